@@ -1,0 +1,44 @@
+package jp.kodoku.platform.gateway.admin;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jp.kodoku.platform.gateway.security.Access;
+import jp.kodoku.platform.gateway.web.NotFound;
+import jp.kodoku.platform.infra.readmodel.ProjectionRebuilder;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.*;
+
+import java.util.Map;
+
+/** Operations: see whether read models are caught up, and rebuild one from the events. */
+@RestController
+@RequestMapping("/api/v1/admin/projections")
+@Tag(name = "Operations")
+@SecurityRequirement(name = "bearer")
+class ProjectionsController {
+
+    private final ProjectionRebuilder rebuilder;
+
+    ProjectionsController(ProjectionRebuilder rebuilder) {
+        this.rebuilder = rebuilder;
+    }
+
+    @GetMapping
+    @Operation(summary = "Each projection and whether it is caught up with the event store")
+    Map<String, Boolean> status() {
+        Access.requireSecretariat();
+        return rebuilder.caughtUp();
+    }
+
+    @PostMapping("/{name}/rebuild")
+    @Operation(summary = "Drop a projection's read models and replay all events into them (runs in the background)")
+    ResponseEntity<Void> rebuild(@PathVariable String name) {
+        Access.requireSecretariat();
+        if (!rebuilder.projections().contains(name)) {
+            throw new NotFound("no projection named " + name + "; known: " + rebuilder.projections());
+        }
+        rebuilder.rebuild(name);
+        return ResponseEntity.accepted().build();
+    }
+}

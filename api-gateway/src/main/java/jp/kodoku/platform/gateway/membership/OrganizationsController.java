@@ -1,0 +1,272 @@
+package jp.kodoku.platform.gateway.membership;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jp.kodoku.platform.gateway.security.Access;
+import jp.kodoku.platform.gateway.web.Commands;
+import jp.kodoku.platform.gateway.web.NotFound;
+import jp.kodoku.platform.gateway.web.Versions;
+import jp.kodoku.platform.membership.api.*;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.*;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Organizations as the secretariat and their own member admins manage them: decisions on applications, the member
+ * lifecycle, profile and contacts, erasure, history. Every write answers with the new version as ETag.
+ */
+@RestController
+@RequestMapping("/api/v1/organizations")
+@Tag(name = "Organizations", description = "Secretariat decisions; profile and contacts of an organization")
+@SecurityRequirement(name = "bearer")
+class OrganizationsController {
+
+    private final Commands commands;
+    private final QueryGateway queries;
+    private final ObjectMapper json;
+
+    OrganizationsController(Commands commands, QueryGateway queries, ObjectMapper json) {
+        this.commands = commands;
+        this.queries = queries;
+        this.json = json;
+    }
+
+    // ---- reads ----------------------------------------------------------------------------------------------------
+
+    @GetMapping
+    @Operation(summary = "Secretariat: organizations by state (e.g. status=APPLIED for open applications)")
+    DirectoryPage<OrganizationSummary> list(@RequestParam(required = false) Set<OrganizationStatus> status,
+                                            @RequestParam(required = false) String q,
+                                            @RequestParam(required = false) String cursor,
+                                            @RequestParam(defaultValue = "50") int limit) {
+        Access.requireSecretariat();
+        if (limit < 1 || limit > 100) {
+            throw new InvalidMembershipInput(List.of(new FieldViolation("limit", "must be between 1 and 100")));
+        }
+        if (q != null && q.length() > 100) {
+            throw new InvalidMembershipInput(List.of(new FieldViolation("q", "must be at most 100 characters")));
+        }
+        return queries.query(new ListOrganizations(status, q, cursor, limit),
+                ResponseTypes.instanceOf(DirectoryPage.class)).join();
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "Everything about one organization, contacts included (secretariat, or its own admins)")
+    ResponseEntity<OrganizationDetails> one(@PathVariable String id) {
+        Access.requireActsFor(id);
+        OrganizationDetails details = queries.query(new FindOrganization(new OrganizationId(id)),
+                                                     ResponseTypes.optionalInstanceOf(OrganizationDetails.class)).join()
+                                             .orElseThrow(() -> new NotFound("no such organization"));
+        return ResponseEntity.ok().eTag(Versions.etag(details.version()))
+                             .header(HttpHeaders.CACHE_CONTROL, "no-store").body(details);
+    }
+
+    @GetMapping("/{id}/history")
+    @Operation(summary = "Who changed which profile field, when, from what to what (newest first)")
+    List<ProfileChange> history(@PathVariable String id, @RequestParam(defaultValue = "100") int limit) {
+        Access.requireActsFor(id);
+        return queries.query(new ListProfileHistory(new OrganizationId(id), null, limit),
+                ResponseTypes.multipleInstancesOf(ProfileChange.class)).join();
+    }
+
+    // ---- secretariat decisions ------------------------------------------------------------------------------------
+
+    @PostMapping("/{id}/approval")
+    @Operation(summary = "Approve an application: assigns a member number")
+    ResponseEntity<MembershipRequests.Written> approve(@PathVariable String id,
+                                                       @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                       @RequestBody(required = false) MembershipRequests.Approval body) {
+        Access.requireSecretariat();
+        return written(id, commands.send(new ApproveMembershipApplication(oid(id), Versions.fromIfMatch(ifMatch),
+                body == null ? null : body.joinedOn())));
+    }
+
+    @PostMapping("/{id}/rejection")
+    ResponseEntity<MembershipRequests.Written> reject(@PathVariable String id,
+                                                      @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                      @Valid @RequestBody MembershipRequests.Reason body) {
+        Access.requireSecretariat();
+        return written(id, commands.send(new RejectMembershipApplication(oid(id), Versions.fromIfMatch(ifMatch), body.reason())));
+    }
+
+    @PostMapping("/{id}/send-back")
+    @Operation(summary = "Send an application back for changes, with a comment the applicant sees")
+    ResponseEntity<MembershipRequests.Written> sendBack(@PathVariable String id,
+                                                        @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                        @Valid @RequestBody MembershipRequests.SendBack body) {
+        Access.requireSecretariat();
+        return written(id, commands.send(new SendBackMembershipApplication(oid(id), Versions.fromIfMatch(ifMatch), body.comment())));
+    }
+
+    @PostMapping("/{id}/category-change")
+    ResponseEntity<MembershipRequests.Written> changeCategory(@PathVariable String id,
+                                                              @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                              @Valid @RequestBody MembershipRequests.CategoryChange body) {
+        Access.requireSecretariat();
+        return written(id, commands.send(new ChangeMemberCategory(oid(id), Versions.fromIfMatch(ifMatch), body.category(),
+                body.reason(), body.effectiveDate())));
+    }
+
+    @PostMapping("/{id}/steering-term")
+    @Operation(summary = "Appoint as steering member (幹事団体)")
+    ResponseEntity<MembershipRequests.Written> appointSteering(@PathVariable String id,
+                                                               @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                               @Valid @RequestBody MembershipRequests.SteeringTerm body) {
+        Access.requireSecretariat();
+        return written(id, commands.send(new AppointSteeringMember(oid(id), Versions.fromIfMatch(ifMatch), body.termStart(),
+                body.termEnd())));
+    }
+
+    @PostMapping("/{id}/steering-term/end")
+    ResponseEntity<MembershipRequests.Written> endSteering(@PathVariable String id,
+                                                           @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                           @Valid @RequestBody MembershipRequests.SteeringTermEnd body) {
+        Access.requireSecretariat();
+        return written(id, commands.send(new EndSteeringMemberTerm(oid(id), Versions.fromIfMatch(ifMatch), body.endedOn(),
+                body.reason())));
+    }
+
+    @PostMapping("/{id}/suspension")
+    ResponseEntity<MembershipRequests.Written> suspend(@PathVariable String id,
+                                                       @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                       @Valid @RequestBody MembershipRequests.Reason body) {
+        Access.requireSecretariat();
+        return written(id, commands.send(new SuspendMember(oid(id), Versions.fromIfMatch(ifMatch), body.reason())));
+    }
+
+    @PostMapping("/{id}/reinstatement")
+    ResponseEntity<MembershipRequests.Written> reinstate(@PathVariable String id,
+                                                         @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                         @Valid @RequestBody MembershipRequests.Reason body) {
+        Access.requireSecretariat();
+        return written(id, commands.send(new ReinstateMember(oid(id), Versions.fromIfMatch(ifMatch), body.reason())));
+    }
+
+    @PostMapping("/{id}/withdrawal")
+    @Operation(summary = "Record a withdrawal (退会), requested by the member or decided")
+    ResponseEntity<MembershipRequests.Written> withdraw(@PathVariable String id,
+                                                        @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                        @Valid @RequestBody MembershipRequests.Withdrawal body) {
+        Access.requireSecretariat();
+        return written(id, commands.send(new RecordWithdrawal(oid(id), Versions.fromIfMatch(ifMatch), body.kind(),
+                body.reason(), body.effectiveDate())));
+    }
+
+    // ---- profile and contacts -------------------------------------------------------------------------------------
+
+    @PatchMapping(path = "/{id}/profile", consumes = {"application/merge-patch+json", "application/json"})
+    @Operation(summary = "Change some profile fields (JSON merge patch; null removes an optional field). Needs If-Match",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    examples = @ExampleObject(value = "{\"website\": \"https://new.example.jp\", \"targetGroups\": [\"CHILDREN_AND_YOUTH\"]}"))))
+    ResponseEntity<MembershipRequests.Written> patchProfile(@PathVariable String id,
+                                                            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                            @RequestBody JsonNode body) throws Exception {
+        Access.requireActsFor(id);
+        long expected = Versions.requiredIfMatch(ifMatch);
+        return written(id, commands.send(new UpdateOrganizationProfile(oid(id), expected, toPatch(body))));
+    }
+
+    @PostMapping("/{id}/contacts")
+    ResponseEntity<MembershipRequests.ContactCreated> addContact(@PathVariable String id,
+                                                                 @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                                 @RequestBody ContactDetails body) {
+        Access.requireActsFor(id);
+        ContactId contactId = ContactId.random();
+        long version = commands.send(new AddContact(oid(id), Versions.fromIfMatch(ifMatch), contactId, body));
+        return ResponseEntity.created(URI.create("/api/v1/organizations/" + id + "/contacts/" + contactId))
+                             .eTag(Versions.etag(version))
+                             .body(new MembershipRequests.ContactCreated(id, contactId.value(), version));
+    }
+
+    @PutMapping("/{id}/contacts/{contactId}")
+    @Operation(summary = "Replace a contact person's details. Needs If-Match")
+    ResponseEntity<MembershipRequests.Written> changeContact(@PathVariable String id, @PathVariable String contactId,
+                                                             @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                             @RequestBody ContactDetails body) {
+        Access.requireActsFor(id);
+        long expected = Versions.requiredIfMatch(ifMatch);
+        return written(id, commands.send(new ChangeContact(oid(id), expected, new ContactId(contactId), body)));
+    }
+
+    @DeleteMapping("/{id}/contacts/{contactId}")
+    ResponseEntity<MembershipRequests.Written> removeContact(@PathVariable String id, @PathVariable String contactId,
+                                                             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        Access.requireActsFor(id);
+        return written(id, commands.send(new RemoveContact(oid(id), Versions.fromIfMatch(ifMatch), new ContactId(contactId))));
+    }
+
+    @PutMapping("/{id}/primary-contact")
+    ResponseEntity<MembershipRequests.Written> changePrimaryContact(@PathVariable String id,
+                                                                    @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                                    @Valid @RequestBody MembershipRequests.PrimaryContact body) {
+        Access.requireActsFor(id);
+        return written(id, commands.send(new ChangePrimaryContact(oid(id), Versions.fromIfMatch(ifMatch),
+                new ContactId(body.contactId()))));
+    }
+
+    @PostMapping("/{id}/contacts/{contactId}/erasure")
+    @Operation(summary = "Secretariat: erase a contact person's personal data for good (APPI request)")
+    ResponseEntity<MembershipRequests.Written> erase(@PathVariable String id, @PathVariable String contactId,
+                                                     @Valid @RequestBody(required = false) MembershipRequests.Erasure body) {
+        Access.requireSecretariat();
+        return written(id, commands.send(new ErasePersonalData(oid(id), new ContactId(contactId),
+                body == null ? null : body.reason())));
+    }
+
+    /**
+     * Merge-patch semantics need to tell "absent" from "null", which a record cannot; so the body is read as a tree:
+     * absent fields stay, null fields are cleared, the rest are bound with the API's strict JSON rules.
+     */
+    private ProfilePatch toPatch(JsonNode body) throws Exception {
+        if (!(body instanceof ObjectNode object)) {
+            throw new InvalidMembershipInput(List.of(new FieldViolation("body", "must be a JSON object")));
+        }
+        if (object.has("cleared")) {
+            throw new InvalidMembershipInput(List.of(new FieldViolation("cleared", "is not a known field")));
+        }
+        Set<String> cleared = new HashSet<>();
+        List<FieldViolation> violations = new ArrayList<>();
+        ObjectNode values = object.deepCopy();
+        for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (object.get(name).isNull()) {
+                cleared.add(name);
+                values.remove(name);
+            }
+        }
+        cleared.stream().filter(f -> !ProfilePatch.CLEARABLE.contains(f))
+               .forEach(f -> violations.add(new FieldViolation(f, "is required and cannot be removed")));
+        if (!violations.isEmpty()) {
+            throw new InvalidMembershipInput(violations);
+        }
+        ProfilePatch patch = json.treeToValue(values, ProfilePatch.class);
+        return new ProfilePatch(patch.name(), patch.nameKana(), patch.legalForm(), patch.corporateNumber(),
+                patch.bodyType(), patch.nationwide(), patch.prefectureCodes(), patch.fieldsOfActivity(),
+                patch.targetGroups(), patch.consultationCapabilities(), patch.website(), patch.publicDescription(),
+                patch.consentToPublish(), cleared);
+    }
+
+    private static OrganizationId oid(String id) {
+        return new OrganizationId(id);
+    }
+
+    private static ResponseEntity<MembershipRequests.Written> written(String id, long version) {
+        return ResponseEntity.ok().eTag(Versions.etag(version)).body(new MembershipRequests.Written(id, version));
+    }
+}

@@ -1,0 +1,7 @@
+package jp.kodoku.platform.gateway.web;
+
+public class NotFound extends RuntimeException {
+    public NotFound(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,53 @@
+package jp.kodoku.platform.membership.directory;
+
+import jp.kodoku.platform.membership.api.ContactPerson;
+import jp.kodoku.platform.membership.api.MemberCategory;
+import jp.kodoku.platform.membership.api.OrganizationProfile;
+import jp.kodoku.platform.membership.api.OrganizationStatus;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The read model of one organization, in the {@code organizations} collection. Contacts stay sealed here: an erasure
+ * makes them unreadable without touching this document. Dates are ISO strings so that range filters compare the same
+ * way on every MongoDB server.
+ */
+@Document(OrganizationView.COLLECTION)
+class OrganizationView {
+
+    static final String COLLECTION = "organizations";
+
+    @Id
+    String id;
+    /** Sequence number of the last event applied: the guard that makes the projection idempotent. */
+    long version = -1;
+    OrganizationStatus status;
+    Integer memberNumber;
+    MemberCategory category;
+    OrganizationProfile profile;
+    boolean steeringMember;
+    String steeringTermStart;
+    String steeringTermEnd;
+    String joinedOn;
+    String withdrawnOn;
+    String bylawsVersion;
+    String accessTokenHash;
+    /** The comment of a send-back, or the reason of the last rejection, suspension or withdrawal. */
+    String lastDecisionNote;
+    Instant submittedAt;
+    Instant lastChangedAt;
+    List<ContactPerson> contacts = new ArrayList<>();
+    String primaryContactId;
+    List<String> erasedContactIds = new ArrayList<>();
+
+    /** Normalized name and reading (see JapaneseText.searchKey), for partial, kana-insensitive search. */
+    String searchKey;
+    /** 五十音 key of the reading + id: a unique, totally ordered key for cursor pagination. */
+    String readingKey;
+    /** Joining date + id, for the same reason. */
+    String joinedKey;
+}

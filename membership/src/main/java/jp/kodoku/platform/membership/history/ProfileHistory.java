@@ -1,0 +1,150 @@
+package jp.kodoku.platform.membership.history;
+
+import jp.kodoku.platform.infra.audit.AuditMetadata;
+import jp.kodoku.platform.membership.api.*;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Who changed which field of a profile, when, from what to what. Each change is a document whose id is derived from
+ * the event (organization, sequence, field), so writing it twice leaves one; the last profile seen per organization
+ * is kept to know the "before" values.
+ */
+@Component
+@ProcessingGroup("profile-history")
+class ProfileHistory {
+
+    private static final Map<String, Function<OrganizationProfile, Object>> FIELDS = Map.ofEntries(
+            Map.entry("name", OrganizationProfile::name),
+            Map.entry("nameKana", OrganizationProfile::nameKana),
+            Map.entry("legalForm", OrganizationProfile::legalForm),
+            Map.entry("corporateNumber", OrganizationProfile::corporateNumber),
+            Map.entry("bodyType", OrganizationProfile::bodyType),
+            Map.entry("nationwide", OrganizationProfile::nationwide),
+            Map.entry("prefectureCodes", OrganizationProfile::prefectureCodes),
+            Map.entry("fieldsOfActivity", OrganizationProfile::fieldsOfActivity),
+            Map.entry("targetGroups", OrganizationProfile::targetGroups),
+            Map.entry("consultationCapabilities", OrganizationProfile::consultationCapabilities),
+            Map.entry("website", OrganizationProfile::website),
+            Map.entry("publicDescription", OrganizationProfile::publicDescription),
+            Map.entry("consentToPublish", OrganizationProfile::consentToPublish));
+
+    private final MongoTemplate mongo;
+
+    ProfileHistory(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Document("profile_history")
+    record Entry(@Id String id, String organizationId, long version, String field, Object before, Object after,
+                 Instant changedAt, String changedBy, String correlationId) {
+    }
+
+    @Document("profile_history_state")
+    record LastSeen(@Id String id, long version, OrganizationProfile profile) {
+    }
+
+    @ResetHandler
+    void dropAll() {
+        mongo.dropCollection(Entry.class);
+        mongo.dropCollection(LastSeen.class);
+    }
+
+    @EventHandler
+    void on(MembershipApplicationSubmitted e, @SequenceNumber long seq) {
+        remember(e.organizationId(), seq, e.profile());
+    }
+
+    @EventHandler
+    void on(MembershipApplicationResubmitted e, @SequenceNumber long seq, @Timestamp Instant at,
+            @MetaDataValue(AuditMetadata.PRINCIPAL) String principal,
+            @MetaDataValue(AuditMetadata.CORRELATION_ID) String correlationId) {
+        recordProfile(e.organizationId(), seq, e.profile(), FIELDS.keySet(), at, principal, correlationId);
+    }
+
+    @EventHandler
+    void on(OrganizationProfileUpdated e, @SequenceNumber long seq, @Timestamp Instant at,
+            @MetaDataValue(AuditMetadata.PRINCIPAL) String principal,
+            @MetaDataValue(AuditMetadata.CORRELATION_ID) String correlationId) {
+        recordProfile(e.organizationId(), seq, e.profile(), e.changedFields(), at, principal, correlationId);
+    }
+
+    @EventHandler
+    void on(MemberCategoryChanged e, @SequenceNumber long seq, @Timestamp Instant at,
+            @MetaDataValue(AuditMetadata.PRINCIPAL) String principal,
+            @MetaDataValue(AuditMetadata.CORRELATION_ID) String correlationId) {
+        mongo.save(new Entry(entryId(e.organizationId(), seq, "category"), e.organizationId().value(), seq,
+                "category", e.from().name(), e.to().name(), at, principal, correlationId));
+    }
+
+    @QueryHandler
+    List<ProfileChange> handle(ListProfileHistory query) {
+        Criteria criteria = Criteria.where("organizationId").is(query.organizationId().value());
+        Query q = Query.query(criteria)
+                       .with(Sort.by(Sort.Direction.DESC, "version").and(Sort.by("field")))
+                       .limit(Math.max(1, Math.min(query.limit(), 500)));
+        return mongo.find(q, Entry.class).stream()
+                    .map(e -> new ProfileChange(e.field(), e.before(), e.after(), e.changedAt(), e.changedBy(),
+                            e.correlationId(), e.version()))
+                    .toList();
+    }
+
+    private void recordProfile(OrganizationId id, long seq, OrganizationProfile after, Collection<String> fields,
+                               Instant at, String principal, String correlationId) {
+        LastSeen last = mongo.findById(id.value(), LastSeen.class);
+        if (last != null && last.version() >= seq) {
+            return;
+        }
+        for (String field : fields) {
+            Function<OrganizationProfile, Object> getter = FIELDS.get(field);
+            if (getter == null) {
+                continue;
+            }
+            Object before = last == null ? null : plain(getter.apply(last.profile()));
+            Object now = plain(getter.apply(after));
+            if (!Objects.equals(before, now)) {
+                mongo.save(new Entry(entryId(id, seq, field), id.value(), seq, field, before, now, at, principal,
+                        correlationId));
+            }
+        }
+        remember(id, seq, after);
+    }
+
+    private void remember(OrganizationId id, long seq, OrganizationProfile profile) {
+        mongo.save(new LastSeen(id.value(), seq, profile));
+    }
+
+    private static String entryId(OrganizationId id, long seq, String field) {
+        return id.value() + ":" + seq + ":" + field;
+    }
+
+    /** Enums by name and sets as sorted lists, so values read the same in every response. */
+    private static Object plain(Object value) {
+        if (value instanceof Enum<?> e) {
+            return e.name();
+        }
+        if (value instanceof Collection<?> c) {
+            return c.stream().map(v -> v instanceof Enum<?> e ? e.name() : String.valueOf(v)).sorted().toList();
+        }
+        return value;
+    }
+}

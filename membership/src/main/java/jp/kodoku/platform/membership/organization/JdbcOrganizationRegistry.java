@@ -1,0 +1,59 @@
+package jp.kodoku.platform.membership.organization;
+
+import jp.kodoku.platform.infra.text.JapaneseText;
+import jp.kodoku.platform.membership.api.DuplicateOrganization;
+import jp.kodoku.platform.membership.api.OrganizationId;
+import jp.kodoku.platform.membership.api.OrganizationProfile;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+@Component
+class JdbcOrganizationRegistry implements OrganizationRegistry {
+
+    private final JdbcTemplate jdbc;
+
+    JdbcOrganizationRegistry(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void claim(OrganizationId id, OrganizationProfile profile) {
+        Map<String, String> keys = keysOf(profile);
+        jdbc.queryForList("SELECT lookup_key FROM organization_keys WHERE organization_id = ?", String.class, id.value())
+            .stream()
+            .filter(held -> !keys.containsKey(held))
+            .forEach(stale -> jdbc.update("DELETE FROM organization_keys WHERE lookup_key = ?", stale));
+        keys.forEach((key, field) -> {
+            // ON CONFLICT DO NOTHING keeps the transaction usable when another organization holds the key, so that
+            // the refusal can name it; on PostgreSQL it also waits for a concurrent claim of the same key to finish.
+            jdbc.update("INSERT INTO organization_keys (lookup_key, organization_id, organization_name) VALUES (?, ?, ?) "
+                    + "ON CONFLICT DO NOTHING", key, id.value(), profile.name());
+            List<String[]> holders = jdbc.query(
+                    "SELECT organization_id, organization_name FROM organization_keys WHERE lookup_key = ?",
+                    (rs, i) -> new String[]{rs.getString(1), rs.getString(2)}, key);
+            if (!holders.isEmpty() && !holders.get(0)[0].equals(id.value())) {
+                throw new DuplicateOrganization(field, new OrganizationId(holders.get(0)[0]), holders.get(0)[1]);
+            }
+        });
+        jdbc.update("UPDATE organization_keys SET organization_name = ? WHERE organization_id = ?", profile.name(), id.value());
+    }
+
+    @Override
+    public void release(OrganizationId id) {
+        jdbc.update("DELETE FROM organization_keys WHERE organization_id = ?", id.value());
+    }
+
+    /** Lookup key → the profile field it comes from. */
+    private static Map<String, String> keysOf(OrganizationProfile profile) {
+        Map<String, String> keys = new LinkedHashMap<>();
+        if (profile.corporateNumber() != null && !profile.corporateNumber().isBlank()) {
+            keys.put("corporate-number:" + profile.corporateNumber(), "corporateNumber");
+        }
+        keys.put("name:" + JapaneseText.searchKey(profile.name()), "name");
+        return keys;
+    }
+}

@@ -1,0 +1,404 @@
+package jp.kodoku.platform.membership.organization;
+
+import jp.kodoku.platform.membership.api.*;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
+
+/**
+ * A member organization from its application to its withdrawal. It decides, from its own state alone, what may
+ * happen; {@link MembershipCommandHandler} does the I/O around it (uniqueness, member numbers, sealing personal data).
+ * Command handlers return the aggregate's new version, which the API hands back as the ETag.
+ */
+@Aggregate
+public class MemberOrganization {
+
+    @AggregateIdentifier
+    private OrganizationId id;
+    private OrganizationStatus status;
+    private OrganizationProfile profile;
+    private MemberCategory category;
+    private LocalDate joinedOn;
+    private boolean steeringMember;
+    private LocalDate steeringTermStart;
+    private final Map<ContactId, ContactPerson> contacts = new LinkedHashMap<>();
+    private ContactId primaryContact;
+    private final Set<ContactId> erasedContacts = new HashSet<>();
+    /** Removed contacts included: their data is still in older events, so they can still ask for erasure. */
+    private final Set<ContactId> everKnownContacts = new HashSet<>();
+
+    protected MemberOrganization() {
+        // for Axon
+    }
+
+    MemberOrganization(OrganizationId id, OrganizationProfile profile, MemberCategory requestedCategory,
+                       ContactPerson primaryContact, String bylawsVersion, String accessTokenHash) {
+        apply(new MembershipApplicationSubmitted(id, profile, requestedCategory, primaryContact, bylawsVersion,
+                accessTokenHash));
+    }
+
+    // ---- application ------------------------------------------------------------------------------------------
+
+    long resubmit(OrganizationProfile newProfile, MemberCategory requestedCategory, ContactPerson newPrimaryContact) {
+        requireStatus("only an application sent back for changes can be resubmitted",
+                OrganizationStatus.RETURNED_FOR_CHANGES);
+        apply(new MembershipApplicationResubmitted(id, newProfile, requestedCategory, newPrimaryContact));
+        return getVersion();
+    }
+
+    ContactId primaryContactId() {
+        return primaryContact;
+    }
+
+    @CommandHandler
+    long handle(SendBackMembershipApplication command) {
+        requireStatus("only a submitted application can be sent back", OrganizationStatus.APPLIED);
+        apply(new MembershipApplicationSentBack(id, command.comment()));
+        return getVersion();
+    }
+
+    long reject(String reason) {
+        requireStatus("only an open application can be rejected",
+                OrganizationStatus.APPLIED, OrganizationStatus.RETURNED_FOR_CHANGES);
+        apply(new MembershipApplicationRejected(id, reason));
+        return getVersion();
+    }
+
+    /** Asked before a member number is drawn, so that a refused approval wastes none. */
+    boolean awaitsDecision() {
+        return status == OrganizationStatus.APPLIED;
+    }
+
+    long approve(int memberNumber, LocalDate joinedOn) {
+        requireStatus("only a submitted application can be approved (one sent back must be resubmitted first)",
+                OrganizationStatus.APPLIED);
+        apply(new MembershipApplicationApproved(id, memberNumber, category, joinedOn));
+        return getVersion();
+    }
+
+    // ---- membership ---------------------------------------------------------------------------------------------
+
+    @CommandHandler
+    long handle(ChangeMemberCategory command) {
+        requireStatus("only an active member can change category", OrganizationStatus.ACTIVE);
+        if (command.newCategory() == category) {
+            throw new MembershipRuleViolation("the member is already in category " + category);
+        }
+        requireNotBeforeJoining(command.effectiveDate(), "the category change");
+        if (steeringMember && command.newCategory() != MemberCategory.REGULAR) {
+            throw new MembershipRuleViolation(
+                    "a steering member (幹事団体) must be a regular member (会員); end the steering term first");
+        }
+        apply(new MemberCategoryChanged(id, category, command.newCategory(), command.reason(), command.effectiveDate()));
+        return getVersion();
+    }
+
+    @CommandHandler
+    long handle(AppointSteeringMember command) {
+        requireStatus("only an active member can be appointed steering member", OrganizationStatus.ACTIVE);
+        if (category != MemberCategory.REGULAR) {
+            throw new MembershipRuleViolation("steering members (幹事団体) are chosen from regular members (会員)");
+        }
+        if (steeringMember) {
+            throw new MembershipRuleViolation("the member already serves a steering-member term");
+        }
+        requireNotBeforeJoining(command.termStart(), "the term");
+        if (command.termEnd() != null && !command.termEnd().isAfter(command.termStart())) {
+            throw new InvalidMembershipInput(List.of(new FieldViolation("termEnd", "must be after termStart")));
+        }
+        apply(new SteeringMemberAppointed(id, command.termStart(), command.termEnd()));
+        return getVersion();
+    }
+
+    @CommandHandler
+    long handle(EndSteeringMemberTerm command) {
+        requireNotWithdrawn();
+        if (!steeringMember) {
+            throw new MembershipRuleViolation("the member serves no steering-member term");
+        }
+        if (command.endedOn().isBefore(steeringTermStart)) {
+            throw new InvalidMembershipInput(List.of(new FieldViolation("endedOn", "must not be before the term start")));
+        }
+        apply(new SteeringMemberTermEnded(id, command.endedOn(), command.reason()));
+        return getVersion();
+    }
+
+    @CommandHandler
+    long handle(SuspendMember command) {
+        requireStatus("only an active member can be suspended", OrganizationStatus.ACTIVE);
+        apply(new MemberSuspended(id, command.reason()));
+        return getVersion();
+    }
+
+    @CommandHandler
+    long handle(ReinstateMember command) {
+        requireStatus("only a suspended member can be reinstated", OrganizationStatus.SUSPENDED);
+        apply(new MemberReinstated(id, command.reason()));
+        return getVersion();
+    }
+
+    long withdraw(WithdrawalKind kind, String reason, LocalDate effectiveDate) {
+        requireStatus("only a member (active or suspended) can withdraw",
+                OrganizationStatus.ACTIVE, OrganizationStatus.SUSPENDED);
+        requireNotBeforeJoining(effectiveDate, "the withdrawal");
+        if (steeringMember) {
+            apply(new SteeringMemberTermEnded(id, effectiveDate, "退会に伴う任期終了"));
+        }
+        apply(new MemberWithdrawn(id, kind, reason, effectiveDate));
+        return getVersion();
+    }
+
+    // ---- profile and contacts -----------------------------------------------------------------------------------
+
+    OrganizationProfile profile() {
+        return profile;
+    }
+
+    long updateProfile(OrganizationProfile updated) {
+        requireEditable();
+        List<String> changed = ProfileDifference.between(profile, updated);
+        if (!changed.isEmpty()) {
+            apply(new OrganizationProfileUpdated(id, updated, changed));
+        }
+        return getVersion();
+    }
+
+    long addContact(ContactPerson contact) {
+        requireEditable();
+        if (contacts.containsKey(contact.contactId()) || erasedContacts.contains(contact.contactId())) {
+            throw new MembershipRuleViolation("contact " + contact.contactId() + " already exists");
+        }
+        apply(new ContactAdded(id, contact));
+        return getVersion();
+    }
+
+    long changeContact(ContactPerson contact) {
+        requireEditable();
+        requireContact(contact.contactId());
+        apply(new ContactChanged(id, contact));
+        return getVersion();
+    }
+
+    /** The handler asks before sealing, so that no key is made for a contact that cannot be changed. */
+    void requireContactCanBeChanged(ContactId contactId) {
+        requireEditable();
+        requireContact(contactId);
+    }
+
+    @CommandHandler
+    long handle(RemoveContact command) {
+        requireEditable();
+        requireContact(command.contactId());
+        if (command.contactId().equals(primaryContact)) {
+            throw new MembershipRuleViolation("the primary contact cannot be removed; make another contact primary first");
+        }
+        apply(new ContactRemoved(id, command.contactId()));
+        return getVersion();
+    }
+
+    @CommandHandler
+    long handle(ChangePrimaryContact command) {
+        requireEditable();
+        requireContact(command.contactId());
+        if (command.contactId().equals(primaryContact)) {
+            throw new MembershipRuleViolation("contact " + command.contactId() + " is already the primary contact");
+        }
+        apply(new PrimaryContactChanged(id, command.contactId()));
+        return getVersion();
+    }
+
+    /**
+     * Erasure is the one change a withdrawn or rejected organization still accepts: the right to be forgotten
+     * outlives the membership.
+     */
+    long erasePersonalData(ContactId contactId, String reason) {
+        if (!everKnownContacts.contains(contactId)) {
+            throw new MembershipRuleViolation("contact " + contactId + " is unknown to this organization");
+        }
+        if (erasedContacts.contains(contactId)) {
+            return getVersion();
+        }
+        apply(new ContactPersonalDataErased(id, contactId, reason));
+        return getVersion();
+    }
+
+    // ---- rules --------------------------------------------------------------------------------------------------
+
+    private void requireStatus(String rule, OrganizationStatus... allowed) {
+        requireNotWithdrawn();
+        if (!EnumSet.of(allowed[0], allowed).contains(status)) {
+            throw new MembershipRuleViolation(rule + " (current state: " + status + ")");
+        }
+    }
+
+    private void requireNotWithdrawn() {
+        if (status == OrganizationStatus.WITHDRAWN) {
+            throw new MembershipRuleViolation("the organization has withdrawn; nothing about it can change");
+        }
+        if (status == OrganizationStatus.REJECTED) {
+            throw new MembershipRuleViolation("the application was rejected; nothing about it can change");
+        }
+    }
+
+    private void requireEditable() {
+        requireNotWithdrawn();
+    }
+
+    private void requireContact(ContactId contactId) {
+        if (!contacts.containsKey(contactId)) {
+            throw new MembershipRuleViolation("contact " + contactId + " is not a current contact of this organization");
+        }
+        if (erasedContacts.contains(contactId)) {
+            throw new MembershipRuleViolation("contact " + contactId + " was erased; add a new contact instead");
+        }
+    }
+
+    private void requireNotBeforeJoining(LocalDate date, String what) {
+        if (date != null && joinedOn != null && date.isBefore(joinedOn)) {
+            throw new InvalidMembershipInput(List.of(new FieldViolation("effectiveDate",
+                    what + " cannot take effect before the member joined (" + joinedOn + ")")));
+        }
+    }
+
+    // ---- state --------------------------------------------------------------------------------------------------
+
+    @EventSourcingHandler
+    void on(MembershipApplicationSubmitted event) {
+        id = event.organizationId();
+        status = OrganizationStatus.APPLIED;
+        profile = event.profile();
+        category = event.requestedCategory();
+        primaryContact = event.primaryContact().contactId();
+        contacts.put(primaryContact, event.primaryContact());
+        everKnownContacts.add(primaryContact);
+    }
+
+    @EventSourcingHandler
+    void on(MembershipApplicationResubmitted event) {
+        status = OrganizationStatus.APPLIED;
+        profile = event.profile();
+        category = event.requestedCategory();
+        contacts.put(event.primaryContact().contactId(), event.primaryContact());
+        primaryContact = event.primaryContact().contactId();
+    }
+
+    @EventSourcingHandler
+    void on(MembershipApplicationSentBack event) {
+        status = OrganizationStatus.RETURNED_FOR_CHANGES;
+    }
+
+    @EventSourcingHandler
+    void on(MembershipApplicationRejected event) {
+        status = OrganizationStatus.REJECTED;
+    }
+
+    @EventSourcingHandler
+    void on(MembershipApplicationApproved event) {
+        status = OrganizationStatus.ACTIVE;
+        category = event.category();
+        joinedOn = event.joinedOn();
+    }
+
+    @EventSourcingHandler
+    void on(MemberCategoryChanged event) {
+        category = event.to();
+    }
+
+    @EventSourcingHandler
+    void on(SteeringMemberAppointed event) {
+        steeringMember = true;
+        steeringTermStart = event.termStart();
+    }
+
+    @EventSourcingHandler
+    void on(SteeringMemberTermEnded event) {
+        steeringMember = false;
+    }
+
+    @EventSourcingHandler
+    void on(MemberSuspended event) {
+        status = OrganizationStatus.SUSPENDED;
+    }
+
+    @EventSourcingHandler
+    void on(MemberReinstated event) {
+        status = OrganizationStatus.ACTIVE;
+    }
+
+    @EventSourcingHandler
+    void on(MemberWithdrawn event) {
+        status = OrganizationStatus.WITHDRAWN;
+    }
+
+    @EventSourcingHandler
+    void on(OrganizationProfileUpdated event) {
+        profile = event.profile();
+    }
+
+    @EventSourcingHandler
+    void on(ContactAdded event) {
+        contacts.put(event.contact().contactId(), event.contact());
+        everKnownContacts.add(event.contact().contactId());
+    }
+
+    @EventSourcingHandler
+    void on(ContactChanged event) {
+        contacts.put(event.contact().contactId(), event.contact());
+    }
+
+    @EventSourcingHandler
+    void on(ContactRemoved event) {
+        contacts.remove(event.contactId());
+    }
+
+    @EventSourcingHandler
+    void on(PrimaryContactChanged event) {
+        primaryContact = event.contactId();
+    }
+
+    @EventSourcingHandler
+    void on(ContactPersonalDataErased event) {
+        erasedContacts.add(event.contactId());
+    }
+
+    /** Compares two profiles field by field; the names are the JSON field names clients see. */
+    static final class ProfileDifference {
+        static List<String> between(OrganizationProfile a, OrganizationProfile b) {
+            List<String> changed = new ArrayList<>();
+            diff(changed, "name", a.name(), b.name());
+            diff(changed, "nameKana", a.nameKana(), b.nameKana());
+            diff(changed, "legalForm", a.legalForm(), b.legalForm());
+            diff(changed, "corporateNumber", a.corporateNumber(), b.corporateNumber());
+            diff(changed, "bodyType", a.bodyType(), b.bodyType());
+            diff(changed, "nationwide", a.nationwide(), b.nationwide());
+            diff(changed, "prefectureCodes", a.prefectureCodes(), b.prefectureCodes());
+            diff(changed, "fieldsOfActivity", a.fieldsOfActivity(), b.fieldsOfActivity());
+            diff(changed, "targetGroups", a.targetGroups(), b.targetGroups());
+            diff(changed, "consultationCapabilities", a.consultationCapabilities(), b.consultationCapabilities());
+            diff(changed, "website", a.website(), b.website());
+            diff(changed, "publicDescription", a.publicDescription(), b.publicDescription());
+            diff(changed, "consentToPublish", a.consentToPublish(), b.consentToPublish());
+            return changed;
+        }
+
+        private static void diff(List<String> changed, String field, Object before, Object after) {
+            if (!Objects.equals(before, after)) {
+                changed.add(field);
+            }
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package jp.kodoku.platform.membership.organization;
+
+import jp.kodoku.platform.infra.personaldata.PersonalDataVault;
+import jp.kodoku.platform.membership.api.*;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.stereotype.Component;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The commands whose decision needs something beyond the aggregate: set-wide uniqueness, a member number, sealing or
+ * erasing personal data, the applicant's private link. Everything here runs in the transaction that appends the
+ * events, so either all of it happens or none of it does. The aggregate still makes every decision about its state.
+ */
+@Component
+public class MembershipCommandHandler {
+
+    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+
+    private final Repository<MemberOrganization> repository;
+    private final OrganizationRegistry registry;
+    private final MemberNumbers memberNumbers;
+    private final ApplicationAccess applicationAccess;
+    private final PersonalDataVault vault;
+
+    public MembershipCommandHandler(Repository<MemberOrganization> repository, OrganizationRegistry registry,
+                                    MemberNumbers memberNumbers, ApplicationAccess applicationAccess,
+                                    PersonalDataVault vault) {
+        this.repository = repository;
+        this.registry = registry;
+        this.memberNumbers = memberNumbers;
+        this.applicationAccess = applicationAccess;
+        this.vault = vault;
+    }
+
+    @CommandHandler
+    public long handle(SubmitMembershipApplication command) throws Exception {
+        OrganizationProfile profile = ProfileRules.normalize(command.profile());
+        ContactDetails contact = command.primaryContact() == null ? null : ProfileRules.normalize(command.primaryContact());
+        List<FieldViolation> violations = new ArrayList<>(ProfileRules.violations(profile, "profile."));
+        violations.addAll(ProfileRules.violations(contact, "primaryContact."));
+        if (command.requestedCategory() == null) {
+            violations.add(new FieldViolation("requestedCategory", "is required"));
+        }
+        if (command.bylawsVersion() == null || command.bylawsVersion().isBlank()) {
+            violations.add(new FieldViolation("bylawsVersion", "is required: the version of the bylaws (会則) agreed to"));
+        } else if (command.bylawsVersion().length() > 20) {
+            violations.add(new FieldViolation("bylawsVersion", "must be at most 20 characters"));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidMembershipInput(violations);
+        }
+        registry.claim(command.organizationId(), profile);
+        if (command.accessTokenHash() != null) {
+            applicationAccess.register(command.accessTokenHash(), command.organizationId());
+        }
+        ContactPerson primary = seal(ContactId.random(), contact);
+        repository.newInstance(() -> new MemberOrganization(command.organizationId(), profile,
+                command.requestedCategory(), primary, command.bylawsVersion().strip(), command.accessTokenHash()));
+        return 0L;
+    }
+
+    @CommandHandler
+    public long handle(ResubmitMembershipApplication command) throws Exception {
+        OrganizationProfile profile = ProfileRules.normalize(command.profile());
+        ContactDetails contact = command.primaryContact() == null ? null : ProfileRules.normalize(command.primaryContact());
+        List<FieldViolation> violations = new ArrayList<>(ProfileRules.violations(profile, "profile."));
+        violations.addAll(ProfileRules.violations(contact, "primaryContact."));
+        if (command.requestedCategory() == null) {
+            violations.add(new FieldViolation("requestedCategory", "is required"));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidMembershipInput(violations);
+        }
+        Aggregate<MemberOrganization> organization = repository.load(command.organizationId().value());
+        registry.claim(command.organizationId(), profile);
+        ContactId primary = organization.invoke(MemberOrganization::primaryContactId);
+        return organization.invoke(o -> o.resubmit(profile, command.requestedCategory(), seal(primary, contact)));
+    }
+
+    @CommandHandler
+    public long handle(ApproveMembershipApplication command) {
+        Aggregate<MemberOrganization> organization = load(command.organizationId(), command.expectedVersion());
+        LocalDate joinedOn = command.joinedOn() != null ? command.joinedOn() : LocalDate.now(JAPAN);
+        int memberNumber = organization.invoke(MemberOrganization::awaitsDecision) ? memberNumbers.next() : 0;
+        return organization.invoke(o -> o.approve(memberNumber, joinedOn));
+    }
+
+    @CommandHandler
+    public long handle(RejectMembershipApplication command) {
+        long version = load(command.organizationId(), command.expectedVersion()).invoke(o -> o.reject(command.reason()));
+        registry.release(command.organizationId());
+        return version;
+    }
+
+    @CommandHandler
+    public long handle(RecordWithdrawal command) {
+        long version = load(command.organizationId(), command.expectedVersion())
+                .invoke(o -> o.withdraw(command.kind(), command.reason(), command.effectiveDate()));
+        registry.release(command.organizationId());
+        return version;
+    }
+
+    @CommandHandler
+    public long handle(UpdateOrganizationProfile command) {
+        Aggregate<MemberOrganization> organization = load(command.organizationId(), command.expectedVersion());
+        List<FieldViolation> violations = new ArrayList<>();
+        command.patch().cleared().stream()
+               .filter(field -> !ProfilePatch.CLEARABLE.contains(field))
+               .forEach(field -> violations.add(new FieldViolation(field, "is required and cannot be removed")));
+        OrganizationProfile updated = ProfileRules.normalize(command.patch().applyTo(organization.invoke(MemberOrganization::profile)));
+        violations.addAll(ProfileRules.violations(updated, ""));
+        if (!violations.isEmpty()) {
+            throw new InvalidMembershipInput(violations);
+        }
+        long version = organization.invoke(o -> o.updateProfile(updated));
+        registry.claim(command.organizationId(), updated);
+        return version;
+    }
+
+    @CommandHandler
+    public long handle(AddContact command) {
+        ContactDetails contact = ProfileRules.normalize(command.details());
+        ProfileRules.check(contact, "");
+        Aggregate<MemberOrganization> organization = load(command.organizationId(), command.expectedVersion());
+        return organization.invoke(o -> o.addContact(seal(command.contactId(), contact)));
+    }
+
+    @CommandHandler
+    public long handle(ChangeContact command) {
+        ContactDetails contact = ProfileRules.normalize(command.details());
+        ProfileRules.check(contact, "");
+        Aggregate<MemberOrganization> organization = load(command.organizationId(), command.expectedVersion());
+        organization.execute(o -> o.requireContactCanBeChanged(command.contactId()));
+        return organization.invoke(o -> o.changeContact(seal(command.contactId(), contact)));
+    }
+
+    @CommandHandler
+    public long handle(ErasePersonalData command) {
+        long version = load(command.organizationId(), null)
+                .invoke(o -> o.erasePersonalData(command.contactId(), command.reason()));
+        vault.erase(command.contactId().value());
+        return version;
+    }
+
+    private Aggregate<MemberOrganization> load(OrganizationId id, Long expectedVersion) {
+        return repository.load(id.value(), expectedVersion);
+    }
+
+    private ContactPerson seal(ContactId id, ContactDetails contact) {
+        String subject = id.value();
+        return new ContactPerson(id, vault.seal(subject, contact.name()), vault.seal(subject, contact.email()),
+                vault.seal(subject, blankToNull(contact.phone())), blankToNull(contact.department()));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}
