@@ -5,7 +5,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jp.kodoku.platform.gateway.security.Access;
 import jp.kodoku.platform.gateway.web.NotFound;
-import jp.kodoku.platform.infra.readmodel.ProjectionRebuilder;
+import jp.kodoku.platform.infra.readmodel.Projections;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.*;
 
@@ -18,27 +18,27 @@ import java.util.Map;
 @SecurityRequirement(name = "bearer")
 class ProjectionsController {
 
-    private final ProjectionRebuilder rebuilder;
+    private final Projections projections;
 
-    ProjectionsController(ProjectionRebuilder rebuilder) {
-        this.rebuilder = rebuilder;
+    ProjectionsController(Projections projections) {
+        this.projections = projections;
     }
 
     @GetMapping
     @Operation(summary = "Each projection and whether it is caught up with the event store")
     Map<String, Boolean> status() {
         Access.requireSecretariat();
-        return rebuilder.caughtUp();
+        return projections.caughtUp();
     }
 
     @PostMapping("/{name}/rebuild")
     @Operation(summary = "Drop a projection's read models and replay all events into them (runs in the background)")
     ResponseEntity<Void> rebuild(@PathVariable String name) {
         Access.requireSecretariat();
-        if (!rebuilder.projections().contains(name)) {
-            throw new NotFound("no projection named " + name + "; known: " + rebuilder.projections());
+        if (!projections.projections().contains(name)) {
+            throw new NotFound("no projection named " + name + "; known: " + projections.projections());
         }
-        rebuilder.rebuild(name);
+        projections.rebuild(name);
         return ResponseEntity.accepted().build();
     }
 }

@@ -37,7 +37,7 @@ class DirectoryController {
 
     @GetMapping("/directory")
     @Operation(summary = "List active members: filters combine with AND, repeated values of one filter with OR")
-    DirectoryPage<DirectoryEntry> list(
+    DirectoryPage list(
             @Parameter(description = "Part of the name or its reading; hiragana, katakana and both widths match alike",
                     example = "ライフリンク") @RequestParam(required = false) String q,
             @RequestParam(required = false) Set<MemberCategory> category,
@@ -71,8 +71,7 @@ class DirectoryController {
         }
         DirectoryFilter filter = new DirectoryFilter(q, category, bodyType, prefecture, field, targetGroup, capability,
                 steeringMember);
-        return queries.query(new ListDirectory(filter, sort, cursor, limit),
-                ResponseTypes.instanceOf(DirectoryPage.class)).join();
+        return queries.query(new ListDirectory(filter, sort, cursor, limit), DirectoryPage.class).join();
     }
 
     @GetMapping("/directory/{organizationId}")

@@ -51,7 +51,7 @@ class OrganizationsController {
 
     @GetMapping
     @Operation(summary = "Secretariat: organizations by state (e.g. status=APPLIED for open applications)")
-    DirectoryPage<OrganizationSummary> list(@RequestParam(required = false) Set<OrganizationStatus> status,
+    OrganizationPage list(@RequestParam(required = false) Set<OrganizationStatus> status,
                                             @RequestParam(required = false) String q,
                                             @RequestParam(required = false) String cursor,
                                             @RequestParam(defaultValue = "50") int limit) {
@@ -62,8 +62,7 @@ class OrganizationsController {
         if (q != null && q.length() > 100) {
             throw new InvalidMembershipInput(List.of(new FieldViolation("q", "must be at most 100 characters")));
         }
-        return queries.query(new ListOrganizations(status, q, cursor, limit),
-                ResponseTypes.instanceOf(DirectoryPage.class)).join();
+        return queries.query(new ListOrganizations(status, q, cursor, limit), OrganizationPage.class).join();
     }
 
     @GetMapping("/{id}")

@@ -37,7 +37,7 @@ class DirectoryQueries {
     }
 
     @QueryHandler
-    DirectoryPage<DirectoryEntry> handle(ListDirectory query) {
+    DirectoryPage handle(ListDirectory query) {
         DirectoryFilter f = query.filter() == null ? DirectoryFilter.none() : query.filter();
         List<Criteria> and = new ArrayList<>();
         and.add(Criteria.where("status").is(OrganizationStatus.ACTIVE.name()));
@@ -56,8 +56,9 @@ class DirectoryQueries {
             and.add(Criteria.where("steeringMember").is(f.steeringMember()));
         }
         DirectorySort sort = query.sort() == null ? DirectorySort.READING : query.sort();
-        return page(and, sort.name(), sortField(sort), sort != DirectorySort.JOINED_ON_DESC, query.cursor(),
-                query.limit(), DirectoryQueries::toEntry);
+        Page<DirectoryEntry> page = page(and, sort.name(), sortField(sort), sort != DirectorySort.JOINED_ON_DESC,
+                query.cursor(), query.limit(), DirectoryQueries::toEntry);
+        return new DirectoryPage(page.items(), page.nextCursor());
     }
 
     @QueryHandler
@@ -68,13 +69,14 @@ class DirectoryQueries {
     }
 
     @QueryHandler
-    DirectoryPage<OrganizationSummary> handle(ListOrganizations query) {
+    OrganizationPage handle(ListOrganizations query) {
         List<Criteria> and = new ArrayList<>();
         anyOf(and, "status", query.statuses());
         textCriteria(query.text()).ifPresent(and::add);
-        return page(and, "ORGANIZATIONS", "readingKey", true, query.cursor(), query.limit(), v ->
-                new OrganizationSummary(v.id, v.version, v.status, v.memberNumber, v.profile.name(),
+        Page<OrganizationSummary> page = page(and, "ORGANIZATIONS", "readingKey", true, query.cursor(), query.limit(),
+                v -> new OrganizationSummary(v.id, v.version, v.status, v.memberNumber, v.profile.name(),
                         v.profile.nameKana(), v.category, v.submittedAt, v.lastChangedAt, v.lastDecisionNote));
+        return new OrganizationPage(page.items(), page.nextCursor());
     }
 
     @QueryHandler
@@ -90,7 +92,10 @@ class DirectoryQueries {
                        .map(this::toDetails);
     }
 
-    private <T> DirectoryPage<T> page(List<Criteria> and, String sortName, String sortField, boolean ascending,
+    private record Page<T>(List<T> items, String nextCursor) {
+    }
+
+    private <T> Page<T> page(List<Criteria> and, String sortName, String sortField, boolean ascending,
                                       String cursorValue, int limit, Function<OrganizationView, T> mapping) {
         int size = Math.max(1, Math.min(limit, MAX_LIMIT));
         Cursor cursor = Cursor.decode(cursorValue, sortName);
@@ -106,7 +111,7 @@ class DirectoryQueries {
         boolean more = found.size() > size;
         List<OrganizationView> items = more ? found.subList(0, size) : found;
         String next = more ? new Cursor(sortName, sortKey(items.get(items.size() - 1), sortField)).encode() : null;
-        return new DirectoryPage<>(items.stream().map(mapping).toList(), next);
+        return new Page<>(items.stream().map(mapping).toList(), next);
     }
 
     private static String sortField(DirectorySort sort) {

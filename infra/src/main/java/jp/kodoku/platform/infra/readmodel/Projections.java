@@ -11,15 +11,16 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Drops a projection's read models and replays every event into them. The projection's {@code @ResetHandler} drops
+ * The projections (Axon streaming processors) and how far each has come. Rebuilding drops a projection's read models
+ * and replays every event into them. The projection's {@code @ResetHandler} drops
  * its collections; its version guards make the replay produce the same documents as the live run.
  */
 @Component
-public class ProjectionRebuilder {
+public class Projections {
 
     private final EventProcessingConfiguration processing;
 
-    public ProjectionRebuilder(EventProcessingConfiguration processing) {
+    public Projections(EventProcessingConfiguration processing) {
         this.processing = processing;
     }
 
@@ -44,6 +45,25 @@ public class ProjectionRebuilder {
                                                                               .allMatch(s -> s.isCaughtUp() && !s.isReplaying()));
         }
         return status;
+    }
+
+    /**
+     * True when every projection runs and has handled every event up to {@code globalIndex} (a position in the event
+     * store): what a client that just wrote waits for before reading its own write.
+     */
+    public boolean reached(long globalIndex) {
+        for (String name : projections()) {
+            StreamingEventProcessor p = processor(name);
+            if (!p.isRunning() || p.processingStatus().isEmpty()) {
+                return false;
+            }
+            for (EventTrackerStatus segment : p.processingStatus().values()) {
+                if (segment.isErrorState() || segment.getCurrentPosition().orElse(-1) < globalIndex) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private StreamingEventProcessor processor(String projection) {

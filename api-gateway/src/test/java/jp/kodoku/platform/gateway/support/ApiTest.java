@@ -1,0 +1,78 @@
+package jp.kodoku.platform.gateway.support;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import jp.kodoku.platform.gateway.PlatformApplication;
+import jp.kodoku.platform.infra.readmodel.Projections;
+import jp.kodoku.platform.infra.testsupport.LocalPostgres;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The platform as production runs it, through its HTTP API: events in a real PostgreSQL (a throw-away cluster),
+ * read models behind a MongoDB URI (a wire-protocol server started apart from the application, as an external MongoDB
+ * would be), tokens signed with a real key and checked against a JWK set over HTTP. All subclasses share one
+ * application context, so the suite starts it once.
+ */
+@SpringBootTest(classes = PlatformApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class ApiTest {
+
+    private static final LocalPostgres POSTGRES = LocalPostgres.instance();
+    private static final String DATABASE = POSTGRES.createDatabase("api");
+    private static final MongoServer MONGO = startMongo();
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    @Autowired
+    protected Projections projections;
+
+    protected Api api;
+
+    @DynamicPropertySource
+    static void platform(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> DATABASE);
+        registry.add("spring.datasource.username", POSTGRES::username);
+        registry.add("spring.datasource.password", POSTGRES::password);
+        InetSocketAddress mongo = MONGO.getLocalAddress();
+        registry.add("spring.data.mongodb.uri", () -> "mongodb://127.0.0.1:" + mongo.getPort() + "/platform");
+        registry.add("platform.security.issuer-uri", () -> TestTokens.ISSUER);
+        registry.add("platform.security.jwk-set-uri", TestTokens::jwkSetUri);
+        registry.add("platform.applications.rate-limit.per-hour", () -> "100000");
+    }
+
+    @BeforeEach
+    void client() {
+        api = new Api(port);
+    }
+
+    private static MongoServer startMongo() {
+        MongoServer server = new MongoServer(H2Backend.inMemory());
+        server.bind("127.0.0.1", 0);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow));
+        return server;
+    }
+
+    /** Read models are eventually consistent: wait until every projection has handled every event so far. */
+    protected void awaitProjections() {
+        long head = jdbc.queryForObject("SELECT COALESCE(MAX(globalindex), 0) FROM domainevententry", Long.class);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() -> projections.reached(head));
+    }
+
+    protected long eventCount() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry", Long.class);
+    }
+}
