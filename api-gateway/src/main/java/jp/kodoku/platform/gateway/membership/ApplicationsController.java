@@ -11,8 +11,7 @@ import jp.kodoku.platform.gateway.web.Commands;
 import jp.kodoku.platform.gateway.web.NotFound;
 import jp.kodoku.platform.gateway.web.Versions;
 import jp.kodoku.platform.membership.api.*;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
+import jp.kodoku.platform.gateway.web.Queries;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.*;
@@ -58,12 +57,12 @@ class ApplicationsController {
             }""";
 
     private final Commands commands;
-    private final QueryGateway queries;
+    private final Queries queries;
     private final IdempotentRequests idempotency;
     private final ApplicationRateLimiter rateLimiter;
     private final SecureRandom random = new SecureRandom();
 
-    ApplicationsController(Commands commands, QueryGateway queries, IdempotentRequests idempotency,
+    ApplicationsController(Commands commands, Queries queries, IdempotentRequests idempotency,
                            ApplicationRateLimiter rateLimiter) {
         this.commands = commands;
         this.queries = queries;
@@ -114,9 +113,8 @@ class ApplicationsController {
     }
 
     private OrganizationDetails find(String token) {
-        Optional<OrganizationDetails> found = token.length() > 100 ? Optional.empty() : queries.query(
-                new FindApplicationByAccessToken(hash(token)),
-                ResponseTypes.optionalInstanceOf(OrganizationDetails.class)).join();
+        Optional<OrganizationDetails> found = token.length() > 100 ? Optional.empty() : queries.optional(
+                new FindApplicationByAccessToken(hash(token)), OrganizationDetails.class);
         return found.orElseThrow(() -> new NotFound(
                 "no application behind this link (a new application may take a moment to appear)"));
     }

@@ -5,8 +5,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jp.kodoku.platform.gateway.web.NotFound;
 import jp.kodoku.platform.membership.api.*;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
+import jp.kodoku.platform.gateway.web.Queries;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
@@ -29,9 +28,9 @@ class DirectoryController {
     /** Search text is plain text; anything that looks like a query document is refused rather than guessed at. */
     private static final Pattern OPERATOR_LIKE = Pattern.compile("[${}]");
 
-    private final QueryGateway queries;
+    private final Queries queries;
 
-    DirectoryController(QueryGateway queries) {
+    DirectoryController(Queries queries) {
         this.queries = queries;
     }
 
@@ -71,14 +70,13 @@ class DirectoryController {
         }
         DirectoryFilter filter = new DirectoryFilter(q, category, bodyType, prefecture, field, targetGroup, capability,
                 steeringMember);
-        return queries.query(new ListDirectory(filter, sort, cursor, limit), DirectoryPage.class).join();
+        return queries.one(new ListDirectory(filter, sort, cursor, limit), DirectoryPage.class);
     }
 
     @GetMapping("/directory/{organizationId}")
     @Operation(summary = "One member as published in the directory")
     DirectoryEntry one(@PathVariable String organizationId) {
-        return queries.query(new FindDirectoryEntry(new OrganizationId(organizationId)),
-                              ResponseTypes.optionalInstanceOf(DirectoryEntry.class)).join()
+        return queries.optional(new FindDirectoryEntry(new OrganizationId(organizationId)), DirectoryEntry.class)
                       .orElseThrow(() -> new NotFound("no published member with this id"));
     }
 
@@ -88,7 +86,7 @@ class DirectoryController {
             @Parameter(example = "2022-12-01") @RequestParam(required = false)
             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         LocalDate date = asOf != null ? asOf : LocalDate.now(ZoneId.of("Asia/Tokyo"));
-        MemberCounts counts = queries.query(new CountMembersByCategory(date), MemberCounts.class).join();
+        MemberCounts counts = queries.one(new CountMembersByCategory(date), MemberCounts.class);
         return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofMinutes(1))).body(counts);
     }
 }

@@ -14,8 +14,7 @@ import jp.kodoku.platform.gateway.web.Commands;
 import jp.kodoku.platform.gateway.web.NotFound;
 import jp.kodoku.platform.gateway.web.Versions;
 import jp.kodoku.platform.membership.api.*;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
+import jp.kodoku.platform.gateway.web.Queries;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.*;
@@ -38,10 +37,10 @@ import java.util.Set;
 class OrganizationsController {
 
     private final Commands commands;
-    private final QueryGateway queries;
+    private final Queries queries;
     private final ObjectMapper json;
 
-    OrganizationsController(Commands commands, QueryGateway queries, ObjectMapper json) {
+    OrganizationsController(Commands commands, Queries queries, ObjectMapper json) {
         this.commands = commands;
         this.queries = queries;
         this.json = json;
@@ -62,15 +61,14 @@ class OrganizationsController {
         if (q != null && q.length() > 100) {
             throw new InvalidMembershipInput(List.of(new FieldViolation("q", "must be at most 100 characters")));
         }
-        return queries.query(new ListOrganizations(status, q, cursor, limit), OrganizationPage.class).join();
+        return queries.one(new ListOrganizations(status, q, cursor, limit), OrganizationPage.class);
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "Everything about one organization, contacts included (secretariat, or its own admins)")
     ResponseEntity<OrganizationDetails> one(@PathVariable String id) {
         Access.requireActsFor(id);
-        OrganizationDetails details = queries.query(new FindOrganization(new OrganizationId(id)),
-                                                     ResponseTypes.optionalInstanceOf(OrganizationDetails.class)).join()
+        OrganizationDetails details = queries.optional(new FindOrganization(new OrganizationId(id)), OrganizationDetails.class)
                                              .orElseThrow(() -> new NotFound("no such organization"));
         return ResponseEntity.ok().eTag(Versions.etag(details.version()))
                              .header(HttpHeaders.CACHE_CONTROL, "no-store").body(details);
@@ -80,8 +78,7 @@ class OrganizationsController {
     @Operation(summary = "Who changed which profile field, when, from what to what (newest first)")
     List<ProfileChange> history(@PathVariable String id, @RequestParam(defaultValue = "100") int limit) {
         Access.requireActsFor(id);
-        return queries.query(new ListProfileHistory(new OrganizationId(id), null, limit),
-                ResponseTypes.multipleInstancesOf(ProfileChange.class)).join();
+        return queries.list(new ListProfileHistory(new OrganizationId(id), null, limit), ProfileChange.class);
     }
 
     // ---- secretariat decisions ------------------------------------------------------------------------------------

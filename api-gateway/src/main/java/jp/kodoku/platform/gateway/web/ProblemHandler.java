@@ -13,7 +13,6 @@ import jp.kodoku.platform.membership.api.DuplicateOrganization;
 import jp.kodoku.platform.membership.api.FieldViolation;
 import jp.kodoku.platform.membership.api.InvalidMembershipInput;
 import jp.kodoku.platform.membership.api.MembershipRuleViolation;
-import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.slf4j.Logger;
@@ -129,16 +128,6 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                                          .toList()));
     }
 
-    /** Axon wraps handler failures when they cross a boundary; unwrap to answer with the real cause. */
-    @ExceptionHandler(CommandExecutionException.class)
-    ResponseEntity<?> commandFailed(CommandExecutionException e, WebRequest request) throws Exception {
-        Throwable cause = e.getCause();
-        if (cause instanceof Exception inner && cause != e) {
-            throw inner;
-        }
-        throw e;
-    }
-
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
@@ -201,6 +190,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private static FieldViolation describe(Throwable cause) {
+        if (cause instanceof JsonMappingException m && m.getCause() instanceof JsonParseException p) {
+            cause = p; // truncated or broken JSON deep inside the body: the body is at fault, not a field
+        }
         if (cause instanceof UnrecognizedPropertyException u) {
             return new FieldViolation(path(u), "is not a known field");
         }

@@ -1,5 +1,8 @@
 package jp.kodoku.platform.infra.eventstore;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
@@ -18,6 +21,18 @@ public class EventStoreConfiguration {
     @Bean
     SagaSqlSchema sagaSqlSchema() {
         return new PostgresSagaSqlSchema();
+    }
+
+    /**
+     * The event store's own JSON mapper, apart from the HTTP one: events are read by a tolerant reader (unknown
+     * fields ignored, so an event written by a newer version still loads) and dates are stored as ISO text, readable
+     * in the table. Axon picks this bean by its name.
+     */
+    @Bean("defaultAxonObjectMapper")
+    ObjectMapper defaultAxonObjectMapper() {
+        return new ObjectMapper().findAndRegisterModules()
+                                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     @Bean

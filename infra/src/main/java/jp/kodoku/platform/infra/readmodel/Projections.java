@@ -3,9 +3,17 @@ package jp.kodoku.platform.infra.readmodel;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.TreeMap;
@@ -19,9 +27,14 @@ import java.util.TreeMap;
 public class Projections {
 
     private final EventProcessingConfiguration processing;
+    private final JdbcTemplate jdbc;
+    private final Serializer serializer;
 
-    public Projections(EventProcessingConfiguration processing) {
+    public Projections(EventProcessingConfiguration processing, JdbcTemplate jdbc,
+                       @Qualifier("serializer") Serializer serializer) {
         this.processing = processing;
+        this.jdbc = jdbc;
+        this.serializer = serializer;
     }
 
     public Set<String> projections() {
@@ -33,6 +46,15 @@ public class Projections {
         processor.shutDown();
         processor.resetTokens();
         processor.start();
+    }
+
+    /** Stops a projection (it keeps its position); for maintenance on its read models. */
+    public void pause(String projection) {
+        processor(projection).shutDown();
+    }
+
+    public void resume(String projection) {
+        processor(projection).start();
     }
 
     /** Per projection: caught up with the event store, and not replaying. */
@@ -48,22 +70,33 @@ public class Projections {
     }
 
     /**
-     * True when every projection runs and has handled every event up to {@code globalIndex} (a position in the event
-     * store): what a client that just wrote waits for before reading its own write.
+     * True when every projection runs and has committed its work up to {@code globalIndex} (a position in the event
+     * store): what a client that just wrote waits for before reading its own write. Read from the token store, which
+     * is written in the transaction that ends each batch, rather than from in-memory status, which may run ahead.
      */
     public boolean reached(long globalIndex) {
+        TokenSchema t = new TokenSchema();
         for (String name : projections()) {
-            StreamingEventProcessor p = processor(name);
-            if (!p.isRunning() || p.processingStatus().isEmpty()) {
+            if (!processor(name).isRunning()) {
                 return false;
             }
-            for (EventTrackerStatus segment : p.processingStatus().values()) {
-                if (segment.isErrorState() || segment.getCurrentPosition().orElse(-1) < globalIndex) {
-                    return false;
-                }
+            List<OptionalLong> positions = jdbc.query(
+                    "SELECT " + t.tokenColumn() + ", " + t.tokenTypeColumn() + " FROM " + t.tokenTable()
+                            + " WHERE " + t.processorNameColumn() + " = ?",
+                    (rs, i) -> position(rs.getBytes(1), rs.getString(2)), name);
+            if (positions.isEmpty() || positions.stream().anyMatch(p -> p.orElse(-1) < globalIndex)) {
+                return false;
             }
         }
         return true;
+    }
+
+    private OptionalLong position(byte[] token, String type) {
+        if (token == null) {
+            return OptionalLong.empty();
+        }
+        TrackingToken tracking = serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, type, null));
+        return tracking.position();
     }
 
     private StreamingEventProcessor processor(String projection) {
