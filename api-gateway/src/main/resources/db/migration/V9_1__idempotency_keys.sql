@@ -9,3 +9,4 @@ CREATE TABLE idempotency_keys (
     created_at  TIMESTAMP WITH TIME ZONE NOT NULL,
     PRIMARY KEY (scope, idem_key)
 );
+CREATE INDEX idempotency_keys_by_age ON idempotency_keys (created_at);

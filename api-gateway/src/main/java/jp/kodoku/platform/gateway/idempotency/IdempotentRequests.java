@@ -54,12 +54,14 @@ public class IdempotentRequests {
         String fingerprint = fingerprint(request);
         try {
             return transactions.execute(tx -> replay(scope, key, fingerprint).orElseGet(() -> {
+                // The key is taken first: a concurrent twin waits here until this transaction ends, then replays
+                // its answer instead of racing it through the command (where it would meet a duplicate).
+                claim(scope, key, fingerprint);
                 ResponseEntity<?> response = action.get();
-                remember(scope, key, fingerprint, response);
+                remember(scope, key, response);
                 return response;
             }));
         } catch (DuplicateKeyException concurrentTwin) {
-            // The same request ran at the same moment and won; ours was rolled back whole. Answer as it did.
             return replay(scope, key, fingerprint).orElseThrow(() -> concurrentTwin);
         }
     }
@@ -84,14 +86,16 @@ public class IdempotentRequests {
         return stored.stream().filter(r -> r != null).findFirst().map(r -> (ResponseEntity<?>) r);
     }
 
-    private void remember(String scope, String key, String fingerprint, ResponseEntity<?> response) {
-        jdbc.update("DELETE FROM idempotency_keys WHERE scope = ? AND idem_key = ? AND created_at < ?",
-                scope, key, Timestamp.from(Instant.now().minus(KEPT)));
+    private void claim(String scope, String key, String fingerprint) {
+        jdbc.update("DELETE FROM idempotency_keys WHERE created_at < ?", Timestamp.from(Instant.now().minus(KEPT)));
+        jdbc.update("INSERT INTO idempotency_keys (scope, idem_key, fingerprint, status, created_at) VALUES (?, ?, ?, 0, ?)",
+                scope, key, fingerprint, Timestamp.from(Instant.now()));
+    }
+
+    private void remember(String scope, String key, ResponseEntity<?> response) {
         String location = response.getHeaders().getLocation() == null ? null : response.getHeaders().getLocation().toString();
-        jdbc.update("INSERT INTO idempotency_keys (scope, idem_key, fingerprint, status, location, body, created_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                scope, key, fingerprint, response.getStatusCode().value(), location, writeBody(response.getBody()),
-                Timestamp.from(Instant.now()));
+        jdbc.update("UPDATE idempotency_keys SET status = ?, location = ?, body = ? WHERE scope = ? AND idem_key = ?",
+                response.getStatusCode().value(), location, writeBody(response.getBody()), scope, key);
     }
 
     private String fingerprint(Object request) {

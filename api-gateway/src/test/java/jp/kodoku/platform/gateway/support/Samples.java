@@ -58,6 +58,19 @@ public final class Samples {
         return (Map<String, Object>) application.get("primaryContact");
     }
 
+    /** A katakana word unique to this call, to scope searches in a shared database. */
+    public static String uniqueKana() {
+        return kana(SEQUENCE.incrementAndGet());
+    }
+
+    /** An application whose name and reading are given. */
+    public static Map<String, Object> application(String name, String nameKana) {
+        Map<String, Object> application = application();
+        profileOf(application).put("name", name);
+        profileOf(application).put("nameKana", nameKana);
+        return application;
+    }
+
     /** A katakana tag unique per number, so that names stay unique after normalization. */
     private static String kana(long n) {
         StringBuilder tag = new StringBuilder();

@@ -3,6 +3,7 @@ package jp.kodoku.platform.infra.readmodel;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.serialization.Serializer;
@@ -13,7 +14,6 @@ import org.springframework.stereotype.Component;
 
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.TreeMap;
@@ -70,33 +70,43 @@ public class Projections {
     }
 
     /**
-     * True when every projection runs and has committed its work up to {@code globalIndex} (a position in the event
-     * store): what a client that just wrote waits for before reading its own write. Read from the token store, which
-     * is written in the transaction that ends each batch, rather than from in-memory status, which may run ahead.
+     * True when every projection runs and has handled every event up to {@code globalIndex} (a position in the event
+     * store): what a client that just wrote waits for before reading its own write.
+     *
+     * <p>A segment's in-memory status moves right after each committed batch, but a processor skips events it has no
+     * handler for without storing its token at once; so the status is the measure. Only while a rebuild is under way
+     * (the stored token is still a replay token) is the stored token trusted instead, because the status may still
+     * describe the run before the reset.
      */
     public boolean reached(long globalIndex) {
         TokenSchema t = new TokenSchema();
         for (String name : projections()) {
-            if (!processor(name).isRunning()) {
+            StreamingEventProcessor processor = processor(name);
+            Map<Integer, EventTrackerStatus> status = processor.processingStatus();
+            if (!processor.isRunning() || status.isEmpty()) {
                 return false;
             }
-            List<OptionalLong> positions = jdbc.query(
-                    "SELECT " + t.tokenColumn() + ", " + t.tokenTypeColumn() + " FROM " + t.tokenTable()
-                            + " WHERE " + t.processorNameColumn() + " = ?",
-                    (rs, i) -> position(rs.getBytes(1), rs.getString(2)), name);
-            if (positions.isEmpty() || positions.stream().anyMatch(p -> p.orElse(-1) < globalIndex)) {
+            List<Boolean> segments = jdbc.query(
+                    "SELECT " + t.segmentColumn() + ", " + t.tokenColumn() + ", " + t.tokenTypeColumn() + " FROM "
+                            + t.tokenTable() + " WHERE " + t.processorNameColumn() + " = ?",
+                    (rs, i) -> {
+                        TrackingToken stored = token(rs.getBytes(2), rs.getString(3));
+                        if (stored instanceof ReplayToken) {
+                            return stored.position().orElse(-1) >= globalIndex;
+                        }
+                        EventTrackerStatus segment = status.get(rs.getInt(1));
+                        return segment != null && !segment.isErrorState()
+                                && segment.getCurrentPosition().orElse(-1) >= globalIndex;
+                    }, name);
+            if (segments.isEmpty() || segments.contains(false)) {
                 return false;
             }
         }
         return true;
     }
 
-    private OptionalLong position(byte[] token, String type) {
-        if (token == null) {
-            return OptionalLong.empty();
-        }
-        TrackingToken tracking = serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, type, null));
-        return tracking.position();
+    private TrackingToken token(byte[] token, String type) {
+        return token == null ? null : serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, type, null));
     }
 
     private StreamingEventProcessor processor(String projection) {

@@ -21,6 +21,7 @@ import jp.kodoku.platform.membership.demo.DemoOrganizations.Suspension;
 import jp.kodoku.platform.membership.demo.DemoOrganizations.Withdrawal;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -72,7 +73,8 @@ public class DemoData {
 
     /** Creates the demo data unless the event store holds events; returns whether it did. */
     public synchronized boolean createIfEmpty() {
-        Long events = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
+        // Axon's own name for the table (domainevententry once folded), as AxonSchemaMigration created it.
+        Long events = jdbc.queryForObject("SELECT COUNT(*) FROM " + new EventSchema().domainEventTable(), Long.class);
         if (events != null && events > 0) {
             log.info("Demo data: the event store already holds {} events, nothing created", events);
             return false;

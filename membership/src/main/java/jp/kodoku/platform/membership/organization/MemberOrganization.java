@@ -64,6 +64,14 @@ public class MemberOrganization {
         return primaryContact;
     }
 
+    /**
+     * The contact the resubmitted primary contact replaces, or empty when that person's data was erased: an erased
+     * person is gone for good, so the applicant's new contact becomes a new person.
+     */
+    java.util.Optional<ContactId> replaceablePrimaryContact() {
+        return erasedContacts.contains(primaryContact) ? java.util.Optional.empty() : java.util.Optional.of(primaryContact);
+    }
+
     @CommandHandler
     long handle(SendBackMembershipApplication command) {
         requireStatus("only a submitted application can be sent back", OrganizationStatus.APPLIED);
@@ -98,7 +106,7 @@ public class MemberOrganization {
         if (command.newCategory() == category) {
             throw new MembershipRuleViolation("the member is already in category " + category);
         }
-        requireNotBeforeJoining(command.effectiveDate(), "the category change");
+        requireNotBeforeJoining(command.effectiveDate(), "effectiveDate", "the category change");
         if (steeringMember && command.newCategory() != MemberCategory.REGULAR) {
             throw new MembershipRuleViolation(
                     "a steering member (幹事団体) must be a regular member (会員); end the steering term first");
@@ -116,7 +124,7 @@ public class MemberOrganization {
         if (steeringMember) {
             throw new MembershipRuleViolation("the member already serves a steering-member term");
         }
-        requireNotBeforeJoining(command.termStart(), "the term");
+        requireNotBeforeJoining(command.termStart(), "termStart", "the term");
         if (command.termEnd() != null && !command.termEnd().isAfter(command.termStart())) {
             throw new InvalidMembershipInput(List.of(new FieldViolation("termEnd", "must be after termStart")));
         }
@@ -154,9 +162,11 @@ public class MemberOrganization {
     long withdraw(WithdrawalKind kind, String reason, LocalDate effectiveDate) {
         requireStatus("only a member (active or suspended) can withdraw",
                 OrganizationStatus.ACTIVE, OrganizationStatus.SUSPENDED);
-        requireNotBeforeJoining(effectiveDate, "the withdrawal");
+        requireNotBeforeJoining(effectiveDate, "effectiveDate", "the withdrawal");
         if (steeringMember) {
-            apply(new SteeringMemberTermEnded(id, effectiveDate, "退会に伴う任期終了"));
+            // A term that has not begun yet ends on its first day: never before it started.
+            LocalDate end = effectiveDate.isBefore(steeringTermStart) ? steeringTermStart : effectiveDate;
+            apply(new SteeringMemberTermEnded(id, end, "退会に伴う任期終了"));
         }
         apply(new MemberWithdrawn(id, kind, reason, effectiveDate));
         return getVersion();
@@ -202,7 +212,9 @@ public class MemberOrganization {
     @CommandHandler
     long handle(RemoveContact command) {
         requireEditable();
-        requireContact(command.contactId());
+        if (!contacts.containsKey(command.contactId())) {
+            throw new MembershipRuleViolation("contact " + command.contactId() + " is not a current contact of this organization");
+        }
         if (command.contactId().equals(primaryContact)) {
             throw new MembershipRuleViolation("the primary contact cannot be removed; make another contact primary first");
         }
@@ -267,9 +279,9 @@ public class MemberOrganization {
         }
     }
 
-    private void requireNotBeforeJoining(LocalDate date, String what) {
+    private void requireNotBeforeJoining(LocalDate date, String field, String what) {
         if (date != null && joinedOn != null && date.isBefore(joinedOn)) {
-            throw new InvalidMembershipInput(List.of(new FieldViolation("effectiveDate",
+            throw new InvalidMembershipInput(List.of(new FieldViolation(field,
                     what + " cannot take effect before the member joined (" + joinedOn + ")")));
         }
     }
@@ -293,6 +305,7 @@ public class MemberOrganization {
         profile = event.profile();
         category = event.requestedCategory();
         contacts.put(event.primaryContact().contactId(), event.primaryContact());
+        everKnownContacts.add(event.primaryContact().contactId());
         primaryContact = event.primaryContact().contactId();
     }
 

@@ -41,7 +41,7 @@ public class MembershipCommandHandler {
     @CommandHandler
     public long handle(SubmitMembershipApplication command) throws Exception {
         OrganizationProfile profile = ProfileRules.normalize(command.profile());
-        ContactDetails contact = command.primaryContact() == null ? null : ProfileRules.normalize(command.primaryContact());
+        ContactDetails contact = ProfileRules.normalize(command.primaryContact());
         List<FieldViolation> violations = new ArrayList<>(ProfileRules.violations(profile, "profile."));
         violations.addAll(ProfileRules.violations(contact, "primaryContact."));
         if (command.requestedCategory() == null) {
@@ -68,7 +68,7 @@ public class MembershipCommandHandler {
     @CommandHandler
     public long handle(ResubmitMembershipApplication command) throws Exception {
         OrganizationProfile profile = ProfileRules.normalize(command.profile());
-        ContactDetails contact = command.primaryContact() == null ? null : ProfileRules.normalize(command.primaryContact());
+        ContactDetails contact = ProfileRules.normalize(command.primaryContact());
         List<FieldViolation> violations = new ArrayList<>(ProfileRules.violations(profile, "profile."));
         violations.addAll(ProfileRules.violations(contact, "primaryContact."));
         if (command.requestedCategory() == null) {
@@ -79,7 +79,7 @@ public class MembershipCommandHandler {
         }
         Aggregate<MemberOrganization> organization = repository.load(command.organizationId().value());
         registry.claim(command.organizationId(), profile);
-        ContactId primary = organization.invoke(MemberOrganization::primaryContactId);
+        ContactId primary = organization.invoke(MemberOrganization::replaceablePrimaryContact).orElseGet(ContactId::random);
         return organization.invoke(o -> o.resubmit(profile, command.requestedCategory(), seal(primary, contact)));
     }
 

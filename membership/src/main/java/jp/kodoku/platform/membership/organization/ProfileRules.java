@@ -36,6 +36,9 @@ public final class ProfileRules {
 
     /** Trims names and turns half-width katakana in the reading into full-width, so that stored data is uniform. */
     public static OrganizationProfile normalize(OrganizationProfile p) {
+        if (p == null) {
+            return null;
+        }
         return new OrganizationProfile(trim(p.name()), p.nameKana() == null ? null : JapaneseText.normalizeReading(p.nameKana()),
                 p.legalForm(), trim(p.corporateNumber()), p.bodyType(), p.nationwide(),
                 p.nationwide() ? java.util.Set.of() : p.prefectureCodes(),
@@ -44,6 +47,9 @@ public final class ProfileRules {
     }
 
     public static ContactDetails normalize(ContactDetails c) {
+        if (c == null) {
+            return null;
+        }
         return new ContactDetails(trim(c.name()), trim(c.email()), trim(c.phone()), trim(c.department()));
     }
 
