@@ -1,0 +1,131 @@
+package jp.kodoku.platform.gateway.embedded;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jp.kodoku.platform.gateway.PlatformApplication;
+import jp.kodoku.platform.gateway.support.Api;
+import jp.kodoku.platform.gateway.support.Samples;
+import jp.kodoku.platform.gateway.support.TestTokens;
+import jp.kodoku.platform.infra.readmodel.Projections;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The platform as `bin/start` runs it: no database configured, so events go to the H2 file database and read models
+ * to the in-process MongoDB wire server, both under the data directory, with the demo data created on first start.
+ */
+@SpringBootTest(classes = PlatformApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class EmbeddedPlatformTest {
+
+    private static final Path DATA = temporaryDirectory();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    Projections projections;
+
+    Api api;
+
+    @DynamicPropertySource
+    static void embedded(DynamicPropertyRegistry registry) {
+        registry.add("platform.data-dir", DATA::toString);
+        registry.add("platform.demo-data.enabled", () -> "true");
+        registry.add("platform.applications.rate-limit.per-hour", () -> "3");
+        registry.add("platform.security.issuer-uri", () -> TestTokens.ISSUER);
+        registry.add("platform.security.jwk-set-uri", TestTokens::jwkSetUri);
+    }
+
+    @BeforeEach
+    void caughtUp() {
+        api = new Api(port);
+        long head = jdbc.queryForObject("SELECT COALESCE(MAX(globalindex), 0) FROM domainevententry", Long.class);
+        await().atMost(Duration.ofMinutes(2)).until(() -> projections.reached(head));
+    }
+
+    @Test
+    void runs_on_files_under_the_data_directory_with_nothing_installed() {
+        assertThat(jdbc.queryForObject("SELECT DATABASE_PATH()", String.class)).startsWith(DATA.toString());
+        assertThat(DATA.resolve("readmodels.mv.db")).exists();
+    }
+
+    @Test
+    void the_demo_data_reproduces_the_published_figure_of_371_members_on_2022_12_01() {
+        JsonNode counts = api.get("/api/v1/statistics/members?asOf=2022-12-01").send().json();
+
+        assertThat(counts.get("total").asInt()).isEqualTo(371);
+        assertThat(counts.get("byCategory").get("REGULAR").asInt()).isEqualTo(234);
+        assertThat(counts.get("byCategory").get("COOPERATING").asInt()).isEqualTo(114);
+        assertThat(counts.get("byCategory").get("SUPPORTING").asInt()).isEqualTo(23);
+    }
+
+    @Test
+    void the_figures_on_other_dates_follow_the_history() {
+        int before = api.get("/api/v1/statistics/members?asOf=2022-02-01").send().json().get("total").asInt();
+        int later = api.get("/api/v1/statistics/members?asOf=2025-12-31").send().json().get("total").asInt();
+        assertThat(before).isZero();
+        assertThat(later).isGreaterThan(371);
+    }
+
+    @Test
+    void the_lead_organizations_are_steering_members_and_can_be_found_by_part_of_their_name() {
+        JsonNode steering = api.get("/api/v1/directory?steeringMember=true&limit=100").send().json().get("items");
+        assertThat(steering.findValuesAsText("name")).contains("自殺対策支援センターライフリンク", "全国社会福祉協議会",
+                "日本いのちの電話連盟");
+
+        JsonNode found = api.get("/api/v1/directory?q=" + URLEncoder.encode("ライフリンク", StandardCharsets.UTF_8)).send()
+                            .json().get("items");
+        assertThat(found.findValuesAsText("name")).contains("自殺対策支援センターライフリンク");
+        assertThat(found.toString()).doesNotContain("@").as("no contact data in the public directory");
+    }
+
+    @Test
+    void the_secretariat_sees_the_open_applications_of_the_demo_data() {
+        JsonNode open = api.get("/api/v1/organizations?status=APPLIED&status=RETURNED_FOR_CHANGES").token(TestTokens.secretariat())
+                           .send().json().get("items");
+        assertThat(open.size()).isGreaterThanOrEqualTo(6);
+    }
+
+    @Test
+    void applications_from_one_address_are_rate_limited_with_retry_after() {
+        int accepted = 0;
+        Api.Response response;
+        do {
+            response = api.post("/api/v1/applications").body(Samples.application()).send();
+            if (response.status() == 201) {
+                accepted++;
+            }
+        } while (response.status() == 201 && accepted < 10);
+
+        assertThat(accepted).isEqualTo(3);
+        assertThat(response.status()).isEqualTo(429);
+        assertThat(Long.parseLong(response.header("Retry-After"))).isPositive();
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("platform-embedded-");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
