@@ -30,6 +30,11 @@ public class EventStoreConfiguration {
      */
     @Bean("defaultAxonObjectMapper")
     ObjectMapper defaultAxonObjectMapper() {
+        return eventMapper();
+    }
+
+    /** Also used by the event contract tests, so they read and write exactly what the event store does. */
+    public static ObjectMapper eventMapper() {
         return new ObjectMapper().findAndRegisterModules()
                                  .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                                  .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);

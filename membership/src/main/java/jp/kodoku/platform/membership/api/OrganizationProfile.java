@@ -1,6 +1,8 @@
 package jp.kodoku.platform.membership.api;
 
+import java.util.Collections;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The organization's own description of itself, as published in the directory when it consents. Part of several
@@ -25,10 +27,15 @@ public record OrganizationProfile(
         String publicDescription,
         boolean consentToPublish) {
 
+    /** Sorted, so that a profile is always stored and shown in the same order. */
     public OrganizationProfile {
-        prefectureCodes = prefectureCodes == null ? Set.of() : Set.copyOf(prefectureCodes);
-        fieldsOfActivity = fieldsOfActivity == null ? Set.of() : Set.copyOf(fieldsOfActivity);
-        targetGroups = targetGroups == null ? Set.of() : Set.copyOf(targetGroups);
-        consultationCapabilities = consultationCapabilities == null ? Set.of() : Set.copyOf(consultationCapabilities);
+        prefectureCodes = sorted(prefectureCodes);
+        fieldsOfActivity = sorted(fieldsOfActivity);
+        targetGroups = sorted(targetGroups);
+        consultationCapabilities = sorted(consultationCapabilities);
+    }
+
+    private static <T extends Comparable<? super T>> Set<T> sorted(Set<T> values) {
+        return values == null ? Set.of() : Collections.unmodifiableSortedSet(new TreeSet<>(values));
     }
 }

@@ -1,0 +1,78 @@
+package jp.kodoku.platform.membership.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import jp.kodoku.platform.infra.eventstore.EventStoreConfiguration;
+import jp.kodoku.platform.infra.personaldata.SealedValue;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * Every event is a contract: its stored JSON is pinned in {@code src/test/resources/contracts}. A change of shape
+ * fails here; the fix is a new event or an upcaster (with a test reading the old form), never an edited contract.
+ */
+class EventContractTest {
+
+    private static final ObjectMapper JSON = EventStoreConfiguration.eventMapper()
+                                                                    .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    private static final OrganizationId ORG = new OrganizationId("3f0c6a4e-2b1d-4c55-9a51-5a1f0b7e2c01");
+    private static final ContactId CONTACT = new ContactId("c0ffee00-0000-4000-8000-000000000001");
+    private static final OrganizationProfile PROFILE = new OrganizationProfile("こども居場所ネットワークさくら",
+            "コドモイバショネットワークサクラ", LegalForm.NPO_CORPORATION, "7000012050002", BodyType.NPO_SUPPORT, false,
+            Set.of("13"), Set.of(FieldOfActivity.PLACE_TO_BELONG), Set.of(TargetGroup.CHILDREN_AND_YOUTH),
+            Set.of(ConsultationCapability.LOCAL_SUPPORT), "https://sakura.example.jp", "居場所づくり", true);
+    private static final ContactPerson PERSON = new ContactPerson(CONTACT, new SealedValue(CONTACT.value(), "bmFtZQ=="),
+            new SealedValue(CONTACT.value(), "ZW1haWw="), null, "事務局");
+    private static final LocalDate DAY = LocalDate.of(2022, 12, 1);
+
+    static Stream<Object> events() {
+        return Stream.of(
+                new MembershipApplicationSubmitted(ORG, PROFILE, MemberCategory.REGULAR, PERSON, "2022-02", "ab12"),
+                new MembershipApplicationResubmitted(ORG, PROFILE, MemberCategory.SUPPORTING, PERSON),
+                new MembershipApplicationSentBack(ORG, "活動地域をご確認ください"),
+                new MembershipApplicationRejected(ORG, "対象外"),
+                new MembershipApplicationApproved(ORG, 372, MemberCategory.REGULAR, DAY),
+                new MemberCategoryChanged(ORG, MemberCategory.REGULAR, MemberCategory.SUPPORTING, "申出", DAY),
+                new SteeringMemberAppointed(ORG, DAY, DAY.plusYears(2)),
+                new SteeringMemberTermEnded(ORG, DAY, "任期満了"),
+                new MemberSuspended(ORG, "会費未納"),
+                new MemberReinstated(ORG, "納付確認"),
+                new MemberWithdrawn(ORG, WithdrawalKind.REQUESTED_BY_MEMBER, "活動終了", DAY),
+                new OrganizationProfileUpdated(ORG, PROFILE, List.of("website")),
+                new ContactAdded(ORG, PERSON),
+                new ContactChanged(ORG, PERSON),
+                new ContactRemoved(ORG, CONTACT),
+                new PrimaryContactChanged(ORG, CONTACT),
+                new ContactPersonalDataErased(ORG, CONTACT, "本人からの請求"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("events")
+    void keeps_its_stored_shape_and_reads_its_stored_form(Object event) throws IOException {
+        String name = event.getClass().getSimpleName() + ".json";
+        JsonNode written = JSON.valueToTree(event);
+        try (InputStream pinned = getClass().getResourceAsStream("/contracts/" + name)) {
+            if (pinned == null) {
+                Path file = Path.of("src/test/resources/contracts", name);
+                Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(written) + "\n");
+                fail("new event " + name + ": its contract was written to " + file + "; review and commit it");
+            }
+            JsonNode contract = JSON.readTree(pinned);
+            assertThat(written).as("shape of " + name).isEqualTo(contract);
+            assertThat(JSON.treeToValue(contract, event.getClass())).isEqualTo(event);
+        }
+    }
+}
