@@ -77,7 +77,7 @@ class CrashRecoveryTest {
                 PlatformApplication.class.getName(),
                 "--server.port=" + port,
                 "--platform.data-dir=" + data,
-                "--platform.security.issuer-uri=" + TestTokens.ISSUER,
+                "--platform.security.issuer-uri=" + TestTokens.issuer(),
                 "--platform.security.jwk-set-uri=" + TestTokens.jwkSetUri(),
                 "--platform.applications.rate-limit.per-hour=1000")
                 .redirectErrorStream(true)

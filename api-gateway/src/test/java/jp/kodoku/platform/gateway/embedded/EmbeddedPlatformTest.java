@@ -50,7 +50,7 @@ class EmbeddedPlatformTest {
         registry.add("platform.data-dir", DATA::toString);
         registry.add("platform.demo-data.enabled", () -> "true");
         registry.add("platform.applications.rate-limit.per-hour", () -> "3");
-        registry.add("platform.security.issuer-uri", () -> TestTokens.ISSUER);
+        registry.add("platform.security.issuer-uri", TestTokens::issuer);
         registry.add("platform.security.jwk-set-uri", TestTokens::jwkSetUri);
     }
 

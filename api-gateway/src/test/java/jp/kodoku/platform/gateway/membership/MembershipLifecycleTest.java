@@ -249,7 +249,7 @@ class MembershipLifecycleTest extends ApiTest {
                         + "ORDER BY sequencenumber", String.class, id);
         assertThat(metadata).hasSize(2);
         assertThat(metadata.get(0)).contains("\"principal\":\"anonymous\"").contains(correlationId);
-        assertThat(metadata.get(1)).contains("\"principal\":\"jimukyoku-tanaka\"");
+        assertThat(metadata.get(1)).contains("\"principal\":\"jimukyoku\"");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry WHERE aggregateidentifier = ? "
                 + "AND timestamp IS NOT NULL", Integer.class, id)).isEqualTo(2);
     }

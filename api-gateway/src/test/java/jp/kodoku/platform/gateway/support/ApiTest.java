@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import jp.kodoku.platform.gateway.PlatformApplication;
 import jp.kodoku.platform.infra.readmodel.Projections;
+import jp.kodoku.platform.infra.testsupport.LocalKeycloak;
 import jp.kodoku.platform.infra.testsupport.LocalPostgres;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,7 +22,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * The platform as production runs it, through its HTTP API: events in a real PostgreSQL (a throw-away cluster),
  * read models behind a MongoDB URI (a wire-protocol server started apart from the application, as an external MongoDB
- * would be), tokens signed with a real key and checked against a JWK set over HTTP. All subclasses share one
+ * would be), tokens from a real Keycloak (the realm of infra/keycloak) checked against its JWK set. All subclasses share one
  * application context, so the suite starts it once.
  */
 @SpringBootTest(classes = PlatformApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -49,7 +50,9 @@ public abstract class ApiTest {
         registry.add("spring.datasource.password", POSTGRES::password);
         InetSocketAddress mongo = MONGO.getLocalAddress();
         registry.add("spring.data.mongodb.uri", () -> "mongodb://127.0.0.1:" + mongo.getPort() + "/platform");
-        registry.add("platform.security.issuer-uri", () -> TestTokens.ISSUER);
+        registry.add("platform.keycloak.server-url", TestTokens.KEYCLOAK::serverUrl);
+        registry.add("platform.keycloak.client-secret", () -> LocalKeycloak.BACKEND_SECRET);
+        registry.add("platform.security.issuer-uri", TestTokens::issuer);
         registry.add("platform.security.jwk-set-uri", TestTokens::jwkSetUri);
         registry.add("platform.applications.rate-limit.per-hour", () -> "100000");
     }

@@ -4,117 +4,180 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import com.sun.net.httpserver.HttpServer;
+import jp.kodoku.platform.infra.testsupport.LocalKeycloak;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.ProtocolMapperRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static org.awaitility.Awaitility.await;
 
 /**
- * Signs real JWTs with a real RSA key and publishes its JWK set over HTTP on loopback, so the platform validates
- * tokens exactly as it does against Keycloak: signature via JWKS, issuer, audience, expiry.
+ * Tokens from the real Keycloak of the test run (see LocalKeycloak): the realm's demo secretariat, member admins made
+ * for the organizations a test creates, and — for the refusals — tokens that are real but wrong: expired, from another
+ * realm, for another audience, or signed with a key Keycloak never had.
  */
 public final class TestTokens {
 
-    public static final String ISSUER = "http://127.0.0.1/realms/platform";
-    public static final String AUDIENCE = "platform-api";
-
-    private static final RSAKey KEY = generate("test-key-1");
-    private static final RSAKey STRANGER = generate("test-key-1");
-    private static final HttpServer JWKS = serve();
+    public static final LocalKeycloak KEYCLOAK = LocalKeycloak.instance();
+    private static final String PASSWORD = "test-password-1";
+    private static final Map<String, String> USERS = new ConcurrentHashMap<>();
+    private static final Keycloak ADMIN = KEYCLOAK.admin();
 
     private TestTokens() {
     }
 
+    public static String issuer() {
+        return KEYCLOAK.issuer();
+    }
+
     public static String jwkSetUri() {
-        return "http://127.0.0.1:" + JWKS.getAddress().getPort() + "/certs";
+        return KEYCLOAK.jwkSetUri();
     }
 
+    public static RealmResource realm() {
+        return ADMIN.realm(LocalKeycloak.REALM);
+    }
+
+    /** The demo secretariat user of the realm (事務局). */
     public static String secretariat() {
-        return token("jimukyoku-tanaka", List.of("secretariat"), null, Duration.ofMinutes(5), KEY, ISSUER, AUDIENCE);
+        return KEYCLOAK.passwordToken("jimukyoku", "jimukyoku-demo");
     }
 
+    /** A member admin of the given organization: a realm user with the role and the organization_id attribute. */
     public static String memberAdmin(String organizationId) {
-        return token("admin-" + organizationId.substring(0, 8), List.of("member-admin"), organizationId,
-                Duration.ofMinutes(5), KEY, ISSUER, AUDIENCE);
+        String username = USERS.computeIfAbsent("admin:" + organizationId,
+                k -> createUser("admin-" + organizationId, "member-admin", Map.of("organization_id", List.of(organizationId))));
+        return KEYCLOAK.passwordToken(username, PASSWORD);
+    }
+
+    /** A signed-in person with no platform role. */
+    public static String withoutRole() {
+        String username = USERS.computeIfAbsent("norole", k -> createUser("norole-" + System.nanoTime(), null, Map.of()));
+        return KEYCLOAK.passwordToken(username, PASSWORD);
+    }
+
+    public static String chair() {
+        return KEYCLOAK.passwordToken("bunkakai3-chair", "chair-demo");
     }
 
     public static String expired() {
-        return token("jimukyoku-tanaka", List.of("secretariat"), null, Duration.ofMinutes(-5), KEY, ISSUER, AUDIENCE);
-    }
-
-    public static String signedByAnotherKey() {
-        return token("jimukyoku-tanaka", List.of("secretariat"), null, Duration.ofMinutes(5), STRANGER, ISSUER, AUDIENCE);
+        String client = USERS.computeIfAbsent("short-lived", k -> createPublicClient("test-short-lived",
+                Map.of("access.token.lifespan", "1"), true));
+        String token = KEYCLOAK.token(Map.of("grant_type", "password", "client_id", client,
+                "username", "jimukyoku", "password", "jimukyoku-demo"));
+        // valid for 1 s; the platform allows 5 s of clock skew
+        Instant issued = Instant.now();
+        await().atMost(Duration.ofSeconds(10)).pollDelay(Duration.ofSeconds(7))
+               .until(() -> Instant.now().isAfter(issued.plusSeconds(7)));
+        return token;
     }
 
     public static String forAnotherAudience() {
-        return token("jimukyoku-tanaka", List.of("secretariat"), null, Duration.ofMinutes(5), KEY, ISSUER, "other-api");
+        String client = USERS.computeIfAbsent("no-audience", k -> createPublicClient("test-no-audience", Map.of(), false));
+        return KEYCLOAK.token(Map.of("grant_type", "password", "client_id", client,
+                "username", "jimukyoku", "password", "jimukyoku-demo"));
     }
 
+    /** A secretariat user of another realm on the same server: a valid token from the wrong issuer. */
     public static String fromAnotherIssuer() {
-        return token("jimukyoku-tanaka", List.of("secretariat"), null, Duration.ofMinutes(5), KEY,
-                "http://127.0.0.1/realms/other", AUDIENCE);
+        USERS.computeIfAbsent("other-realm", k -> {
+            RealmRepresentation other = new RealmRepresentation();
+            other.setRealm("other");
+            other.setEnabled(true);
+            ADMIN.realms().create(other);
+            ClientRepresentation cli = publicClient("other-cli", Map.of(), true);
+            ADMIN.realm("other").clients().create(cli).close();
+            ADMIN.realm("other").roles().create(new org.keycloak.representations.idm.RoleRepresentation("secretariat", null, false));
+            UserRepresentation user = user("jimukyoku");
+            ADMIN.realm("other").users().create(user).close();
+            String id = ADMIN.realm("other").users().search("jimukyoku", true).get(0).getId();
+            ADMIN.realm("other").users().get(id).roles().realmLevel()
+                 .add(List.of(ADMIN.realm("other").roles().get("secretariat").toRepresentation()));
+            return "other";
+        });
+        return KEYCLOAK.token(KEYCLOAK.serverUrl() + "/realms/other/protocol/openid-connect/token",
+                Map.of("grant_type", "password", "client_id", "other-cli", "username", "jimukyoku", "password", PASSWORD));
     }
 
-    private static String token(String user, List<String> roles, String organizationId, Duration validFor, RSAKey key,
-                                String issuer, String audience) {
-        Instant now = Instant.now();
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
-                .issuer(issuer)
-                .subject(UUID.nameUUIDFromBytes(user.getBytes(StandardCharsets.UTF_8)).toString())
-                .audience(audience)
-                .issueTime(Date.from(now.minusSeconds(60)))
-                .expirationTime(Date.from(now.plus(validFor)))
-                .claim("preferred_username", user)
-                .claim("realm_access", Map.of("roles", roles));
-        if (organizationId != null) {
-            claims.claim("organization_id", organizationId);
-        }
+    /** Right issuer, right audience, right roles — but signed by a key that is not the realm's. */
+    public static String signedByAnotherKey() {
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
-                    claims.build());
-            jwt.sign(new RSASSASigner(key));
+            RSAKey stranger = new RSAKeyGenerator(2048).keyID("not-keycloaks").generate();
+            JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                    .issuer(issuer()).subject("intruder").audience("platform-api")
+                    .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(300)))
+                    .claim("preferred_username", "jimukyoku")
+                    .claim("realm_access", Map.of("roles", List.of("secretariat"))).build();
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(stranger.getKeyID()).build(), claims);
+            jwt.sign(new RSASSASigner(stranger));
             return jwt.serialize();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static RSAKey generate(String kid) {
-        try {
-            return new RSAKeyGenerator(2048).keyID(kid).generate();
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
+    private static String createUser(String username, String role, Map<String, List<String>> attributes) {
+        UserRepresentation user = user(username);
+        user.setAttributes(attributes);
+        realm().users().create(user).close();
+        String id = realm().users().search(username, true).get(0).getId();
+        if (role != null) {
+            realm().users().get(id).roles().realmLevel().add(List.of(realm().roles().get(role).toRepresentation()));
         }
+        return username;
     }
 
-    private static HttpServer serve() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            byte[] body = new JWKSet(KEY.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
-            server.createContext("/certs", exchange -> {
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, body.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(body);
-                }
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+    private static UserRepresentation user(String username) {
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername(username);
+        user.setEnabled(true);
+        user.setEmail(username.replaceAll("[^a-zA-Z0-9-]", "") + "@test.example.jp");
+        user.setEmailVerified(true);
+        user.setFirstName("テスト");
+        user.setLastName("利用者");
+        CredentialRepresentation password = new CredentialRepresentation();
+        password.setType(CredentialRepresentation.PASSWORD);
+        password.setValue(PASSWORD);
+        password.setTemporary(false);
+        user.setCredentials(List.of(password));
+        return user;
+    }
+
+    private static String createPublicClient(String clientId, Map<String, String> attributes, boolean withAudience) {
+        realm().clients().create(publicClient(clientId, attributes, withAudience)).close();
+        return clientId;
+    }
+
+    private static ClientRepresentation publicClient(String clientId, Map<String, String> attributes, boolean withAudience) {
+        ClientRepresentation client = new ClientRepresentation();
+        client.setClientId(clientId);
+        client.setPublicClient(true);
+        client.setDirectAccessGrantsEnabled(true);
+        client.setStandardFlowEnabled(false);
+        client.setAttributes(attributes);
+        if (withAudience) {
+            ProtocolMapperRepresentation audience = new ProtocolMapperRepresentation();
+            audience.setName("audience");
+            audience.setProtocol("openid-connect");
+            audience.setProtocolMapper("oidc-audience-mapper");
+            audience.setConfig(Map.of("included.custom.audience", "platform-api", "access.token.claim", "true"));
+            client.setProtocolMappers(List.of(audience));
         }
+        return client;
     }
 }

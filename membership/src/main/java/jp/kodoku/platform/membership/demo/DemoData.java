@@ -5,6 +5,8 @@ import jp.kodoku.platform.membership.api.AppointSteeringMember;
 import jp.kodoku.platform.membership.api.ApproveMembershipApplication;
 import jp.kodoku.platform.membership.api.ChangeMemberCategory;
 import jp.kodoku.platform.membership.api.OrganizationId;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import jp.kodoku.platform.membership.api.RecordWithdrawal;
 import jp.kodoku.platform.membership.api.RejectMembershipApplication;
 import jp.kodoku.platform.membership.api.SendBackMembershipApplication;
@@ -142,8 +144,17 @@ public class DemoData {
         throw new IllegalArgumentException("unknown change " + change);
     }
 
+    /**
+     * Demo organizations have ids derived from their names, the same on every machine, so that the demo accounts
+     * of the Keycloak realm (infra/keycloak) can name the organization they administer.
+     */
+    public static OrganizationId idOf(String organizationName) {
+        return new OrganizationId(UUID.nameUUIDFromBytes(("demo-organization:" + organizationName)
+                .getBytes(StandardCharsets.UTF_8)).toString());
+    }
+
     private OrganizationId submit(PlannedOrganization organization) {
-        OrganizationId id = OrganizationId.random();
+        OrganizationId id = idOf(organization.profile().name());
         send(organization, new SubmitMembershipApplication(id, organization.profile(),
                 organization.requestedCategory(), organization.primaryContact(), DemoOrganizations.BYLAWS_VERSION,
                 null));

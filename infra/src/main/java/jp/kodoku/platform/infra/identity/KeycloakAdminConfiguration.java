@@ -1,0 +1,37 @@
+package jp.kodoku.platform.infra.identity;
+
+import org.keycloak.OAuth2Constants;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.KeycloakBuilder;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The platform's own access to its Keycloak realm: the confidential client {@code platform-backend}, whose service
+ * account may manage users and clients of the realm (see infra/keycloak/platform-realm.json) and nothing else. The
+ * client connects lazily, so the platform starts even while Keycloak is still starting.
+ */
+@Configuration(proxyBeanMethods = false)
+public class KeycloakAdminConfiguration {
+
+    @Bean(destroyMethod = "close")
+    Keycloak keycloakAdmin(@Value("${platform.keycloak.server-url}") String serverUrl,
+                           @Value("${platform.keycloak.realm}") String realm,
+                           @Value("${platform.keycloak.client-id}") String clientId,
+                           @Value("${platform.keycloak.client-secret}") String clientSecret) {
+        return KeycloakBuilder.builder()
+                              .serverUrl(serverUrl)
+                              .realm(realm)
+                              .grantType(OAuth2Constants.CLIENT_CREDENTIALS)
+                              .clientId(clientId)
+                              .clientSecret(clientSecret)
+                              .build();
+    }
+
+    @Bean
+    RealmResource platformRealm(Keycloak keycloakAdmin, @Value("${platform.keycloak.realm}") String realm) {
+        return keycloakAdmin.realm(realm);
+    }
+}
