@@ -53,7 +53,7 @@ public abstract class ApiTest {
         registry.add("platform.keycloak.server-url", TestTokens.KEYCLOAK::serverUrl);
         registry.add("platform.keycloak.client-secret", () -> LocalKeycloak.BACKEND_SECRET);
         registry.add("platform.security.issuer-uri", TestTokens::issuer);
-        registry.add("platform.security.jwk-set-uri", TestTokens::jwkSetUri);
+        registry.add("platform.security.jwk-set-uri", JwksRelay::uri);
         registry.add("platform.applications.rate-limit.per-hour", () -> "100000");
     }
 
