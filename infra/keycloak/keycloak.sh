@@ -34,7 +34,8 @@ build_options="--db=dev-file --health-enabled=true"
 
 if [[ ! -d "$run/keycloak" ]]; then
     mkdir -p "$run"
-    cp -al "$dist" "$run/keycloak"
+    # Hard links where the run directory shares the cache's file system; a full copy where it does not.
+    cp -al "$dist" "$run/keycloak" 2>/dev/null || { rm -rf "$run/keycloak"; cp -a "$dist" "$run/keycloak"; }
     rm -rf "$run/keycloak/data"
     mkdir -p "$run/keycloak/data/import"
 fi
