@@ -4,18 +4,10 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import javax.crypto.Cipher;
-import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,12 +18,7 @@ import java.util.Optional;
 @Component
 public class JdbcPersonalDataVault implements PersonalDataVault {
 
-    private static final String CIPHER = "AES/GCM/NoPadding";
-    private static final int NONCE_BYTES = 12;
-    private static final int TAG_BITS = 128;
-
     private final JdbcTemplate jdbc;
-    private final SecureRandom random = new SecureRandom();
 
     public JdbcPersonalDataVault(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -43,19 +30,7 @@ public class JdbcPersonalDataVault implements PersonalDataVault {
             return null;
         }
         SecretKey key = keyOf(subject).orElseGet(() -> createKey(subject));
-        try {
-            byte[] nonce = new byte[NONCE_BYTES];
-            random.nextBytes(nonce);
-            Cipher cipher = Cipher.getInstance(CIPHER);
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
-            // The subject is bound as associated data: a value copied under another subject does not decrypt.
-            cipher.updateAAD(subject.getBytes(StandardCharsets.UTF_8));
-            byte[] sealed = cipher.doFinal(plainText.getBytes(StandardCharsets.UTF_8));
-            byte[] out = ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
-            return new SealedValue(subject, Base64.getEncoder().encodeToString(out));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot encrypt personal data", e);
-        }
+        return SubjectCipher.seal(subject, key, plainText);
     }
 
     @Override
@@ -63,20 +38,7 @@ public class JdbcPersonalDataVault implements PersonalDataVault {
         if (value == null) {
             return Optional.empty();
         }
-        return keyOf(value.subject()).map(key -> decrypt(key, value));
-    }
-
-    private static String decrypt(SecretKey key, SealedValue value) {
-        try {
-            byte[] in = Base64.getDecoder().decode(value.ciphertext());
-            Cipher cipher = Cipher.getInstance(CIPHER);
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, NONCE_BYTES));
-            cipher.updateAAD(value.subject().getBytes(StandardCharsets.UTF_8));
-            byte[] plain = cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES);
-            return new String(plain, StandardCharsets.UTF_8);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot decrypt personal data of " + value.subject(), e);
-        }
+        return keyOf(value.subject()).map(key -> SubjectCipher.unseal(key, value));
     }
 
     @Override
@@ -116,16 +78,12 @@ public class JdbcPersonalDataVault implements PersonalDataVault {
             throw new SubjectErasedException(subject);
         }
         try {
-            KeyGenerator generator = KeyGenerator.getInstance("AES");
-            generator.init(256, random);
-            SecretKey key = generator.generateKey();
+            SecretKey key = SubjectCipher.newKey();
             jdbc.update("INSERT INTO personal_data_keys (subject, secret, created_at) VALUES (?, ?, ?)",
                     subject, key.getEncoded(), Timestamp.from(Instant.now()));
             return key;
         } catch (DuplicateKeyException raced) {
             return keyOf(subject).orElseThrow(() -> new SubjectErasedException(subject));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot create a key for personal data", e);
         }
     }
 
