@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -164,31 +163,18 @@ public final class LocalKeycloak {
     }
 
     private void waitUntilReady(int managementPort) {
-        Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
         URI ready = URI.create("http://127.0.0.1:" + managementPort + "/health/ready");
-        while (Instant.now().isBefore(deadline)) {
+        org.awaitility.Awaitility.await().atMost(STARTUP_TIMEOUT).pollInterval(Duration.ofMillis(250)).until(() -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Keycloak stopped while starting (exit " + process.exitValue() + ")");
             }
             try {
-                if (http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
+                return http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
             } catch (IOException notYet) {
-                // still starting
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
+                return false;
             }
-            try {
-                Thread.sleep(250); // polling a process that is starting; there is no event to wait on
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new IllegalStateException("Keycloak was not ready within " + STARTUP_TIMEOUT);
+        });
     }
 
     private static int freePort() throws IOException {

@@ -183,18 +183,16 @@ public final class LocalPostgres {
     }
 
     private void awaitConnectable(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        SQLException last;
-        do {
-            try (Connection c = adminConnection(); Statement s = c.createStatement()) {
-                s.execute("select 1");
-                return;
-            } catch (SQLException e) {
-                last = e;
-            }
-            sleep(100);
-        } while (System.nanoTime() < deadline);
-        throw new IllegalStateException("PostgreSQL at " + adminJdbcUrl + " does not accept connections", last);
+        try {
+            org.awaitility.Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+                                     .until(() -> {
+                                         try (Connection c = adminConnection(); Statement s = c.createStatement()) {
+                                             return s.execute("select 1");
+                                         }
+                                     });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new IllegalStateException("PostgreSQL at " + adminJdbcUrl + " does not accept connections", e);
+        }
     }
 
     private void dropCreatedDatabases() {
@@ -235,14 +233,6 @@ public final class LocalPostgres {
         return "\"" + name.replace("\"", "\"\"") + "\"";
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted", e);
-        }
-    }
 
     // ------------------------------------------------------------------------------------------------------------
 
