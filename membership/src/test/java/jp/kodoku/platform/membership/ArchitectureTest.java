@@ -20,7 +20,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 class ArchitectureTest {
 
     private static final String MEMBERSHIP = "jp.kodoku.platform.membership";
-    private static final List<String> FEATURES = List.of("organization", "directory", "statistics", "history", "demo");
+    private static final List<String> FEATURES = List.of("organization", "directory", "statistics", "history", "accounts", "demo");
 
     /**
      * Commands, events, queries and their values are the published contract other modules and the gateway compile
@@ -65,6 +65,9 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule history_depends_on_no_other_feature = featureIsIndependent("history");
+
+    @ArchTest
+    static final ArchRule accounts_depends_on_no_other_feature = featureIsIndependent("accounts");
 
     /** The demo data talks to the module the way a client does: through the api package only. */
     @ArchTest

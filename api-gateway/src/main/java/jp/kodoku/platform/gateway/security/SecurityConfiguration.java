@@ -1,5 +1,6 @@
 package jp.kodoku.platform.gateway.security;
 
+import jp.kodoku.platform.gateway.clients.ApiClientCallFilter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,6 +21,7 @@ import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -39,8 +41,13 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, AuthenticationEntryPoint problemEntryPoint,
-                            AccessDeniedHandler problemAccessDenied) throws Exception {
+                            AccessDeniedHandler problemAccessDenied,
+                            ApiClientCallFilter apiClientCalls) throws Exception {
         http.csrf(csrf -> csrf.disable())
+            // the bean "corsConfigurationSource": the origins registered by active API clients (gateway.clients)
+            .cors(Customizer.withDefaults())
+            // revoked clients' tokens, per-client rate limits and scopes, once the token is known
+            .addFilterAfter(apiClientCalls, BearerTokenAuthenticationFilter.class)
             .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .authorizeHttpRequests(auth -> auth
                     .requestMatchers(HttpMethod.GET, "/api/v1/directory", "/api/v1/directory/**",

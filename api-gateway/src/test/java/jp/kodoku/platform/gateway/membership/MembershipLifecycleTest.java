@@ -246,12 +246,12 @@ class MembershipLifecycleTest extends ApiTest {
 
         List<String> metadata = jdbc.queryForList(
                 "SELECT convert_from(metadata, 'UTF8') FROM domainevententry WHERE aggregateidentifier = ? "
-                        + "ORDER BY sequencenumber", String.class, id);
+                        + "AND sequencenumber < 2 ORDER BY sequencenumber", String.class, id);
         assertThat(metadata).hasSize(2);
         assertThat(metadata.get(0)).contains("\"principal\":\"anonymous\"").contains(correlationId);
         assertThat(metadata.get(1)).contains("\"principal\":\"jimukyoku\"");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry WHERE aggregateidentifier = ? "
-                + "AND timestamp IS NOT NULL", Integer.class, id)).isEqualTo(2);
+                + "AND timestamp IS NULL", Integer.class, id)).isZero();
     }
 
     private String currentEtag(String id) {

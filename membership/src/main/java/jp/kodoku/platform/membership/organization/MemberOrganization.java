@@ -8,6 +8,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -40,6 +41,12 @@ public class MemberOrganization {
     private final Set<ContactId> erasedContacts = new HashSet<>();
     /** Removed contacts included: their data is still in older events, so they can still ask for erasure. */
     private final Set<ContactId> everKnownContacts = new HashSet<>();
+    /** Accounts in the identity provider recorded as acting for the organization (provisioned or invited). */
+    private final Set<String> memberAdmins = new HashSet<>();
+    /** Contacts whose account provisioning has an outcome on record (an account, or why there is none). */
+    private final Set<ContactId> contactsWithAccountOutcome = new HashSet<>();
+    /** Account changes are recorded in the order of the events that called for them; this is the last one's number. */
+    private long lastAccountsChangeCause = -1;
 
     protected MemberOrganization() {
         // for Axon
@@ -248,6 +255,73 @@ public class MemberOrganization {
         return getVersion();
     }
 
+    // ---- member-admin accounts ------------------------------------------------------------------------------------
+    // The accounts live in the identity provider; the handlers around the aggregate change them and the aggregate
+    // records what happened. Recorded facts are accepted in any state (a suspension may overtake the approval's
+    // account on its way), and recording one twice changes nothing, because the handlers retry.
+
+    @CommandHandler
+    long handle(RecordMemberAdminAccount command) {
+        if (!memberAdmins.contains(command.userId())) {
+            apply(new MemberAdminAccountProvisioned(id, command.contactId(), command.userId(), command.created(),
+                    command.invitationSent()));
+        }
+        return getVersion();
+    }
+
+    @CommandHandler
+    long handle(RecordMemberAdminAccountNotProvisioned command) {
+        if (!contactsWithAccountOutcome.contains(command.contactId())) {
+            apply(new MemberAdminAccountNotProvisioned(id, command.contactId(), command.reason()));
+        }
+        return getVersion();
+    }
+
+    @CommandHandler
+    long handle(RecordMemberAdminAccountsDisabled command) {
+        if (command.triggeringEvent() > lastAccountsChangeCause) {
+            apply(new MemberAdminAccountsDisabled(id, command.triggeringEvent(), command.accounts()));
+        }
+        return getVersion();
+    }
+
+    @CommandHandler
+    long handle(RecordMemberAdminAccountsEnabled command) {
+        if (command.triggeringEvent() > lastAccountsChangeCause) {
+            apply(new MemberAdminAccountsEnabled(id, command.triggeringEvent(), command.accounts()));
+        }
+        return getVersion();
+    }
+
+    /** Asked before an account is made, so that no account is made for an organization that may not have one. */
+    void requireAdminsCanBeInvited() {
+        requireStatus("only an active member can invite admins", OrganizationStatus.ACTIVE);
+    }
+
+    long recordInvitation(String userId, boolean created, boolean invitationSent) {
+        if (!memberAdmins.contains(userId)) {
+            apply(new MemberAdminInvited(id, userId, created, invitationSent));
+        }
+        return getVersion();
+    }
+
+    /**
+     * @param currentAdmins the organization's admins as the identity provider has them now: accounts made before
+     *                      this history began (demo accounts, say) count as much as the recorded ones
+     */
+    long removeAdmin(String userId, Collection<String> currentAdmins) {
+        requireNotWithdrawn();
+        if (!currentAdmins.contains(userId)) {
+            throw new MembershipRuleViolation("account " + userId + " is not an admin of this organization");
+        }
+        if (currentAdmins.size() < 2) {
+            throw new MembershipRuleViolation(
+                    "the last admin of an organization cannot be removed; invite another admin first");
+        }
+        apply(new MemberAdminRemoved(id, userId));
+        return getVersion();
+    }
+
     // ---- rules --------------------------------------------------------------------------------------------------
 
     private void requireStatus(String rule, OrganizationStatus... allowed) {
@@ -386,6 +460,37 @@ public class MemberOrganization {
     @EventSourcingHandler
     void on(ContactPersonalDataErased event) {
         erasedContacts.add(event.contactId());
+    }
+
+    @EventSourcingHandler
+    void on(MemberAdminAccountProvisioned event) {
+        memberAdmins.add(event.userId());
+        contactsWithAccountOutcome.add(event.contactId());
+    }
+
+    @EventSourcingHandler
+    void on(MemberAdminAccountNotProvisioned event) {
+        contactsWithAccountOutcome.add(event.contactId());
+    }
+
+    @EventSourcingHandler
+    void on(MemberAdminAccountsDisabled event) {
+        lastAccountsChangeCause = event.triggeringEvent();
+    }
+
+    @EventSourcingHandler
+    void on(MemberAdminAccountsEnabled event) {
+        lastAccountsChangeCause = event.triggeringEvent();
+    }
+
+    @EventSourcingHandler
+    void on(MemberAdminInvited event) {
+        memberAdmins.add(event.userId());
+    }
+
+    @EventSourcingHandler
+    void on(MemberAdminRemoved event) {
+        memberAdmins.remove(event.userId());
     }
 
     /** Compares two profiles field by field; the names are the JSON field names clients see. */

@@ -1,5 +1,6 @@
 package jp.kodoku.platform.membership.organization;
 
+import jp.kodoku.platform.infra.identity.MemberAccounts;
 import jp.kodoku.platform.infra.personaldata.PersonalDataVault;
 import jp.kodoku.platform.membership.api.*;
 import org.axonframework.commandhandling.CommandHandler;
@@ -145,6 +146,43 @@ public class MembershipCommandHandler {
         long version = load(command.organizationId(), null)
                 .invoke(o -> o.erasePersonalData(command.contactId(), command.reason()));
         vault.erase(command.contactId().value());
+        return version;
+    }
+
+    /*
+     * Invitations and removals change accounts in the identity provider while the organization is loaded (and
+     * locked), so the decision and the change cannot drift apart. The accounts come in as a handler parameter (a
+     * Spring bean, or a fixture's resource in tests) because only these two handlers need them.
+     */
+
+    @CommandHandler
+    public MemberAdminInvitation handle(InviteMemberAdmin command, MemberAccounts accounts) {
+        ContactDetails invitee = ProfileRules.normalize(new ContactDetails(command.name(), command.email(), null, null));
+        ProfileRules.check(invitee, "");
+        Aggregate<MemberOrganization> organization = load(command.organizationId(), command.expectedVersion());
+        organization.execute(MemberOrganization::requireAdminsCanBeInvited);
+        MemberAccounts.Provisioning account = accounts.provision(command.organizationId().value(), invitee.name(),
+                invitee.email());
+        if (account.status() == MemberAccounts.Status.BELONGS_TO_ANOTHER_ORGANIZATION) {
+            throw new MembershipRuleViolation("this e-mail address already has an account that acts for another "
+                    + "organization; an account acts for one organization only");
+        }
+        if (account.status() == MemberAccounts.Status.REFUSED) {
+            throw new InvalidMembershipInput(List.of(new FieldViolation("email", account.detail())));
+        }
+        long version = organization.invoke(o -> o.recordInvitation(account.userId(), account.created(),
+                account.invitationSent()));
+        return new MemberAdminInvitation(account.userId(), account.created(), account.invitationSent(), version);
+    }
+
+    @CommandHandler
+    public long handle(RemoveMemberAdmin command, MemberAccounts accounts) {
+        Aggregate<MemberOrganization> organization = load(command.organizationId(), command.expectedVersion());
+        List<String> admins = accounts.admins(command.organizationId().value()).stream()
+                                      .map(MemberAccounts.Account::id).toList();
+        long version = organization.invoke(o -> o.removeAdmin(command.userId(), admins));
+        // After the decision: if this fails, the recorded removal rolls back with the transaction.
+        accounts.remove(command.organizationId().value(), command.userId());
         return version;
     }
 

@@ -37,6 +37,8 @@ class EventContractTest {
     private static final ContactPerson PERSON = new ContactPerson(CONTACT, new SealedValue(CONTACT.value(), "bmFtZQ=="),
             new SealedValue(CONTACT.value(), "ZW1haWw="), null, "事務局");
     private static final LocalDate DAY = LocalDate.of(2022, 12, 1);
+    /** An account id as Keycloak makes them. */
+    private static final String ACCOUNT = "5b8e1f7a-3c2d-4e9f-8a6b-1d0c9e8f7a61";
 
     static Stream<Object> events() {
         return Stream.of(
@@ -56,14 +58,23 @@ class EventContractTest {
                 new ContactChanged(ORG, PERSON),
                 new ContactRemoved(ORG, CONTACT),
                 new PrimaryContactChanged(ORG, CONTACT),
-                new ContactPersonalDataErased(ORG, CONTACT, "本人からの請求"));
+                new ContactPersonalDataErased(ORG, CONTACT, "本人からの請求"),
+                new MemberAdminAccountProvisioned(ORG, CONTACT, ACCOUNT, true, true),
+                new MemberAdminAccountNotProvisioned(ORG, CONTACT,
+                        "the e-mail address has an account that acts for another organization"),
+                new MemberAdminAccountsDisabled(ORG, 3, 2),
+                new MemberAdminAccountsEnabled(ORG, 5, 2),
+                new MemberAdminInvited(ORG, ACCOUNT, true, false),
+                new MemberAdminRemoved(ORG, ACCOUNT));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("events")
     void keeps_its_stored_shape_and_reads_its_stored_form(Object event) throws IOException {
         String name = event.getClass().getSimpleName() + ".json";
-        JsonNode written = JSON.valueToTree(event);
+        // Through text, as the event store keeps it: a long field would otherwise be a LongNode here and an IntNode
+        // when read back from the contract, and the two never compare equal.
+        JsonNode written = JSON.readTree(JSON.writeValueAsString(event));
         try (InputStream pinned = getClass().getResourceAsStream("/contracts/" + name)) {
             if (pinned == null) {
                 Path file = Path.of("src/test/resources/contracts", name);

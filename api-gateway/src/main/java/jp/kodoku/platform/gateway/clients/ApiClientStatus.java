@@ -1,0 +1,6 @@
+package jp.kodoku.platform.gateway.clients;
+
+public enum ApiClientStatus {
+    ACTIVE,
+    REVOKED
+}
