@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AccessMatrixTest extends ApiTest {
 
-    enum Caller { ANONYMOUS, SECRETARIAT, MEMBER_ADMIN, OTHER_MEMBER_ADMIN, CHAIR, NO_ROLE }
+    enum Caller { ANONYMOUS, SECRETARIAT, MEMBER_ADMIN, OTHER_MEMBER_ADMIN, CHAIR, NO_ROLE, THIRD_PARTY_APP }
 
     private static final Set<Caller> EVERYONE = EnumSet.allOf(Caller.class);
     private static final Set<Caller> SECRETARIAT_ONLY = EnumSet.of(SECRETARIAT);
@@ -43,6 +43,7 @@ class AccessMatrixTest extends ApiTest {
     private Members members;
     private static Given shared;
     private static String otherOrganization;
+    private static String[] app;
 
     @BeforeEach
     void steps() {
@@ -78,6 +79,12 @@ class AccessMatrixTest extends ApiTest {
                 .body(Map.of("reason", "確認中"))));
         e.add(new Endpoint("POST withdrawal", SECRETARIAT_ONLY, (g, api) -> api.post(org(g) + "/withdrawal")
                 .body(Map.of("kind", "REQUESTED_BY_MEMBER", "reason", "活動終了", "effectiveDate", "2025-03-31"))));
+        e.add(new Endpoint("GET admins", ORGANIZATION, (g, api) -> api.get(org(g) + "/admins")));
+        e.add(new Endpoint("POST admin", ORGANIZATION, (g, api) -> api.post(org(g) + "/admins")
+                .body(Map.of("name", "招待 三郎", "email", "saburo" + System.nanoTime() + "@matrix.example.jp"))));
+        e.add(new Endpoint("GET api clients", SECRETARIAT_ONLY, (g, api) -> api.get("/api/v1/api-clients")));
+        e.add(new Endpoint("POST api client", SECRETARIAT_ONLY, (g, api) -> api.post("/api/v1/api-clients")
+                .body(Map.of("name", "行列テスト", "scopes", List.of("directory:read")))));
         e.add(new Endpoint("GET projections", SECRETARIAT_ONLY, (g, api) -> api.get("/api/v1/admin/projections")));
         return e;
     }
@@ -149,7 +156,20 @@ class AccessMatrixTest extends ApiTest {
             case OTHER_MEMBER_ADMIN -> TestTokens.memberAdmin(otherOrganization());
             case CHAIR -> TestTokens.chair();
             case NO_ROLE -> TestTokens.withoutRole();
+            case THIRD_PARTY_APP -> appToken();
         };
+    }
+
+    /** A third-party app registered by the secretariat, with the directory scope. */
+    private String appToken() {
+        if (app == null) {
+            Api.Response registered = api.post("/api/v1/api-clients").token(TestTokens.secretariat())
+                                         .body(Map.of("name", "自治体ポータル（行列）", "scopes", List.of("directory:read"),
+                                                 "ratePerMinute", 10000)).send();
+            assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+            app = new String[]{registered.json().get("clientId").asText(), registered.json().get("clientSecret").asText()};
+        }
+        return TestTokens.KEYCLOAK.clientToken(app[0], app[1]);
     }
 
     private String otherOrganization() {
