@@ -1,0 +1,230 @@
+package jp.kodoku.benchmarks;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Runs every benchmark of the platform in one go and prints one table; each figure next to a baseline measured in
+ * the same run on the same machine (see docs/performance.md). Started by bin/benchmark.
+ *
+ * <ol>
+ *   <li>infrastructure (PostgreSQL cluster and database, MongoDB wire server, Keycloak) and the platform in this JVM;</li>
+ *   <li>write path (members made by commands first: they are the JIT warm-up and the targets of updates);</li>
+ *   <li>the event store grown to the small size: rebuild, read path, freshness;</li>
+ *   <li>grown to the large size: the same three again;</li>
+ *   <li>the platform stopped here and started as a separate JVM on the large store: start-up, heap, RSS.</li>
+ * </ol>
+ */
+public final class BenchmarkMain {
+
+    private BenchmarkMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        long t0 = System.nanoTime();
+        Options options = Options.fromSystemProperties();
+        Files.createDirectories(options.work());
+        Results results = new Results(machine());
+        int status = 0;
+        try {
+            run(options, results);
+        } catch (Throwable e) {
+            status = 1;
+            System.out.println("benchmark failed: " + e);
+            e.printStackTrace(System.out);
+            results.note("the run failed before the end: " + e);
+        } finally {
+            results.detail("runSeconds", (System.nanoTime() - t0) / 1e9);
+            results.detail("loadAverageAtEnd", loadAverage());
+            results.print(System.out);
+            results.write(options.output());
+            System.out.printf(Locale.ROOT, "%nWritten %s (whole run %.0f s)%n", options.output().toAbsolutePath(),
+                    (System.nanoTime() - t0) / 1e9);
+        }
+        System.exit(status); // the shutdown hooks stop Keycloak and the PostgreSQL cluster
+    }
+
+    private static void run(Options options, Results results) throws Exception {
+        Phase phase = new Phase();
+        phase.start("infrastructure: PostgreSQL, MongoDB wire server, Keycloak");
+        Platform platform = Platform.infrastructure(options.work(), options.platformArguments());
+        if (!options.platformArguments().isEmpty()) {
+            results.note("EXPERIMENT: the platform ran with extra arguments " + options.platformArguments()
+                    + " (not its own configuration)");
+        }
+        results.detail("postgres", platform.postgres.isExternal() ? "external (PLATFORM_TEST_POSTGRES_URL)" : "throw-away local cluster, fsync on");
+        phase.start("platform in this JVM");
+        platform.startApplication();
+        results.detail("postgresVersion", platform.jdbc().queryForObject("SELECT version()", String.class));
+        long events;
+        List<String> members;
+        try {
+            phase.start("write path");
+            WritePath write = new WritePath(platform, options, results);
+            write.createMembers();
+            write.run();
+            members = write.members();
+            if (!platform.awaitProjections(options.catchUpTimeout())) {
+                results.note("projections had not caught up after the write path");
+            }
+
+            SyntheticHistory history = new SyntheticHistory(platform);
+            Rebuild rebuild = new Rebuild(platform, options, results);
+            ReadPath read = new ReadPath(platform, options, results);
+            Freshness freshness = new Freshness(platform, options, results);
+            boolean first = true;
+            for (long size : new long[]{options.smallEvents(), options.largeEvents()}) {
+                String label = label(size);
+                phase.start("event store grown to " + String.format(Locale.ROOT, "%,d", size) + " events");
+                if (!first) {
+                    // the directory is rebuilt from scratch next: it need not follow the appends live as well
+                    platform.projections().pause(Rebuild.PROJECTION);
+                }
+                history.growTo(size);
+                awaitOthers(platform, options, first ? null : Rebuild.PROJECTION);
+                if (first) {
+                    results.note(String.format(Locale.ROOT,
+                            "the event store is grown with synthetic histories (submitted, approved, %d profile updates per "
+                                    + "organization) appended in batches through Axon's EventStorageEngine, not by commands",
+                            SyntheticHistory.UPDATES_PER_ORGANIZATION));
+                }
+                first = false;
+                phase.start("rebuild @" + label);
+                rebuild.run(label);
+                phase.start("read path @" + label);
+                read.run(label);
+                phase.start("freshness @" + label);
+                freshness.run(label, members);
+            }
+            events = platform.eventCount();
+        } finally {
+            platform.stopApplication();
+        }
+        phase.start("start-up of a separate JVM");
+        new StartUp(platform, options, results).run(events);
+        phase.end();
+        results.detail("phaseSeconds", phase.seconds);
+    }
+
+    /**
+     * Every projection but {@code except} running and past the head. By position, not by the processors' "caught up"
+     * flag: right after an append that flag still describes the time before it.
+     */
+    private static void awaitOthers(Platform platform, Options options, String except) {
+        long t0 = System.nanoTime();
+        if (except == null) {
+            if (!platform.awaitProjections(options.catchUpTimeout())) {
+                throw new IllegalStateException("projections did not catch up within " + options.catchUpTimeout());
+            }
+        } else {
+            long head = platform.head();
+            long deadline = t0 + options.catchUpTimeout().toNanos();
+            while (true) {
+                Map<String, Long> behind = new LinkedHashMap<>();
+                platform.processors().forEach((name, processor) -> {
+                    if (!name.equals(except)) {
+                        long position = !processor.isRunning() || processor.processingStatus().isEmpty() ? -1
+                                : processor.processingStatus().values().stream()
+                                           .mapToLong(s -> s.isErrorState() ? -1 : s.getCurrentPosition().orElse(-1))
+                                           .min().orElse(-1);
+                        if (position < head) {
+                            behind.put(name, position);
+                        }
+                    }
+                });
+                if (behind.isEmpty()) {
+                    break;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("projections did not catch up within " + options.catchUpTimeout()
+                            + " (head " + head + "): " + behind);
+                }
+                Platform.sleep(100);
+            }
+        }
+        System.out.printf(Locale.ROOT, "  projections%s caught up in %.1f s%n", except == null ? "" : " (but " + except + ")",
+                (System.nanoTime() - t0) / 1e9);
+    }
+
+    static String label(long events) {
+        return events >= 1_000 && events % 1_000 == 0 ? (events / 1_000) + "k" : Long.toString(events);
+    }
+
+    private static Map<String, Object> machine() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        int cpus = Runtime.getRuntime().availableProcessors();
+        double memoryGiB = memTotalKb() / 1024.0 / 1024.0;
+        String jdk = System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version");
+        m.put("nproc", cpus);
+        m.put("memoryGiB", Math.round(memoryGiB * 10) / 10.0);
+        m.put("jdk", jdk);
+        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+        m.put("cpuModel", cpuModel());
+        m.put("maxHeapMiB", Runtime.getRuntime().maxMemory() / 1024 / 1024);
+        m.put("loadAverageAtStart", loadAverage());
+        m.put("summary", String.format(Locale.ROOT, "%d CPUs, %.1f GiB, %s", cpus, memoryGiB, jdk));
+        return m;
+    }
+
+    private static long memTotalKb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemTotal:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (Exception ignored) {
+            // not Linux
+        }
+        return 0;
+    }
+
+    private static String cpuModel() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    return line.substring(line.indexOf(':') + 1).trim();
+                }
+            }
+        } catch (Exception ignored) {
+            // not Linux
+        }
+        return System.getProperty("os.arch");
+    }
+
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (Exception e) {
+            return "n/a";
+        }
+    }
+
+    /** Prints where the run is and keeps how long each part took. */
+    private static final class Phase {
+        final Map<String, Double> seconds = new LinkedHashMap<>();
+        private String name;
+        private long started;
+
+        void start(String next) {
+            end();
+            name = next;
+            started = System.nanoTime();
+            System.out.printf(Locale.ROOT, "%n== %s (load average %s)%n", next, loadAverage());
+        }
+
+        void end() {
+            if (name != null) {
+                double s = (System.nanoTime() - started) / 1e9;
+                seconds.put(name, s);
+                System.out.printf(Locale.ROOT, "   (%s: %.1f s)%n", name, s);
+                name = null;
+            }
+        }
+    }
+}

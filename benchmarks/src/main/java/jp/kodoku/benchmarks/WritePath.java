@@ -1,0 +1,283 @@
+package jp.kodoku.benchmarks;
+
+import jp.kodoku.platform.membership.api.ApproveMembershipApplication;
+import jp.kodoku.platform.membership.api.SubmitMembershipApplication;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Write path: membership commands through Axon's command gateway against raw JDBC inserts, each committed, of rows of
+ * the same size into a table of the same shape as {@code domainevententry} in the same PostgreSQL database.
+ *
+ * <p>Each measurement runs a number of client threads in a closed loop for a warm-up and then a measured window (both
+ * bounded in time, and each client in count); only operations completed in the window count. Per client count, the
+ * baseline is measured right before the commands, with rows copied from the events those commands write (same
+ * payload and metadata bytes).
+ */
+final class WritePath {
+
+    private static final String RAW_TABLE = "bench_raw_events";
+    private static final long MAX_OPERATIONS_PER_CLIENT = 200_000;
+    /** Commands per measured window at most (a quarter of it for the warm-up): 4 windows stay under 10,000 events. */
+    static final long MAX_COMMANDS = 1_600;
+    private static final long MAX_INSERTS = 1_000_000;
+
+    private final Platform platform;
+    private final Options options;
+    private final Results results;
+    private final List<String> members = new ArrayList<>();
+    private final AtomicLong updates = new AtomicLong();
+
+    WritePath(Platform platform, Options options, Results results) {
+        this.platform = platform;
+        this.options = options;
+        this.results = results;
+    }
+
+    /** Active members made by ordinary commands (submit, approve): the targets of profile updates here and later. */
+    List<String> members() {
+        return members;
+    }
+
+    void createMembers() throws Exception {
+        long t0 = System.nanoTime();
+        CommandGateway gateway = platform.commands();
+        int clients = options.writeClients();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<List<String>>> parts = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                int share = options.members() / clients + (c < options.members() % clients ? 1 : 0);
+                parts.add(pool.submit(() -> {
+                    List<String> ids = new ArrayList<>();
+                    for (int i = 0; i < share; i++) {
+                        SubmitMembershipApplication submit = Organizations.application(Organizations.next());
+                        gateway.sendAndWait(Organizations.message(submit));
+                        gateway.sendAndWait(Organizations.message(new ApproveMembershipApplication(
+                                submit.organizationId(), null, LocalDate.of(2024, 4, 1))));
+                        ids.add(submit.organizationId().value());
+                    }
+                    return ids;
+                }));
+            }
+            for (Future<List<String>> part : parts) {
+                members.addAll(part.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        System.out.printf("  %d active members created by %d commands in %.1f s (also the JIT warm-up of the write path)%n",
+                members.size(), 2 * members.size(), (System.nanoTime() - t0) / 1e9);
+    }
+
+    void run() throws Exception {
+        createRawTable();
+        Row submitted = sampleRow("MembershipApplicationSubmitted");
+        Row updated = sampleRow("OrganizationProfileUpdated");
+        if (updated == null) {
+            // no update yet: make one, so that the baseline copies a real row
+            platform.commands().sendAndWait(Organizations.message(Organizations.descriptionUpdate(members.get(0), updates.incrementAndGet())));
+            updated = sampleRow("OrganizationProfileUpdated");
+        }
+        results.detail("write.rowBytes", Map.of("MembershipApplicationSubmitted", submitted.bytes(),
+                "OrganizationProfileUpdated", updated.bytes()));
+        for (int clients : new int[]{1, options.writeClients()}) {
+            Run rawSubmit = raw(submitted, clients);
+            Run submit = commands("submit", clients, (c, i) -> Organizations.application(Organizations.next()));
+            compare("write.submit.c" + clients, "submit application, " + clients + " client" + (clients > 1 ? "s" : ""),
+                    submit, rawSubmit, submitted);
+            Run rawUpdate = raw(updated, clients);
+            int perClient = members.size() / clients;
+            Run update = commands("update", clients, (c, i) ->
+                    Organizations.descriptionUpdate(members.get(c * perClient + (int) (i % perClient)), updates.incrementAndGet()));
+            compare("write.update.c" + clients, "update profile, " + clients + " client" + (clients > 1 ? "s" : ""),
+                    update, rawUpdate, updated);
+        }
+    }
+
+    private void compare(String id, String name, Run commands, Run raw, Row row) {
+        results.rate(id, "write: " + name, commands.rate(), "ops/s", raw.rate(),
+                "raw JDBC insert+commit of " + row.bytes() + "-byte rows, same threads", 0.5,
+                String.format(java.util.Locale.ROOT, "command p50 %.1f ms, p99 %.1f ms; insert p50 %.2f ms, p99 %.2f ms; %d errors",
+                        commands.p50(), commands.p99(), raw.p50(), raw.p99(), commands.errors()));
+        results.detail(id, Map.of("commands", commands.asMap(), "rawInserts", raw.asMap()));
+    }
+
+    interface CommandSource {
+        Object command(int client, long i);
+    }
+
+    record Run(long operations, double seconds, long errors, Histogram latency) {
+        double rate() {
+            return operations / seconds;
+        }
+
+        double p50() {
+            return latency.getValueAtPercentile(50) / 1000.0;
+        }
+
+        double p99() {
+            return latency.getValueAtPercentile(99) / 1000.0;
+        }
+
+        Map<String, Object> asMap() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("operations", operations);
+            m.put("seconds", seconds);
+            m.put("perSecond", rate());
+            m.put("errors", errors);
+            m.put("p50Ms", p50());
+            m.put("p99Ms", p99());
+            return m;
+        }
+    }
+
+    private Run commands(String label, int clients, CommandSource source) throws Exception {
+        CommandGateway gateway = platform.commands();
+        try (Sampler sampler = new Sampler(options.profile(), n -> n.startsWith("bench-client"))) {
+            Run run = closedLoop(clients, MAX_COMMANDS, (client, i) -> gateway.sendAndWait(Organizations.message(source.command(client, i))));
+            sampler.print("commands (" + label + ", " + clients + " clients)", 6);
+            results.detail("profile.write." + label + ".c" + clients, sampler.summary(12));
+            return run;
+        }
+    }
+
+    private Run raw(Row row, int clients) throws Exception {
+        List<Connection> connections = new ArrayList<>();
+        List<PreparedStatement> statements = new ArrayList<>();
+        try {
+            for (int c = 0; c < clients; c++) {
+                Connection connection = platform.rawConnection();
+                connection.setAutoCommit(true); // each insert is its own committed transaction
+                connections.add(connection);
+                statements.add(connection.prepareStatement("INSERT INTO " + RAW_TABLE
+                        + " (eventidentifier, aggregateidentifier, sequencenumber, type, timestamp, payloadtype,"
+                        + " payloadrevision, payload, metadata) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+            }
+            return closedLoop(clients, MAX_INSERTS, (client, i) -> {
+                PreparedStatement insert = statements.get(client);
+                insert.setString(1, UUID.randomUUID().toString());
+                insert.setString(2, UUID.randomUUID().toString());
+                insert.setLong(3, 0);
+                insert.setString(4, row.type());
+                insert.setObject(5, row.timestamp());
+                insert.setString(6, row.payloadType());
+                insert.setString(7, row.payloadRevision());
+                insert.setBytes(8, row.payload());
+                insert.setBytes(9, row.metadata());
+                insert.executeUpdate();
+            });
+        } finally {
+            for (Connection connection : connections) {
+                connection.close();
+            }
+        }
+    }
+
+    interface Operation {
+        void run(int client, long i) throws Exception;
+    }
+
+    /**
+     * N clients in a closed loop: a warm-up, then the measured window, each bounded in time and in count (the count
+     * keeps the commands of this phase below the first size of the event store, however fast the machine). The rate is
+     * the operations of the window over the time from its start until the last client's last operation ended.
+     */
+    private Run closedLoop(int clients, long maxOperations, Operation operation) throws Exception {
+        Histogram latency = new ConcurrentHistogram(60_000_000L, 3);
+        AtomicLong errors = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(clients, r -> new Thread(r, "bench-client"));
+        try {
+            loop(pool, clients, options.writeWarmup(), maxOperations / 4, operation, null, errors);
+            errors.set(0);
+            long start = System.nanoTime();
+            long done = loop(pool, clients, options.writeWindow(), maxOperations, operation, latency, errors);
+            return new Run(done, (System.nanoTime() - start) / 1e9, errors.get(), latency);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static long loop(ExecutorService pool, int clients, Duration duration, long maxOperations, Operation operation,
+                             Histogram latency, AtomicLong errors) throws Exception {
+        long end = System.nanoTime() + duration.toNanos();
+        AtomicLong issued = new AtomicLong();
+        AtomicLong done = new AtomicLong();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            futures.add(pool.submit(() -> {
+                for (long i = 0; i < MAX_OPERATIONS_PER_CLIENT; i++) {
+                    long t0 = System.nanoTime();
+                    if (t0 >= end || issued.incrementAndGet() > maxOperations) {
+                        return;
+                    }
+                    try {
+                        operation.run(client, i);
+                        done.incrementAndGet();
+                        if (latency != null) {
+                            latency.recordValue(Math.min((System.nanoTime() - t0) / 1000, 60_000_000L));
+                        }
+                    } catch (Exception e) {
+                        if (errors.incrementAndGet() <= 3) {
+                            System.out.println("  error: " + e);
+                        }
+                    }
+                }
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        return done.get();
+    }
+
+    private void createRawTable() throws Exception {
+        try (Connection c = platform.rawConnection()) {
+            EventSchema schema = EventSchema.builder().eventTable(RAW_TABLE).build();
+            try (PreparedStatement create = PostgresEventTableFactory.INSTANCE.createDomainEventTable(c, schema)) {
+                create.execute();
+            }
+        }
+    }
+
+    record Row(String type, Object timestamp, String payloadType, String payloadRevision, byte[] payload,
+               byte[] metadata) {
+        int bytes() {
+            return payload.length + (metadata == null ? 0 : metadata.length);
+        }
+    }
+
+    /** The latest event of this payload type, as stored: the rows the baseline copies. */
+    private Row sampleRow(String simpleName) throws Exception {
+        try (Connection c = platform.rawConnection();
+             PreparedStatement s = c.prepareStatement("SELECT type, timestamp, payloadtype, payloadrevision, payload, metadata"
+                     + " FROM domainevententry WHERE payloadtype LIKE ? ORDER BY globalindex DESC LIMIT 1")) {
+            s.setString(1, "%." + simpleName);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                return new Row(rs.getString(1), rs.getObject(2), rs.getString(3), rs.getString(4), rs.getBytes(5), rs.getBytes(6));
+            }
+        }
+    }
+}
