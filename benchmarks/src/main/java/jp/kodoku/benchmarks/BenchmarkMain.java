@@ -61,6 +61,10 @@ public final class BenchmarkMain {
         phase.start("platform in this JVM");
         platform.startApplication();
         results.detail("postgresVersion", platform.jdbc().queryForObject("SELECT version()", String.class));
+        Map<String, String> processors = new LinkedHashMap<>();
+        platform.processors().forEach((name, processor) -> processors.put(name, processor.getClass().getSimpleName()));
+        results.detail("processors", processors);
+        results.note("event processors of the platform: " + processors);
         long events;
         List<String> members;
         try {
@@ -167,6 +171,7 @@ public final class BenchmarkMain {
         m.put("cpuModel", cpuModel());
         m.put("maxHeapMiB", Runtime.getRuntime().maxMemory() / 1024 / 1024);
         m.put("loadAverageAtStart", loadAverage());
+        m.put("commit", git("rev-parse", "--short", "HEAD") + (git("status", "--porcelain", "--untracked-files=no").isEmpty() ? "" : " (with local changes)"));
         m.put("summary", String.format(Locale.ROOT, "%d CPUs, %.1f GiB, %s", cpus, memoryGiB, jdk));
         return m;
     }
@@ -195,6 +200,18 @@ public final class BenchmarkMain {
             // not Linux
         }
         return System.getProperty("os.arch");
+    }
+
+    private static String git(String... args) {
+        try {
+            List<String> command = new java.util.ArrayList<>(List.of("git"));
+            command.addAll(List.of(args));
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+            return p.waitFor() == 0 ? out : "n/a";
+        } catch (Exception e) {
+            return "n/a";
+        }
     }
 
     static String loadAverage() {
