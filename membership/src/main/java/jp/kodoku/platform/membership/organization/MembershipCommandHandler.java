@@ -15,7 +15,7 @@ import java.util.List;
 
 /**
  * The commands whose decision needs something beyond the aggregate: set-wide uniqueness, a member number, sealing or
- * erasing personal data, the applicant's private link. Everything here runs in the transaction that appends the
+ * erasing personal data. Everything here runs in the transaction that appends the
  * events, so either all of it happens or none of it does. The aggregate still makes every decision about its state.
  */
 @Component
@@ -26,16 +26,13 @@ public class MembershipCommandHandler {
     private final Repository<MemberOrganization> repository;
     private final OrganizationRegistry registry;
     private final MemberNumbers memberNumbers;
-    private final ApplicationAccess applicationAccess;
     private final PersonalDataVault vault;
 
     public MembershipCommandHandler(Repository<MemberOrganization> repository, OrganizationRegistry registry,
-                                    MemberNumbers memberNumbers, ApplicationAccess applicationAccess,
-                                    PersonalDataVault vault) {
+                                    MemberNumbers memberNumbers, PersonalDataVault vault) {
         this.repository = repository;
         this.registry = registry;
         this.memberNumbers = memberNumbers;
-        this.applicationAccess = applicationAccess;
         this.vault = vault;
     }
 
@@ -57,9 +54,6 @@ public class MembershipCommandHandler {
             throw new InvalidMembershipInput(violations);
         }
         registry.claim(command.organizationId(), profile);
-        if (command.accessTokenHash() != null) {
-            applicationAccess.register(command.accessTokenHash(), command.organizationId());
-        }
         ContactPerson primary = seal(ContactId.random(), contact);
         repository.newInstance(() -> new MemberOrganization(command.organizationId(), profile,
                 command.requestedCategory(), primary, command.bylawsVersion().strip(), command.accessTokenHash()));

@@ -228,7 +228,7 @@ class MemberOrganizationAccountsTest {
         FixtureConfiguration<MemberOrganization> fixture = new AggregateTestFixture<>(MemberOrganization.class);
         fixture.registerInjectableResource(accounts);
         fixture.registerAnnotatedCommandHandler(new MembershipCommandHandler(fixture.getRepository(), scenario.registry,
-                scenario.memberNumbers, scenario.applicationAccess, scenario.vault));
+                scenario.memberNumbers, scenario.vault));
         return fixture;
     }
 

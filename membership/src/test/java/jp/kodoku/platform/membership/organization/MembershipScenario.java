@@ -147,7 +147,6 @@ final class MembershipScenario {
 
     final InMemoryOrganizationRegistry registry = new InMemoryOrganizationRegistry();
     final SequentialMemberNumbers memberNumbers = new SequentialMemberNumbers(LAST_ISSUED_MEMBER_NUMBER);
-    final InMemoryApplicationAccess applicationAccess = new InMemoryApplicationAccess();
     final InMemoryPersonalDataVault vault = new InMemoryPersonalDataVault();
     final FixtureConfiguration<MemberOrganization> fixture = new AggregateTestFixture<>(MemberOrganization.class);
 
@@ -156,7 +155,7 @@ final class MembershipScenario {
 
     MembershipScenario() {
         fixture.registerAnnotatedCommandHandler(new MembershipCommandHandler(fixture.getRepository(), registry,
-                memberNumbers, applicationAccess, vault));
+                memberNumbers, vault));
         registry.claim(HIDAMARI, hidamari());
         sealedYamada = sealed(YAMADA, YAMADA_DETAILS);
     }
@@ -190,7 +189,6 @@ final class MembershipScenario {
         if (status != OrganizationStatus.REJECTED && status != OrganizationStatus.WITHDRAWN) {
             registry.claim(SAKURA, sakura());
         }
-        applicationAccess.register(ACCESS_TOKEN_HASH, SAKURA);
         List<Object> events = new ArrayList<>(history(status));
         events.addAll(Arrays.asList(laterEvents));
         return fixture.given(events);
