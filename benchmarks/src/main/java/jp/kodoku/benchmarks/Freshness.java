@@ -133,10 +133,7 @@ final class Freshness {
         try {
             for (long i = 0; i < total; i++) {
                 long scheduled = start + i * period;
-                long wait;
-                while ((wait = scheduled - System.nanoTime()) > 0) {
-                    LockSupport.parkNanos(wait);
-                }
+                LoadGenerator.parkUntil(scheduled);
                 long n = i;
                 writers.execute(() -> {
                     try {

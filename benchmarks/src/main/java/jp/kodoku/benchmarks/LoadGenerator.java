@@ -149,10 +149,7 @@ final class LoadGenerator {
         try {
             for (long i = 0; i < total; i++) {
                 long scheduled = start + i * period;
-                long wait;
-                while ((wait = scheduled - System.nanoTime()) > 0) {
-                    LockSupport.parkNanos(wait);
-                }
+                LoadGenerator.parkUntil(scheduled);
                 long n = i;
                 pool.execute(() -> {
                     int status = send(requests.apply(n));
@@ -174,5 +171,13 @@ final class LoadGenerator {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         return new Outcome(label, done.get(), errors.get(), Math.max(seconds, window.toNanos() / 1e9), rate, latency);
+    }
+
+    /** Open-loop pacing: each request leaves at its scheduled time, however long the previous ones take. */
+    static void parkUntil(long scheduledNanos) {
+        long wait;
+        while ((wait = scheduledNanos - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(wait);
+        }
     }
 }
