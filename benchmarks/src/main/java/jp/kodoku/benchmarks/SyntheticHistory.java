@@ -1,6 +1,7 @@
 package jp.kodoku.benchmarks;
 
 import jp.kodoku.platform.infra.personaldata.PersonalDataVault;
+import jp.kodoku.platform.infra.personaldata.SealedValue;
 import jp.kodoku.platform.membership.api.*;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -78,8 +79,8 @@ final class SyntheticHistory {
         ContactDetails details = Organizations.contact(n);
         ContactId contactId = ContactId.random();
         String subject = contactId.value();
-        ContactPerson contact = new ContactPerson(contactId, vault.seal(subject, details.name()),
-                vault.seal(subject, details.email()), vault.seal(subject, details.phone()), details.department());
+        SealedValue[] sealed = vault.seal(subject, details.name(), details.email(), details.phone());
+        ContactPerson contact = new ContactPerson(contactId, sealed[0], sealed[1], sealed[2], details.department());
         List<DomainEventMessage<?>> events = new ArrayList<>();
         long seq = 0;
         events.add(event(aggregate, seq++, new MembershipApplicationSubmitted(id, profile, MemberCategory.REGULAR, contact,

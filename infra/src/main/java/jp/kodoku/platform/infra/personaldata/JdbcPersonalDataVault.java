@@ -1,6 +1,5 @@
 package jp.kodoku.platform.infra.personaldata;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -8,7 +7,6 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -25,12 +23,16 @@ public class JdbcPersonalDataVault implements PersonalDataVault {
     }
 
     @Override
-    public SealedValue seal(String subject, String plainText) {
-        if (plainText == null) {
-            return null;
+    public SealedValue[] seal(String subject, String... plainTexts) {
+        SealedValue[] sealed = new SealedValue[plainTexts.length];
+        SecretKey key = null;
+        for (int i = 0; i < plainTexts.length; i++) {
+            if (plainTexts[i] != null) {
+                key = key != null ? key : keyForSealing(subject);
+                sealed[i] = SubjectCipher.seal(subject, key, plainTexts[i]);
+            }
         }
-        SecretKey key = keyOf(subject).orElseGet(() -> createKey(subject));
-        return SubjectCipher.seal(subject, key, plainText);
+        return sealed;
     }
 
     @Override
@@ -47,46 +49,47 @@ public class JdbcPersonalDataVault implements PersonalDataVault {
                 "UPDATE personal_data_keys SET secret = NULL, erased_at = ? WHERE subject = ? AND erased_at IS NULL",
                 Timestamp.from(Instant.now()), subject);
         if (updated == 0) {
-            try {
-                // A subject erased before any data was sealed stays erased: nothing may be written for it later.
-                jdbc.update("INSERT INTO personal_data_keys (subject, secret, created_at, erased_at) VALUES (?, NULL, ?, ?)",
-                        subject, Timestamp.from(Instant.now()), Timestamp.from(Instant.now()));
-            } catch (DuplicateKeyException alreadyErased) {
-                // idempotent
-            }
+            // A subject erased before any data was sealed stays erased: nothing may be written for it later.
+            // DO NOTHING: already erased (idempotent) or erased by a concurrent transaction.
+            jdbc.update("INSERT INTO personal_data_keys (subject, secret, created_at, erased_at) VALUES (?, NULL, ?, ?) "
+                    + "ON CONFLICT DO NOTHING", subject, Timestamp.from(Instant.now()), Timestamp.from(Instant.now()));
         }
     }
 
     @Override
     public boolean isErased(String subject) {
-        List<Boolean> erased = jdbc.query("SELECT erased_at IS NOT NULL FROM personal_data_keys WHERE subject = ?",
-                (rs, i) -> rs.getBoolean(1), subject);
-        return !erased.isEmpty() && erased.get(0);
+        return row(subject).map(Row::erased).orElse(false);
     }
 
     private Optional<SecretKey> keyOf(String subject) {
-        List<Row> rows = jdbc.query("SELECT secret, erased_at FROM personal_data_keys WHERE subject = ?",
-                (rs, i) -> new Row(rs.getBytes(1), rs.getTimestamp(2) != null), subject);
-        if (rows.isEmpty() || rows.get(0).erased()) {
-            return Optional.empty();
-        }
-        return Optional.of(new SecretKeySpec(rows.get(0).secret(), "AES"));
+        return row(subject).filter(row -> !row.erased()).map(Row::key);
     }
 
-    private SecretKey createKey(String subject) {
-        if (isErased(subject)) {
-            throw new SubjectErasedException(subject);
-        }
-        try {
+    /** The subject's key, or a new one; one statement when the key exists, two when it is created. */
+    private SecretKey keyForSealing(String subject) {
+        Optional<Row> existing = row(subject);
+        if (existing.isEmpty()) {
             SecretKey key = SubjectCipher.newKey();
-            jdbc.update("INSERT INTO personal_data_keys (subject, secret, created_at) VALUES (?, ?, ?)",
-                    subject, key.getEncoded(), Timestamp.from(Instant.now()));
-            return key;
-        } catch (DuplicateKeyException raced) {
-            return keyOf(subject).orElseThrow(() -> new SubjectErasedException(subject));
+            // DO NOTHING rather than a duplicate-key error, which on PostgreSQL would spoil the command's transaction
+            int inserted = jdbc.update("INSERT INTO personal_data_keys (subject, secret, created_at) VALUES (?, ?, ?) "
+                    + "ON CONFLICT DO NOTHING", subject, key.getEncoded(), Timestamp.from(Instant.now()));
+            if (inserted == 1) {
+                return key;
+            }
+            existing = row(subject); // created (or erased) by a concurrent transaction
         }
+        return existing.filter(row -> !row.erased()).map(Row::key)
+                       .orElseThrow(() -> new SubjectErasedException(subject));
+    }
+
+    private Optional<Row> row(String subject) {
+        return jdbc.query("SELECT secret, erased_at FROM personal_data_keys WHERE subject = ?",
+                (rs, i) -> new Row(rs.getBytes(1), rs.getTimestamp(2) != null), subject).stream().findFirst();
     }
 
     private record Row(byte[] secret, boolean erased) {
+        SecretKey key() {
+            return new SecretKeySpec(secret, "AES");
+        }
     }
 }

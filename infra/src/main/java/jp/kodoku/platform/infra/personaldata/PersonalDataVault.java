@@ -8,8 +8,11 @@ import java.util.Optional;
  */
 public interface PersonalDataVault {
 
-    /** Encrypts with the subject's key, creating the key on first use. Refuses subjects already erased. */
-    SealedValue seal(String subject, String plainText);
+    /**
+     * Encrypts each value with the subject's key, creating the key on first use (one look-up for all the values); a
+     * null value stays null, in its place. Refuses subjects already erased.
+     */
+    SealedValue[] seal(String subject, String... plainTexts);
 
     /** The plain text, or empty once the subject has been erased. */
     Optional<String> unseal(SealedValue value);

@@ -50,4 +50,38 @@ class OrganizationView {
     String readingKey;
     /** Joining date + id, for the same reason. */
     String joinedKey;
+
+    static OrganizationView empty(String id) {
+        OrganizationView view = new OrganizationView();
+        view.id = id;
+        return view;
+    }
+
+    /** A copy to change: the lists are new, their elements (records) and every other field immutable. */
+    OrganizationView copy() {
+        OrganizationView copy = new OrganizationView();
+        copy.id = id;
+        copy.version = version;
+        copy.status = status;
+        copy.memberNumber = memberNumber;
+        copy.category = category;
+        copy.profile = profile;
+        copy.steeringMember = steeringMember;
+        copy.steeringTermStart = steeringTermStart;
+        copy.steeringTermEnd = steeringTermEnd;
+        copy.joinedOn = joinedOn;
+        copy.withdrawnOn = withdrawnOn;
+        copy.bylawsVersion = bylawsVersion;
+        copy.accessTokenHash = accessTokenHash;
+        copy.lastDecisionNote = lastDecisionNote;
+        copy.submittedAt = submittedAt;
+        copy.lastChangedAt = lastChangedAt;
+        copy.contacts = new ArrayList<>(contacts);
+        copy.primaryContactId = primaryContactId;
+        copy.erasedContactIds = new ArrayList<>(erasedContactIds);
+        copy.searchKey = searchKey;
+        copy.readingKey = readingKey;
+        copy.joinedKey = joinedKey;
+        return copy;
+    }
 }

@@ -1,5 +1,7 @@
 package jp.kodoku.platform.membership.directory;
 
+import jp.kodoku.platform.infra.readmodel.BatchedDocuments;
+import jp.kodoku.platform.infra.readmodel.ReadModelBatches;
 import jp.kodoku.platform.infra.text.JapaneseText;
 import jp.kodoku.platform.membership.api.*;
 import org.axonframework.config.ProcessingGroup;
@@ -27,9 +29,11 @@ class OrganizationsProjection {
     static final String PROCESSING_GROUP = "directory";
 
     private final MongoTemplate mongo;
+    private final BatchedDocuments<OrganizationView> views;
 
-    OrganizationsProjection(MongoTemplate mongo) {
+    OrganizationsProjection(MongoTemplate mongo, ReadModelBatches batches) {
         this.mongo = mongo;
+        this.views = batches.of(OrganizationView.class, view -> view.id);
         createIndexes();
     }
 
@@ -184,19 +188,20 @@ class OrganizationsProjection {
         });
     }
 
+    /**
+     * Changes a copy, so that an event whose handling fails (and goes to the dead letters) leaves the batch's document
+     * as the events before it made it.
+     */
     private void apply(OrganizationId id, long seq, Instant at, Consumer<OrganizationView> change) {
-        OrganizationView view = mongo.findById(id.value(), OrganizationView.class);
-        if (view == null) {
-            view = new OrganizationView();
-            view.id = id.value();
-        }
-        if (view.version >= seq) {
+        OrganizationView current = views.find(id.value());
+        if (current != null && current.version >= seq) {
             return;
         }
+        OrganizationView view = current == null ? OrganizationView.empty(id.value()) : current.copy();
         change.accept(view);
         view.version = seq;
         view.lastChangedAt = at;
-        mongo.save(view);
+        views.save(view);
     }
 
     private static void setProfile(OrganizationView v, OrganizationProfile profile) {

@@ -25,7 +25,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
  * happen; {@link MembershipCommandHandler} does the I/O around it (uniqueness, member numbers, sealing personal data).
  * Command handlers return the aggregate's new version, which the API hands back as the ETag.
  */
-@Aggregate
+@Aggregate(cache = OrganizationCache.NAME)
 public class MemberOrganization {
 
     @AggregateIdentifier

@@ -2,6 +2,7 @@ package jp.kodoku.platform.membership.organization;
 
 import jp.kodoku.platform.infra.identity.MemberAccounts;
 import jp.kodoku.platform.infra.personaldata.PersonalDataVault;
+import jp.kodoku.platform.infra.personaldata.SealedValue;
 import jp.kodoku.platform.membership.api.*;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
@@ -185,9 +186,8 @@ public class MembershipCommandHandler {
     }
 
     private ContactPerson seal(ContactId id, ContactDetails contact) {
-        String subject = id.value();
-        return new ContactPerson(id, vault.seal(subject, contact.name()), vault.seal(subject, contact.email()),
-                vault.seal(subject, blankToNull(contact.phone())), blankToNull(contact.department()));
+        SealedValue[] sealed = vault.seal(id.value(), contact.name(), contact.email(), blankToNull(contact.phone()));
+        return new ContactPerson(id, sealed[0], sealed[1], sealed[2], blankToNull(contact.department()));
     }
 
     private static String blankToNull(String s) {

@@ -20,14 +20,17 @@ final class InMemoryPersonalDataVault implements PersonalDataVault {
     private final Set<String> erased = ConcurrentHashMap.newKeySet();
 
     @Override
-    public SealedValue seal(String subject, String plainText) {
-        if (plainText == null) {
-            return null;
+    public SealedValue[] seal(String subject, String... plainTexts) {
+        SealedValue[] sealed = new SealedValue[plainTexts.length];
+        for (int i = 0; i < plainTexts.length; i++) {
+            if (plainTexts[i] != null) {
+                if (erased.contains(subject)) {
+                    throw new SubjectErasedException(subject);
+                }
+                sealed[i] = SubjectCipher.seal(subject, keys.computeIfAbsent(subject, s -> SubjectCipher.newKey()), plainTexts[i]);
+            }
         }
-        if (erased.contains(subject)) {
-            throw new SubjectErasedException(subject);
-        }
-        return SubjectCipher.seal(subject, keys.computeIfAbsent(subject, s -> SubjectCipher.newKey()), plainText);
+        return sealed;
     }
 
     @Override

@@ -199,8 +199,8 @@ final class MembershipScenario {
     }
 
     ContactPerson sealed(ContactId id, ContactDetails details) {
-        return new ContactPerson(id, vault.seal(id.value(), details.name()), vault.seal(id.value(), details.email()),
-                vault.seal(id.value(), details.phone()), details.department());
+        SealedValue[] sealed = vault.seal(id.value(), details.name(), details.email(), details.phone());
+        return new ContactPerson(id, sealed[0], sealed[1], sealed[2], details.department());
     }
 
     /** The plain text, or null once erased. */
