@@ -65,6 +65,8 @@ public final class BenchmarkMain {
         platform.processors().forEach((name, processor) -> processors.put(name, processor.getClass().getSimpleName()));
         results.detail("processors", processors);
         results.note("event processors of the platform: " + processors);
+        results.note("directory searches answered from the in-memory index (platform.directory.search-index=memory), "
+                + "as the embedded platform does on mongo-java-server");
         long events;
         List<String> members;
         try {

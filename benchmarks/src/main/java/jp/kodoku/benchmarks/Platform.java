@@ -82,6 +82,8 @@ final class Platform {
                 "--spring.datasource.username=" + postgres.username(),
                 "--spring.datasource.password=" + postgres.password(),
                 "--spring.data.mongodb.uri=" + mongoUri,
+                // the read store is mongo-java-server, as in the embedded platform: search as the embedded platform does
+                "--platform.directory.search-index=memory",
                 "--platform.data-dir=" + dataDir.toAbsolutePath(),
                 "--platform.keycloak.server-url=" + keycloak.serverUrl(),
                 "--platform.keycloak.client-secret=" + LocalKeycloak.BACKEND_SECRET,

@@ -49,6 +49,7 @@ final class Rebuild {
         Map<String, Object> baseline = rawReadAndUpsert(documentBytes, Long.MAX_VALUE);
         double baselineRate = (double) baseline.get("eventsPerSecond");
 
+        CpuUse cpuAtStart = CpuUse.now();
         long t0 = System.nanoTime();
         boolean complete;
         long position;
@@ -69,6 +70,8 @@ final class Rebuild {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         long handled = complete ? events : Math.max(0, Math.min(events, position + 1));
+        Map<String, Double> cpu = CpuUse.now().perOperationSince(cpuAtStart, handled);
+        System.out.println("    " + CpuUse.describe(cpu, "event"));
         double rate = handled / seconds;
         results.rate("rebuild." + label, "rebuild directory from " + String.format(Locale.ROOT, "%,d", events) + " events",
                 rate, "events/s", baselineRate,
@@ -82,6 +85,7 @@ final class Rebuild {
         detail.put("complete", complete);
         detail.put("eventsPerSecond", rate);
         detail.put("baseline", baseline);
+        detail.put("cpuMsPerEvent", cpu);
         results.detail("rebuild." + label, detail);
         if (!complete) {
             System.out.println("  waiting for the rebuild to finish before going on …");

@@ -119,13 +119,16 @@ final class WritePath {
                 String.format(java.util.Locale.ROOT, "command p50 %.1f ms, p99 %.1f ms; insert p50 %.2f ms, p99 %.2f ms; %d errors",
                         commands.p50(), commands.p99(), raw.p50(), raw.p99(), commands.errors()));
         results.detail(id, Map.of("commands", commands.asMap(), "rawInserts", raw.asMap()));
+        System.out.println("    commands: " + CpuUse.describe(commands.cpu(), "command"));
+        System.out.println("    raw inserts: " + CpuUse.describe(raw.cpu(), "insert"));
     }
 
     interface CommandSource {
         Object command(int client, long i);
     }
 
-    record Run(long operations, double seconds, long errors, Histogram latency) {
+    /** @param cpu CPU milliseconds per operation in the window, by where it was spent (see CpuUse) */
+    record Run(long operations, double seconds, long errors, Histogram latency, Map<String, Double> cpu) {
         double rate() {
             return operations / seconds;
         }
@@ -146,6 +149,7 @@ final class WritePath {
             m.put("errors", errors);
             m.put("p50Ms", p50());
             m.put("p99Ms", p99());
+            m.put("cpuMsPerOperation", cpu);
             return m;
         }
     }
@@ -208,9 +212,11 @@ final class WritePath {
         try {
             loop(pool, clients, options.writeWarmup(), maxOperations / 4, operation, null, errors);
             errors.set(0);
+            CpuUse cpu = CpuUse.now();
             long start = System.nanoTime();
             long done = loop(pool, clients, options.writeWindow(), maxOperations, operation, latency, errors);
-            return new Run(done, (System.nanoTime() - start) / 1e9, errors.get(), latency);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            return new Run(done, seconds, errors.get(), latency, CpuUse.now().perOperationSince(cpu, done));
         } finally {
             pool.shutdownNow();
         }

@@ -50,6 +50,8 @@ public abstract class ApiTest {
         registry.add("spring.datasource.password", POSTGRES::password);
         InetSocketAddress mongo = MONGO.getLocalAddress();
         registry.add("spring.data.mongodb.uri", () -> "mongodb://127.0.0.1:" + mongo.getPort() + "/platform");
+        // as the embedded platform searches its mongo-java-server; DirectoryIndexTest holds it to the database's answers
+        registry.add("platform.directory.search-index", () -> "memory");
         registry.add("platform.keycloak.server-url", TestTokens.KEYCLOAK::serverUrl);
         registry.add("platform.keycloak.client-secret", () -> LocalKeycloak.BACKEND_SECRET);
         registry.add("platform.security.issuer-uri", TestTokens::issuer);

@@ -8,11 +8,14 @@ import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
@@ -25,6 +28,8 @@ import static org.springframework.data.mongodb.core.query.Query.query;
  * events about 20 organizations is then one read and one write of 20 documents instead of 100 of each (a rebuild,
  * a burst of commands).
  *
+ * <p>Whoever keeps something derived from the documents (an in-memory index) hears of each write once it is done.
+ *
  * <p>Outside a unit of work (nothing but tests call handlers that way) each document is read and written at once.
  * A failed write fails the batch, and the processor handles it again from its last token, so nothing is half applied
  * beyond what the projection's idempotence covers.
@@ -35,13 +40,16 @@ public final class BatchedDocuments<T> {
     private final Class<T> type;
     private final Function<T, String> idOf;
     private final Runnable afterWrite;
+    private final Consumer<Collection<T>> written;
     private final String resourceKey;
 
-    BatchedDocuments(MongoTemplate mongo, Class<T> type, Function<T, String> idOf, Runnable afterWrite) {
+    BatchedDocuments(MongoTemplate mongo, Class<T> type, Function<T, String> idOf, Runnable afterWrite,
+                     Consumer<Collection<T>> written) {
         this.mongo = mongo;
         this.type = type;
         this.idOf = idOf;
         this.afterWrite = afterWrite;
+        this.written = written;
         this.resourceKey = BatchedDocuments.class.getName() + "/" + type.getName();
     }
 
@@ -57,6 +65,7 @@ public final class BatchedDocuments<T> {
         if (batch == null) {
             mongo.save(document);
             afterWrite.run();
+            written.accept(List.of(document));
         } else {
             batch.save(document);
         }
@@ -121,8 +130,9 @@ public final class BatchedDocuments<T> {
             changed.forEach((id, document) ->
                     bulk.replaceOne(query(where("_id").is(id)), document, FindAndReplaceOptions.options().upsert()));
             bulk.execute();
-            changed.clear();
             afterWrite.run();
+            written.accept(List.copyOf(changed.values()));
+            changed.clear();
         }
     }
 }

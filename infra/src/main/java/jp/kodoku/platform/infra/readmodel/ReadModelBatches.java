@@ -3,9 +3,12 @@ package jp.kodoku.platform.infra.readmodel;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.Collection;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /** Makes {@link BatchedDocuments} for projections. */
@@ -15,14 +18,21 @@ public class ReadModelBatches {
     private final MongoTemplate mongo;
     private final Runnable afterWrite;
 
+    @Autowired
     ReadModelBatches(MongoTemplate mongo, ObjectProvider<MongoBackend> embedded) {
-        this.mongo = mongo;
         // The embedded server's H2 store commits on its own only every second; a batch's writes are committed before
         // its token moves (see EmbeddedMongoConfiguration). A real MongoDB has acknowledged the write already.
-        this.afterWrite = embedded.getIfAvailable() instanceof H2Backend h2 ? h2::commit : () -> { };
+        this(mongo, embedded.getIfAvailable() instanceof H2Backend h2 ? h2::commit : () -> { });
     }
 
-    public <T> BatchedDocuments<T> of(Class<T> type, Function<T, String> idOf) {
-        return new BatchedDocuments<>(mongo, type, idOf, afterWrite);
+    /** @param afterWrite makes a write durable where the store needs telling */
+    public ReadModelBatches(MongoTemplate mongo, Runnable afterWrite) {
+        this.mongo = mongo;
+        this.afterWrite = afterWrite;
+    }
+
+    /** @param written told of the documents of each write, once it is done */
+    public <T> BatchedDocuments<T> of(Class<T> type, Function<T, String> idOf, Consumer<Collection<T>> written) {
+        return new BatchedDocuments<>(mongo, type, idOf, afterWrite, written);
     }
 }

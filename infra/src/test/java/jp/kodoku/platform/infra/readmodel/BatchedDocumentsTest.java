@@ -21,6 +21,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,6 +39,7 @@ class BatchedDocumentsTest {
 
     private MongoTemplate mongo;
     private final AtomicInteger commits = new AtomicInteger();
+    private final List<String> written = new ArrayList<>();
     private BatchedDocuments<Tally> tallies;
 
     @Document("tallies")
@@ -81,7 +83,9 @@ class BatchedDocumentsTest {
         mongo.dropCollection(Tally.class);
         mongo.save(new Tally("a", 1));
         mongo.save(new Tally("b", 1));
-        tallies = new BatchedDocuments<>(mongo, Tally.class, tally -> tally.id, commits::incrementAndGet);
+        written.clear();
+        tallies = new BatchedDocuments<>(mongo, Tally.class, tally -> tally.id, commits::incrementAndGet,
+                documents -> documents.forEach(tally -> written.add(tally.id + "=" + tally.events)));
         commands.clear();
     }
 
@@ -102,6 +106,7 @@ class BatchedDocumentsTest {
         assertThat(count("find")).isOne();
         assertThat(count("update")).isOne();
         assertThat(commits).hasValue(1);
+        assertThat(written).containsExactlyInAnyOrder("a=4", "b=3", "c=1");
         assertThat(mongo.findById("a", Tally.class).events).isEqualTo(4);
         assertThat(mongo.findById("b", Tally.class).events).isEqualTo(3);
         assertThat(mongo.findById("c", Tally.class).events).isEqualTo(1);
@@ -119,6 +124,7 @@ class BatchedDocumentsTest {
         })).hasMessageContaining("unreachable");
 
         assertThat(count("update")).isZero();
+        assertThat(written).isEmpty();
         assertThat(mongo.findById("a", Tally.class).events).isEqualTo(1);
         assertThat(mongo.findById("c", Tally.class)).isNull();
     }
@@ -131,6 +137,7 @@ class BatchedDocumentsTest {
 
         assertThat(mongo.findById("a", Tally.class).events).isEqualTo(2);
         assertThat(commits).hasValue(1);
+        assertThat(written).containsExactly("a=2");
     }
 
     private void countOneEvent() {

@@ -4,6 +4,8 @@ import jp.kodoku.platform.infra.personaldata.PersonalDataVault;
 import jp.kodoku.platform.infra.personaldata.SealedValue;
 import jp.kodoku.platform.infra.text.JapaneseText;
 import jp.kodoku.platform.membership.api.*;
+import jp.kodoku.platform.membership.directory.DirectoryIndex.Entry;
+import jp.kodoku.platform.membership.directory.DirectoryIndex.Order;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -14,9 +16,14 @@ import org.springframework.stereotype.Component;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -30,33 +37,39 @@ class DirectoryQueries {
 
     private final MongoTemplate mongo;
     private final PersonalDataVault vault;
+    private final DirectoryIndex index;
 
-    DirectoryQueries(MongoTemplate mongo, PersonalDataVault vault) {
+    DirectoryQueries(MongoTemplate mongo, PersonalDataVault vault, DirectoryIndex index) {
         this.mongo = mongo;
         this.vault = vault;
+        this.index = index;
     }
 
     @QueryHandler
     DirectoryPage handle(ListDirectory query) {
         DirectoryFilter f = query.filter() == null ? DirectoryFilter.none() : query.filter();
-        List<Criteria> and = new ArrayList<>();
-        and.add(Criteria.where("status").is(OrganizationStatus.ACTIVE.name()));
-        and.add(Criteria.where("profile.consentToPublish").is(true));
-        textCriteria(f.text()).ifPresent(and::add);
-        anyOf(and, "category", f.categories());
-        anyOf(and, "profile.bodyType", f.bodyTypes());
-        anyOf(and, "profile.fieldsOfActivity", f.fieldsOfActivity());
-        anyOf(and, "profile.targetGroups", f.targetGroups());
-        anyOf(and, "profile.consultationCapabilities", f.consultationCapabilities());
+        Search search = new Search()
+                .where(Criteria.where("status").is(OrganizationStatus.ACTIVE.name()),
+                        e -> e.status() == OrganizationStatus.ACTIVE)
+                .where(Criteria.where("profile.consentToPublish").is(true), Entry::published)
+                .text(f.text())
+                .oneOf("category", f.categories(), Entry::category)
+                .oneOf("profile.bodyType", f.bodyTypes(), Entry::bodyType)
+                .anyOf("profile.fieldsOfActivity", f.fieldsOfActivity(), Entry::fieldsOfActivity)
+                .anyOf("profile.targetGroups", f.targetGroups(), Entry::targetGroups)
+                .anyOf("profile.consultationCapabilities", f.consultationCapabilities(), Entry::consultationCapabilities);
         if (!f.prefectureCodes().isEmpty()) {
-            and.add(new Criteria().orOperator(Criteria.where("profile.nationwide").is(true),
-                    Criteria.where("profile.prefectureCodes").in(f.prefectureCodes())));
+            search.where(new Criteria().orOperator(Criteria.where("profile.nationwide").is(true),
+                            Criteria.where("profile.prefectureCodes").in(f.prefectureCodes())),
+                    e -> e.nationwide() || !Collections.disjoint(e.prefectureCodes(), f.prefectureCodes()));
         }
         if (f.steeringMember() != null) {
-            and.add(Criteria.where("steeringMember").is(f.steeringMember()));
+            search.where(Criteria.where("steeringMember").is(f.steeringMember()),
+                    e -> e.steeringMember() == f.steeringMember());
         }
         DirectorySort sort = query.sort() == null ? DirectorySort.READING : query.sort();
-        Page<DirectoryEntry> page = page(and, sort.name(), sortField(sort), sort != DirectorySort.JOINED_ON_DESC,
+        Page<DirectoryEntry> page = page(search, sort.name(),
+                sort == DirectorySort.READING ? Order.READING : Order.JOINED, sort != DirectorySort.JOINED_ON_DESC,
                 query.cursor(), query.limit(), DirectoryQueries::toEntry);
         return new DirectoryPage(page.items(), page.nextCursor());
     }
@@ -70,10 +83,8 @@ class DirectoryQueries {
 
     @QueryHandler
     OrganizationPage handle(ListOrganizations query) {
-        List<Criteria> and = new ArrayList<>();
-        anyOf(and, "status", query.statuses());
-        textCriteria(query.text()).ifPresent(and::add);
-        Page<OrganizationSummary> page = page(and, "ORGANIZATIONS", "readingKey", true, query.cursor(), query.limit(),
+        Search search = new Search().oneOf("status", query.statuses(), Entry::status).text(query.text());
+        Page<OrganizationSummary> page = page(search, "ORGANIZATIONS", Order.READING, true, query.cursor(), query.limit(),
                 v -> new OrganizationSummary(v.id, v.version, v.status, v.memberNumber, v.profile.name(),
                         v.profile.nameKana(), v.category, v.submittedAt, v.lastChangedAt, v.lastDecisionNote));
         return new OrganizationPage(page.items(), page.nextCursor());
@@ -95,46 +106,92 @@ class DirectoryQueries {
     private record Page<T>(List<T> items, String nextCursor) {
     }
 
-    private <T> Page<T> page(List<Criteria> and, String sortName, String sortField, boolean ascending,
-                                      String cursorValue, int limit, Function<OrganizationView, T> mapping) {
+    /**
+     * One search, said twice in the same place: as a MongoDB query and as a test of an index entry, so that the
+     * database and the in-memory index (see DirectoryIndex) answer alike. DirectoryIndexTest compares the two.
+     */
+    private static final class Search {
+
+        private final List<Criteria> criteria = new ArrayList<>();
+        private Predicate<Entry> matches = entry -> true;
+
+        Search where(Criteria criterion, Predicate<Entry> test) {
+            criteria.add(criterion);
+            matches = matches.and(test);
+            return this;
+        }
+
+        /** Partial match on the normalized name and reading: hiragana, katakana and both widths find the same. */
+        Search text(String text) {
+            String key = JapaneseText.searchKey(text);
+            return key.isEmpty() ? this : where(Criteria.where("searchKey").regex(Pattern.quote(key)),
+                    e -> e.searchKey() != null && e.searchKey().contains(key));
+        }
+
+        /** A single-valued field equal to one of the values. */
+        Search oneOf(String field, Collection<?> values, Function<Entry, Object> value) {
+            return values.isEmpty() ? this : where(Criteria.where(field).in(names(values)),
+                    e -> values.contains(value.apply(e)));
+        }
+
+        /** An array field holding at least one of the values. */
+        Search anyOf(String field, Collection<?> values, Function<Entry, Set<?>> value) {
+            return values.isEmpty() ? this : where(Criteria.where(field).in(names(values)),
+                    e -> !Collections.disjoint(value.apply(e), values));
+        }
+
+        private static List<Object> names(Collection<?> values) {
+            return values.stream().map(v -> v instanceof Enum<?> e ? (Object) e.name() : v).toList();
+        }
+    }
+
+    private <T> Page<T> page(Search search, String sortName, Order order, boolean ascending, String cursorValue,
+                             int limit, Function<OrganizationView, T> mapping) {
         int size = Math.max(1, Math.min(limit, MAX_LIMIT));
         Cursor cursor = Cursor.decode(cursorValue, sortName);
-        List<Criteria> all = new ArrayList<>(and);
+        String after = cursor == null ? null : cursor.lastKey();
+        Found found = index.enabled() ? fromIndex(search, order, ascending, after, size)
+                : fromDatabase(search, order, ascending, after, size);
+        String next = found.lastKey() == null ? null : new Cursor(sortName, found.lastKey()).encode();
+        return new Page<>(found.views().stream().map(mapping).toList(), next);
+    }
+
+    /** A page's documents, and the sort key to continue after if there is more. */
+    private record Found(List<OrganizationView> views, String lastKey) {
+    }
+
+    private Found fromDatabase(Search search, Order order, boolean ascending, String after, int size) {
+        String sortField = order == Order.READING ? "readingKey" : "joinedKey";
+        List<Criteria> all = new ArrayList<>(search.criteria);
         all.add(Criteria.where(sortField).exists(true).ne(null));
-        if (cursor != null) {
-            all.add(ascending ? Criteria.where(sortField).gt(cursor.lastKey()) : Criteria.where(sortField).lt(cursor.lastKey()));
+        if (after != null) {
+            all.add(ascending ? Criteria.where(sortField).gt(after) : Criteria.where(sortField).lt(after));
         }
         Query query = Query.query(new Criteria().andOperator(all))
                            .with(Sort.by(ascending ? Sort.Direction.ASC : Sort.Direction.DESC, sortField))
                            .limit(size + 1);
         List<OrganizationView> found = mongo.find(query, OrganizationView.class);
         boolean more = found.size() > size;
-        List<OrganizationView> items = more ? found.subList(0, size) : found;
-        String next = more ? new Cursor(sortName, sortKey(items.get(items.size() - 1), sortField)).encode() : null;
-        return new Page<>(items.stream().map(mapping).toList(), next);
+        List<OrganizationView> views = more ? found.subList(0, size) : found;
+        return new Found(views, more ? Entry.of(views.get(views.size() - 1)).key(order) : null);
     }
 
-    private static String sortField(DirectorySort sort) {
-        return sort == DirectorySort.READING ? "readingKey" : "joinedKey";
-    }
-
-    private static String sortKey(OrganizationView v, String field) {
-        return "readingKey".equals(field) ? v.readingKey : v.joinedKey;
-    }
-
-    /** Partial match on the normalized name and reading: hiragana, katakana and both widths find the same. */
-    private static Optional<Criteria> textCriteria(String text) {
-        String key = JapaneseText.searchKey(text);
-        if (key.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(Criteria.where("searchKey").regex(Pattern.quote(key)));
-    }
-
-    private static void anyOf(List<Criteria> and, String field, Collection<?> values) {
-        if (!values.isEmpty()) {
-            and.add(Criteria.where(field).in(values.stream().map(v -> v instanceof Enum<?> e ? e.name() : v).toList()));
-        }
+    /**
+     * The page's ids from the index, then their documents by id. A document may be a moment newer than its entry (the
+     * index follows each write): one that no longer matches is left out rather than shown.
+     */
+    private Found fromIndex(Search search, Order order, boolean ascending, String after, int size) {
+        List<Entry> entries = index.find(search.matches, order, ascending, after, size + 1);
+        boolean more = entries.size() > size;
+        List<Entry> page = more ? entries.subList(0, size) : entries;
+        Map<String, OrganizationView> byId = new HashMap<>();
+        mongo.find(Query.query(Criteria.where("_id").in(page.stream().map(Entry::id).toList())), OrganizationView.class)
+             .forEach(view -> byId.put(view.id, view));
+        List<OrganizationView> views = page.stream()
+                                           .map(entry -> byId.get(entry.id()))
+                                           .filter(view -> view != null && search.matches.test(Entry.of(view)))
+                                           .toList();
+        return new Found(views, more ? page.get(page.size() - 1).key(order) : null);
     }
 
     private static DirectoryEntry toEntry(OrganizationView v) {

@@ -30,10 +30,12 @@ class OrganizationsProjection {
 
     private final MongoTemplate mongo;
     private final BatchedDocuments<OrganizationView> views;
+    private final DirectoryIndex index;
 
-    OrganizationsProjection(MongoTemplate mongo, ReadModelBatches batches) {
+    OrganizationsProjection(MongoTemplate mongo, ReadModelBatches batches, DirectoryIndex index) {
         this.mongo = mongo;
-        this.views = batches.of(OrganizationView.class, view -> view.id);
+        this.index = index;
+        this.views = batches.of(OrganizationView.class, view -> view.id, index::put);
         createIndexes();
     }
 
@@ -48,6 +50,7 @@ class OrganizationsProjection {
     @ResetHandler
     void dropAll() {
         mongo.dropCollection(OrganizationView.class);
+        index.clear();
         createIndexes();
     }
 
