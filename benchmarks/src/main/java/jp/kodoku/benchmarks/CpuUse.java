@@ -1,6 +1,7 @@
 package jp.kodoku.benchmarks;
 
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
@@ -30,12 +31,18 @@ final class CpuUse {
     private final Map<Long, String> threadGroups;
     private final long processNanos;
     private final long machineBusyNanos;
+    /** JIT compiler and garbage collector threads are not Java threads: their time comes from their own beans. */
+    private final long compilingMillis;
+    private final long collectingMillis;
 
-    private CpuUse(Map<Long, Long> threadNanos, Map<Long, String> threadGroups, long processNanos, long machineBusyNanos) {
+    private CpuUse(Map<Long, Long> threadNanos, Map<Long, String> threadGroups, long processNanos, long machineBusyNanos,
+                   long compilingMillis, long collectingMillis) {
         this.threadNanos = threadNanos;
         this.threadGroups = threadGroups;
         this.processNanos = processNanos;
         this.machineBusyNanos = machineBusyNanos;
+        this.compilingMillis = compilingMillis;
+        this.collectingMillis = collectingMillis;
     }
 
     static CpuUse now() {
@@ -54,7 +61,10 @@ final class CpuUse {
         }
         long process = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
-        return new CpuUse(nanos, groups, process, machineBusyNanos());
+        long collecting = ManagementFactory.getGarbageCollectorMXBeans().stream()
+                                           .mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
+        return new CpuUse(nanos, groups, process, machineBusyNanos(),
+                ManagementFactory.getCompilationMXBean().getTotalCompilationTime(), collecting);
     }
 
     static String groupOf(String threadName) {
@@ -86,6 +96,8 @@ final class CpuUse {
         perOperation.put("machine", machine / 1e6 / ops);
         perOperation.put("outside the JVM (PostgreSQL, Keycloak, kernel)", Math.max(0, machine - jvm) / 1e6 / ops);
         perOperation.put("JVM", jvm / 1e6 / ops);
+        perOperation.put("JIT compiling (elapsed)", (compilingMillis - start.compilingMillis) / ops);
+        perOperation.put("GC (elapsed)", (collectingMillis - start.collectingMillis) / ops);
         byGroup.entrySet().stream()
                .filter(e -> e.getValue() > 0)
                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())

@@ -22,8 +22,8 @@ import java.util.function.Predicate;
 
 /**
  * The search keys of every organization in the {@code organizations} collection, in memory and in both sort orders
- * (五十音 and joining date): the directory's searches and the secretariat's lists find a page's ids here and fetch
- * only those documents. Why: the embedded read store (mongo-java-server) ignores secondary indexes, so without this
+ * (五十音 and joining date), with what a page shows of each: directory searches and the secretariat's lists are
+ * answered from here, without reading the collection. Why: the embedded read store (mongo-java-server) ignores secondary indexes, so without this
  * every search decodes every document (measured in docs/performance.md); a real MongoDB serves the same queries from
  * the collection's indexes.
  *
@@ -41,19 +41,26 @@ class DirectoryIndex {
         READING, JOINED
     }
 
-    /** What a search may ask of one organization; immutable, replaced whole when the organization changes. */
+    /**
+     * What a search may ask of one organization, and what a page shows of it: its line in the secretariat's lists
+     * and, if it is in the public directory (else null), its public entry. Immutable, replaced whole when the
+     * organization changes.
+     */
     record Entry(String id, OrganizationStatus status, boolean published, MemberCategory category, BodyType bodyType,
                  boolean nationwide, Set<String> prefectureCodes, Set<FieldOfActivity> fieldsOfActivity,
                  Set<TargetGroup> targetGroups, Set<ConsultationCapability> consultationCapabilities,
-                 boolean steeringMember, String searchKey, String readingKey, String joinedKey) {
+                 boolean steeringMember, String searchKey, String readingKey, String joinedKey,
+                 OrganizationSummary summary, DirectoryEntry directoryEntry) {
 
         static Entry of(OrganizationView v) {
             OrganizationProfile p = v.profile;
-            return new Entry(v.id, v.status, p != null && p.consentToPublish(), v.category,
+            boolean published = p != null && p.consentToPublish();
+            return new Entry(v.id, v.status, published, v.category,
                     p == null ? null : p.bodyType(), p != null && p.nationwide(),
                     p == null ? Set.of() : p.prefectureCodes(), p == null ? Set.of() : p.fieldsOfActivity(),
                     p == null ? Set.of() : p.targetGroups(), p == null ? Set.of() : p.consultationCapabilities(),
-                    v.steeringMember, v.searchKey, v.readingKey, v.joinedKey);
+                    v.steeringMember, v.searchKey, v.readingKey, v.joinedKey, v.profile == null ? null : v.toSummary(),
+                    published && v.status == OrganizationStatus.ACTIVE ? v.toDirectoryEntry() : null);
         }
 
         String key(Order order) {
@@ -78,12 +85,9 @@ class DirectoryIndex {
         };
         if (enabled) {
             long t0 = System.nanoTime();
-            Query keysOnly = new Query();
-            List.of("status", "category", "steeringMember", "searchKey", "readingKey", "joinedKey",
-                    "profile.consentToPublish", "profile.bodyType", "profile.nationwide", "profile.prefectureCodes",
-                    "profile.fieldsOfActivity", "profile.targetGroups", "profile.consultationCapabilities")
-                .forEach(field -> keysOnly.fields().include(field));
-            List<OrganizationView> views = mongo.find(keysOnly, OrganizationView.class);
+            Query withoutContacts = new Query();
+            withoutContacts.fields().exclude("contacts");
+            List<OrganizationView> views = mongo.find(withoutContacts, OrganizationView.class);
             put(views);
             log.info("Directory search index: {} organizations loaded in {} ms", views.size(),
                     (System.nanoTime() - t0) / 1_000_000);

@@ -17,9 +17,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -70,7 +68,7 @@ class DirectoryQueries {
         DirectorySort sort = query.sort() == null ? DirectorySort.READING : query.sort();
         Page<DirectoryEntry> page = page(search, sort.name(),
                 sort == DirectorySort.READING ? Order.READING : Order.JOINED, sort != DirectorySort.JOINED_ON_DESC,
-                query.cursor(), query.limit(), DirectoryQueries::toEntry);
+                query.cursor(), query.limit(), OrganizationView::toDirectoryEntry, Entry::directoryEntry);
         return new DirectoryPage(page.items(), page.nextCursor());
     }
 
@@ -78,15 +76,14 @@ class DirectoryQueries {
     Optional<DirectoryEntry> handle(FindDirectoryEntry query) {
         return Optional.ofNullable(mongo.findById(query.organizationId().value(), OrganizationView.class))
                        .filter(v -> v.status == OrganizationStatus.ACTIVE && v.profile.consentToPublish())
-                       .map(DirectoryQueries::toEntry);
+                       .map(OrganizationView::toDirectoryEntry);
     }
 
     @QueryHandler
     OrganizationPage handle(ListOrganizations query) {
         Search search = new Search().oneOf("status", query.statuses(), Entry::status).text(query.text());
         Page<OrganizationSummary> page = page(search, "ORGANIZATIONS", Order.READING, true, query.cursor(), query.limit(),
-                v -> new OrganizationSummary(v.id, v.version, v.status, v.memberNumber, v.profile.name(),
-                        v.profile.nameKana(), v.category, v.submittedAt, v.lastChangedAt, v.lastDecisionNote));
+                OrganizationView::toSummary, Entry::summary);
         return new OrganizationPage(page.items(), page.nextCursor());
     }
 
@@ -128,10 +125,12 @@ class DirectoryQueries {
                     e -> e.searchKey() != null && e.searchKey().contains(key));
         }
 
-        /** A single-valued field equal to one of the values. */
+        /** A single-valued field equal to one of the values (an absent field equals none). */
         Search oneOf(String field, Collection<?> values, Function<Entry, Object> value) {
-            return values.isEmpty() ? this : where(Criteria.where(field).in(names(values)),
-                    e -> values.contains(value.apply(e)));
+            return values.isEmpty() ? this : where(Criteria.where(field).in(names(values)), e -> {
+                Object actual = value.apply(e);
+                return actual != null && values.contains(actual); // immutable sets refuse contains(null)
+            });
         }
 
         /** An array field holding at least one of the values. */
@@ -145,22 +144,22 @@ class DirectoryQueries {
         }
     }
 
+    /**
+     * @param fromDocument the item made from an organization's document (the database answers)
+     * @param fromEntry    the same item, kept in its index entry (the index answers)
+     */
     private <T> Page<T> page(Search search, String sortName, Order order, boolean ascending, String cursorValue,
-                             int limit, Function<OrganizationView, T> mapping) {
+                             int limit, Function<OrganizationView, T> fromDocument, Function<Entry, T> fromEntry) {
         int size = Math.max(1, Math.min(limit, MAX_LIMIT));
         Cursor cursor = Cursor.decode(cursorValue, sortName);
         String after = cursor == null ? null : cursor.lastKey();
-        Found found = index.enabled() ? fromIndex(search, order, ascending, after, size)
-                : fromDatabase(search, order, ascending, after, size);
-        String next = found.lastKey() == null ? null : new Cursor(sortName, found.lastKey()).encode();
-        return new Page<>(found.views().stream().map(mapping).toList(), next);
-    }
-
-    /** A page's documents, and the sort key to continue after if there is more. */
-    private record Found(List<OrganizationView> views, String lastKey) {
-    }
-
-    private Found fromDatabase(Search search, Order order, boolean ascending, String after, int size) {
+        if (index.enabled()) {
+            List<Entry> found = index.find(search.matches, order, ascending, after, size + 1);
+            boolean more = found.size() > size;
+            List<Entry> page = more ? found.subList(0, size) : found;
+            return new Page<>(page.stream().map(fromEntry).toList(),
+                    more ? new Cursor(sortName, page.get(size - 1).key(order)).encode() : null);
+        }
         String sortField = order == Order.READING ? "readingKey" : "joinedKey";
         List<Criteria> all = new ArrayList<>(search.criteria);
         all.add(Criteria.where(sortField).exists(true).ne(null));
@@ -172,38 +171,9 @@ class DirectoryQueries {
                            .limit(size + 1);
         List<OrganizationView> found = mongo.find(query, OrganizationView.class);
         boolean more = found.size() > size;
-        List<OrganizationView> views = more ? found.subList(0, size) : found;
-        return new Found(views, more ? Entry.of(views.get(views.size() - 1)).key(order) : null);
-    }
-
-    /**
-     * The page's ids from the index, then their documents by id. A document may be a moment newer than its entry (the
-     * index follows each write): one that no longer matches is left out rather than shown.
-     */
-    private Found fromIndex(Search search, Order order, boolean ascending, String after, int size) {
-        List<Entry> entries = index.find(search.matches, order, ascending, after, size + 1);
-        boolean more = entries.size() > size;
-        List<Entry> page = more ? entries.subList(0, size) : entries;
-        Map<String, OrganizationView> byId = new HashMap<>();
-        mongo.find(Query.query(Criteria.where("_id").in(page.stream().map(Entry::id).toList())), OrganizationView.class)
-             .forEach(view -> byId.put(view.id, view));
-        List<OrganizationView> views = page.stream()
-                                           .map(entry -> byId.get(entry.id()))
-                                           .filter(view -> view != null && search.matches.test(Entry.of(view)))
-                                           .toList();
-        return new Found(views, more ? page.get(page.size() - 1).key(order) : null);
-    }
-
-    private static DirectoryEntry toEntry(OrganizationView v) {
-        OrganizationProfile p = v.profile;
-        return new DirectoryEntry(v.id, v.memberNumber == null ? 0 : v.memberNumber, p.name(), p.nameKana(),
-                p.legalForm(), p.corporateNumber(), p.bodyType(), v.category, p.nationwide(),
-                p.prefectureCodes().stream().sorted().toList(),
-                p.fieldsOfActivity().stream().sorted().toList(),
-                p.targetGroups().stream().sorted().toList(),
-                p.consultationCapabilities().stream().sorted().toList(),
-                p.website(), p.publicDescription(), v.steeringMember,
-                v.joinedOn == null ? null : LocalDate.parse(v.joinedOn));
+        List<OrganizationView> page = more ? found.subList(0, size) : found;
+        return new Page<>(page.stream().map(fromDocument).toList(),
+                more ? new Cursor(sortName, Entry.of(page.get(size - 1)).key(order)).encode() : null);
     }
 
     private OrganizationDetails toDetails(OrganizationView v) {

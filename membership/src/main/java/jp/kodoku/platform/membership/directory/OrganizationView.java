@@ -1,13 +1,16 @@
 package jp.kodoku.platform.membership.directory;
 
 import jp.kodoku.platform.membership.api.ContactPerson;
+import jp.kodoku.platform.membership.api.DirectoryEntry;
 import jp.kodoku.platform.membership.api.MemberCategory;
 import jp.kodoku.platform.membership.api.OrganizationProfile;
+import jp.kodoku.platform.membership.api.OrganizationSummary;
 import jp.kodoku.platform.membership.api.OrganizationStatus;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -83,5 +86,23 @@ class OrganizationView {
         copy.readingKey = readingKey;
         copy.joinedKey = joinedKey;
         return copy;
+    }
+
+    /** The public directory's view of the organization (no contacts, nothing internal). */
+    DirectoryEntry toDirectoryEntry() {
+        return new DirectoryEntry(id, memberNumber == null ? 0 : memberNumber, profile.name(), profile.nameKana(),
+                profile.legalForm(), profile.corporateNumber(), profile.bodyType(), category, profile.nationwide(),
+                profile.prefectureCodes().stream().sorted().toList(),
+                profile.fieldsOfActivity().stream().sorted().toList(),
+                profile.targetGroups().stream().sorted().toList(),
+                profile.consultationCapabilities().stream().sorted().toList(),
+                profile.website(), profile.publicDescription(), steeringMember,
+                joinedOn == null ? null : LocalDate.parse(joinedOn));
+    }
+
+    /** A line of the secretariat's lists. */
+    OrganizationSummary toSummary() {
+        return new OrganizationSummary(id, version, status, memberNumber, profile.name(), profile.nameKana(), category,
+                submittedAt, lastChangedAt, lastDecisionNote);
     }
 }
