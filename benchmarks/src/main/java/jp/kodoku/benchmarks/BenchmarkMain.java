@@ -70,13 +70,12 @@ public final class BenchmarkMain {
         long events;
         List<String> members;
         try {
-            phase.start("write path");
+            phase.start("members");
             WritePath write = new WritePath(platform, options, results);
             write.createMembers();
-            write.run();
             members = write.members();
             if (!platform.awaitProjections(options.catchUpTimeout())) {
-                results.note("projections had not caught up after the write path");
+                results.note("projections had not caught up after the members were made");
             }
 
             SyntheticHistory history = new SyntheticHistory(platform);
@@ -107,6 +106,11 @@ public final class BenchmarkMain {
                 phase.start("freshness @" + label);
                 freshness.run(label, members);
             }
+            // Last, so that the JIT has seen the platform at work and the warm-up can run as long as it takes without
+            // changing the sizes measured above; the write path does not depend on the store's size.
+            phase.start("write path");
+            write.warmUp();
+            write.run();
             events = platform.eventCount();
         } finally {
             platform.stopApplication();

@@ -36,7 +36,7 @@ final class WritePath {
 
     private static final String RAW_TABLE = "bench_raw_events";
     private static final long MAX_OPERATIONS_PER_CLIENT = 200_000;
-    /** Commands per measured window at most (a quarter of it for the warm-up): 4 windows stay under 10,000 events. */
+    /** Commands per measured window at most (a quarter of it for each window's own warm-up). */
     static final long MAX_COMMANDS = 1_600;
     private static final long MAX_INSERTS = 1_000_000;
 
@@ -86,6 +86,51 @@ final class WritePath {
         }
         System.out.printf("  %d active members created by %d commands in %.1f s (also the JIT warm-up of the write path)%n",
                 members.size(), 2 * members.size(), (System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * Submissions and profile updates at full speed, in chunks of two seconds, until the JIT compiler spends less than
+     * 10 % of a chunk's time compiling (or {@code bench.write.steady.timeout} is over): the measurements then see the
+     * platform's steady state. (A large application never stops compiling entirely: recompilations go on at a low
+     * rate.) Measured, not assumed: in the first seconds of commands the compiler took more CPU per
+     * command than the command itself.
+     */
+    void warmUp() throws Exception {
+        CommandGateway gateway = platform.commands();
+        int clients = options.writeClients();
+        long deadline = System.nanoTime() + options.writeSteadyTimeout().toNanos();
+        ExecutorService pool = Executors.newFixedThreadPool(clients, r -> new Thread(r, "bench-client"));
+        long commands = 0;
+        double compilingShare;
+        int chunks = 0;
+        try {
+            do {
+                long compiling = compilingMillis();
+                long t0 = System.nanoTime();
+                commands += loop(pool, clients, Duration.ofSeconds(2), Long.MAX_VALUE, (client, i) ->
+                        gateway.sendAndWait(Organizations.message(i % 2 == 0
+                                ? Organizations.application(Organizations.next())
+                                : Organizations.descriptionUpdate(members.get((int) ((client * 31L + i) % members.size())),
+                                updates.incrementAndGet()))), null, new AtomicLong());
+                compilingShare = (compilingMillis() - compiling) / ((System.nanoTime() - t0) / 1e6);
+                chunks++;
+            } while (compilingShare > QUIET_COMPILER && System.nanoTime() < deadline);
+        } finally {
+            pool.shutdownNow();
+        }
+        String outcome = String.format(java.util.Locale.ROOT,
+                "write path warmed up by %,d commands in %d s; JIT compiling in the last 2 s: %.0f %% of the time%s",
+                commands, 2 * chunks, 100 * compilingShare, compilingShare > QUIET_COMPILER ? " (timeout: not yet steady)" : "");
+        System.out.println("  " + outcome);
+        results.note(outcome);
+        results.detail("write.warmUp", Map.of("commands", commands, "seconds", 2 * chunks,
+                "compilingShareAtEnd", compilingShare));
+    }
+
+    private static final double QUIET_COMPILER = 0.10;
+
+    private static long compilingMillis() {
+        return java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
     }
 
     void run() throws Exception {
@@ -154,7 +199,18 @@ final class WritePath {
         }
     }
 
+    /**
+     * Each measurement starts with the projections caught up: otherwise it would share the CPU with the processing of
+     * the previous one's events (seen in the CPU figures of an earlier run: the raw inserts "paid" for projections).
+     */
+    private void quiet() {
+        if (!platform.awaitProjections(options.catchUpTimeout())) {
+            results.note("write path: projections had not caught up before a measurement");
+        }
+    }
+
     private Run commands(String label, int clients, CommandSource source) throws Exception {
+        quiet();
         CommandGateway gateway = platform.commands();
         try (Sampler sampler = new Sampler(options.profile(), n -> n.startsWith("bench-client"))) {
             Run run = closedLoop(clients, MAX_COMMANDS, (client, i) -> gateway.sendAndWait(Organizations.message(source.command(client, i))));
@@ -165,6 +221,7 @@ final class WritePath {
     }
 
     private Run raw(Row row, int clients) throws Exception {
+        quiet();
         List<Connection> connections = new ArrayList<>();
         List<PreparedStatement> statements = new ArrayList<>();
         try {

@@ -50,7 +50,7 @@ public class ReadModelTransactions {
                                                                    .registerTransactionManager(name, config -> relaxed));
     }
 
-    private static final class RelaxedCommit implements TransactionManager {
+    static final class RelaxedCommit implements TransactionManager {
 
         private final SpringTransactionManager delegate;
         private final JdbcTemplate jdbc;

@@ -10,7 +10,9 @@ import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -19,6 +21,7 @@ import java.util.TreeMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * The search keys of every organization in the {@code organizations} collection, in memory and in both sort orders
@@ -73,6 +76,12 @@ class DirectoryIndex {
     private final Map<String, Entry> byId = new HashMap<>();
     private final Map<Order, NavigableMap<String, Entry>> sorted = Map.of(
             Order.READING, new TreeMap<>(), Order.JOINED, new TreeMap<>());
+    /**
+     * Each two-character piece of the search keys → the entries whose search key holds it, in 五十音 order: a text
+     * search walks only the entries holding the rarest piece of its text, instead of every entry (organizations of
+     * one kind, "…センター", sit together in 五十音 order, so a walk of all of them can pass thousands first).
+     */
+    private final Map<String, NavigableMap<String, Entry>> bigrams = new HashMap<>();
 
     DirectoryIndex(MongoTemplate mongo,
                    @Value("${platform.directory.search-index:}") String mode,
@@ -85,11 +94,25 @@ class DirectoryIndex {
         };
         if (enabled) {
             long t0 = System.nanoTime();
-            Query withoutContacts = new Query();
+            // in batches: a reply over 48 MB is refused by the driver, and the wire server sends everything at once
+            // unless asked for batches
+            Query withoutContacts = new Query().cursorBatchSize(1_000);
             withoutContacts.fields().exclude("contacts");
-            List<OrganizationView> views = mongo.find(withoutContacts, OrganizationView.class);
-            put(views);
-            log.info("Directory search index: {} organizations loaded in {} ms", views.size(),
+            List<OrganizationView> batch = new ArrayList<>();
+            int loaded = 0;
+            try (Stream<OrganizationView> views = mongo.stream(withoutContacts, OrganizationView.class)) {
+                for (OrganizationView view : (Iterable<OrganizationView>) views::iterator) {
+                    batch.add(view);
+                    if (batch.size() == 1_000) {
+                        put(batch);
+                        loaded += batch.size();
+                        batch.clear();
+                    }
+                }
+            }
+            put(batch);
+            loaded += batch.size();
+            log.info("Directory search index: {} organizations loaded in {} ms", loaded,
                     (System.nanoTime() - t0) / 1_000_000);
         }
     }
@@ -117,6 +140,19 @@ class DirectoryIndex {
                         map.put(entry.key(order), entry);
                     }
                 }
+                if (old != null && old.readingKey() != null) {
+                    bigramsOf(old.searchKey()).forEach(bigram -> {
+                        NavigableMap<String, Entry> holders = bigrams.get(bigram);
+                        holders.remove(old.readingKey());
+                        if (holders.isEmpty()) {
+                            bigrams.remove(bigram);
+                        }
+                    });
+                }
+                if (entry.readingKey() != null) {
+                    bigramsOf(entry.searchKey()).forEach(bigram ->
+                            bigrams.computeIfAbsent(bigram, b -> new TreeMap<>()).put(entry.readingKey(), entry));
+                }
             }
         } finally {
             lock.writeLock().unlock();
@@ -128,6 +164,7 @@ class DirectoryIndex {
         try {
             byId.clear();
             sorted.values().forEach(Map::clear);
+            bigrams.clear();
         } finally {
             lock.writeLock().unlock();
         }
@@ -136,11 +173,14 @@ class DirectoryIndex {
     /**
      * Up to {@code limit} entries that match, in the given order, after the cursor's key (exclusive; null for the
      * first page). Organizations without a key in that order are not listed, as in the database query.
+     *
+     * @param text the search key of the text searched for (see JapaneseText.searchKey), or null; {@code filter}
+     *             must test it as well, since an entry holding one piece of the text need not hold all of it
      */
-    List<Entry> find(Predicate<Entry> filter, Order order, boolean ascending, String after, int limit) {
+    List<Entry> find(Predicate<Entry> filter, String text, Order order, boolean ascending, String after, int limit) {
         lock.readLock().lock();
         try {
-            NavigableMap<String, Entry> map = sorted.get(order);
+            NavigableMap<String, Entry> map = candidates(text, order);
             NavigableMap<String, Entry> rest = ascending
                     ? (after == null ? map : map.tailMap(after, false))
                     : (after == null ? map.descendingMap() : map.headMap(after, false).descendingMap());
@@ -157,5 +197,38 @@ class DirectoryIndex {
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    /** The entries worth walking, in the given order: those holding the text's rarest piece, or all of them. */
+    private NavigableMap<String, Entry> candidates(String text, Order order) {
+        NavigableMap<String, Entry> rarest = null;
+        for (String bigram : text == null ? Set.<String>of() : bigramsOf(text)) {
+            NavigableMap<String, Entry> holders = bigrams.getOrDefault(bigram, Collections.emptyNavigableMap());
+            if (rarest == null || holders.size() < rarest.size()) {
+                rarest = holders;
+            }
+        }
+        if (rarest == null) {
+            return sorted.get(order); // no text, or a single character
+        }
+        if (order == Order.READING) {
+            return rarest;
+        }
+        NavigableMap<String, Entry> reordered = new TreeMap<>();
+        rarest.values().stream().filter(entry -> entry.key(order) != null)
+              .forEach(entry -> reordered.put(entry.key(order), entry));
+        return reordered;
+    }
+
+    /** The distinct two-character pieces of a search key, none across the separator of name and reading. */
+    private static Set<String> bigramsOf(String key) {
+        Set<String> pieces = new HashSet<>();
+        for (int i = 0; key != null && i + 2 <= key.length(); i++) {
+            String piece = key.substring(i, i + 2);
+            if (piece.indexOf('\u0001') < 0) {
+                pieces.add(piece);
+            }
+        }
+        return pieces;
     }
 }

@@ -111,6 +111,8 @@ class DirectoryQueries {
 
         private final List<Criteria> criteria = new ArrayList<>();
         private Predicate<Entry> matches = entry -> true;
+        /** The search key of the text searched for, if any: the index narrows its walk with it. */
+        private String textKey;
 
         Search where(Criteria criterion, Predicate<Entry> test) {
             criteria.add(criterion);
@@ -121,7 +123,11 @@ class DirectoryQueries {
         /** Partial match on the normalized name and reading: hiragana, katakana and both widths find the same. */
         Search text(String text) {
             String key = JapaneseText.searchKey(text);
-            return key.isEmpty() ? this : where(Criteria.where("searchKey").regex(Pattern.quote(key)),
+            if (key.isEmpty()) {
+                return this;
+            }
+            textKey = key;
+            return where(Criteria.where("searchKey").regex(Pattern.quote(key)),
                     e -> e.searchKey() != null && e.searchKey().contains(key));
         }
 
@@ -154,7 +160,7 @@ class DirectoryQueries {
         Cursor cursor = Cursor.decode(cursorValue, sortName);
         String after = cursor == null ? null : cursor.lastKey();
         if (index.enabled()) {
-            List<Entry> found = index.find(search.matches, order, ascending, after, size + 1);
+            List<Entry> found = index.find(search.matches, search.textKey, order, ascending, after, size + 1);
             boolean more = found.size() > size;
             List<Entry> page = more ? found.subList(0, size) : found;
             return new Page<>(page.stream().map(fromEntry).toList(),

@@ -77,6 +77,7 @@ class DirectoryIndexTest {
                 filter("ｺﾄﾞﾓ", Set.of(), Set.of(), null),
                 filter("居場所", Set.of(), Set.of(), null),
                 filter("存在しない名前", Set.of(), Set.of(), null),
+                filter("会", Set.of(), Set.of(), null),
                 filter(null, Set.of(MemberCategory.COOPERATING), Set.of(), null),
                 filter(null, Set.of(MemberCategory.REGULAR, MemberCategory.SUPPORTING), Set.of("13"), null),
                 filter(null, Set.of(), Set.of("27", "47"), null),
@@ -124,6 +125,34 @@ class DirectoryIndexTest {
         assertThat(expected).isNotEmpty();
         assertThat(allPages(liveIndex, list)).isEqualTo(expected);
         assertThat(allPages(loadedIndex, list)).isEqualTo(expected);
+    }
+
+    @Test
+    void aRenamedOrganizationIsFoundByItsNewNameAndNoLongerByItsOldOne() {
+        MongoTemplate mongo = new MongoTemplate(client, "directory_index_rename_test");
+        DirectoryIndex index = new DirectoryIndex(mongo, "memory", "");
+        OrganizationsProjection projection = new OrganizationsProjection(mongo, new ReadModelBatches(mongo, () -> { }), index);
+        PlannedOrganization planned = DemoOrganizations.plan().get(0);
+        OrganizationId id = OrganizationId.random();
+        Instant at = Instant.parse("2022-02-16T00:00:00Z");
+        OrganizationProfile before = new ProfilePatch("ひだまり見守りネット", "ヒダマリミマモリネット", null, null, null, null,
+                null, null, null, null, null, null, true, null).applyTo(planned.profile());
+        projection.on(new MembershipApplicationSubmitted(id, before, MemberCategory.REGULAR,
+                new ContactPerson(ContactId.random(), null, null, null, null), "2022-02", "hash"), 0, at);
+        projection.on(new MembershipApplicationApproved(id, 1, MemberCategory.REGULAR, planned.joinedOn()), 1, at);
+
+        OrganizationProfile after = new ProfilePatch("こもれび相談室", "コモレビソウダンシツ", null, null, null, null,
+                null, null, null, null, null, null, null, null).applyTo(before);
+        projection.on(new OrganizationProfileUpdated(id, after, List.of("name", "nameKana")), 2, at);
+
+        DirectoryQueries fromIndex = new DirectoryQueries(mongo, null, index);
+        DirectoryQueries fromDatabase = new DirectoryQueries(mongo, null, new DirectoryIndex(mongo, "database", ""));
+        for (DirectoryQueries queries : List.of(fromIndex, fromDatabase)) {
+            assertThat(allPages(queries, filter("見守り", Set.of(), Set.of(), null), DirectorySort.READING)).isEmpty();
+            assertThat(allPages(queries, filter("ひだまり", Set.of(), Set.of(), null), DirectorySort.READING)).isEmpty();
+            assertThat(allPages(queries, filter("こもれび", Set.of(), Set.of(), null), DirectorySort.READING))
+                    .extracting(entry -> ((DirectoryEntry) entry).name()).containsExactly("こもれび相談室");
+        }
     }
 
     private static DirectoryFilter filter(String text, Set<MemberCategory> categories, Set<String> prefectures,
