@@ -13,10 +13,11 @@ import java.util.Map;
  *
  * <ol>
  *   <li>infrastructure (PostgreSQL cluster and database, MongoDB wire server, Keycloak) and the platform in this JVM;</li>
- *   <li>write path (members made by commands first: they are the JIT warm-up and the targets of updates);</li>
+ *   <li>members made by commands (the targets of profile updates);</li>
  *   <li>the event store grown to the small size: rebuild, read path, freshness;</li>
  *   <li>grown to the large size: the same three again;</li>
- *   <li>the platform stopped here and started as a separate JVM on the large store: start-up, heap, RSS.</li>
+ *   <li>the platform stopped here and started as a separate JVM on the large store: start-up, heap, RSS;</li>
+ *   <li>the platform started again here: write path, after a warm-up until the JIT compiler is quiet.</li>
  * </ol>
  */
 public final class BenchmarkMain {
@@ -69,9 +70,9 @@ public final class BenchmarkMain {
                 + "as the embedded platform does on mongo-java-server");
         long events;
         List<String> members;
+        WritePath write = new WritePath(platform, options, results);
         try {
             phase.start("members");
-            WritePath write = new WritePath(platform, options, results);
             write.createMembers();
             members = write.members();
             if (!platform.awaitProjections(options.catchUpTimeout())) {
@@ -106,17 +107,22 @@ public final class BenchmarkMain {
                 phase.start("freshness @" + label);
                 freshness.run(label, members);
             }
-            // Last, so that the JIT has seen the platform at work and the warm-up can run as long as it takes without
-            // changing the sizes measured above; the write path does not depend on the store's size.
-            phase.start("write path");
-            write.warmUp();
-            write.run();
             events = platform.eventCount();
         } finally {
             platform.stopApplication();
         }
         phase.start("start-up of a separate JVM");
         new StartUp(platform, options, results).run(events);
+        // Last, on the platform started again in this JVM: its warm-up can run as long as the JIT needs without
+        // changing the sizes measured above (the write path does not depend on the store's size).
+        phase.start("write path");
+        platform.startApplication();
+        try {
+            write.warmUp();
+            write.run();
+        } finally {
+            platform.stopApplication();
+        }
         phase.end();
         results.detail("phaseSeconds", phase.seconds);
     }

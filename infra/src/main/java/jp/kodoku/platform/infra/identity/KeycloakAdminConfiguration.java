@@ -1,12 +1,17 @@
 package jp.kodoku.platform.infra.identity;
 
+import jakarta.ws.rs.client.Client;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.JacksonProvider;
 import org.keycloak.admin.client.KeycloakBuilder;
 import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.admin.client.spi.ResteasyClientClassicProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.util.concurrent.TimeUnit;
 
 /**
  * The platform's own access to its Keycloak realm: the confidential client {@code platform-backend}, whose service
@@ -21,12 +26,20 @@ public class KeycloakAdminConfiguration {
                            @Value("${platform.keycloak.realm}") String realm,
                            @Value("${platform.keycloak.client-id}") String clientId,
                            @Value("${platform.keycloak.client-secret}") String clientSecret) {
+        // The admin client's own HTTP client, with timeouts: a Keycloak that stops answering fails a command or an
+        // accounts-processor attempt (which retries) instead of holding its thread forever.
+        Client http = ResteasyClientClassicProvider.createClientBuilder()
+                                                   .register(JacksonProvider.class, 100)
+                                                   .connectTimeout(5, TimeUnit.SECONDS)
+                                                   .readTimeout(30, TimeUnit.SECONDS)
+                                                   .build();
         return KeycloakBuilder.builder()
                               .serverUrl(serverUrl)
                               .realm(realm)
                               .grantType(OAuth2Constants.CLIENT_CREDENTIALS)
                               .clientId(clientId)
                               .clientSecret(clientSecret)
+                              .resteasyClient(http)
                               .build();
     }
 

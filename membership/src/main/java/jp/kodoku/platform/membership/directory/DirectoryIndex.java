@@ -1,6 +1,7 @@
 package jp.kodoku.platform.membership.directory;
 
 import jp.kodoku.platform.membership.api.*;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -13,6 +14,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -21,6 +23,9 @@ import java.util.TreeMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Predicate;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -49,7 +54,8 @@ class DirectoryIndex {
      * and, if it is in the public directory (else null), its public entry. Immutable, replaced whole when the
      * organization changes.
      */
-    record Entry(String id, OrganizationStatus status, boolean published, MemberCategory category, BodyType bodyType,
+    record Entry(String id, long version, OrganizationStatus status, boolean published, MemberCategory category,
+                 BodyType bodyType,
                  boolean nationwide, Set<String> prefectureCodes, Set<FieldOfActivity> fieldsOfActivity,
                  Set<TargetGroup> targetGroups, Set<ConsultationCapability> consultationCapabilities,
                  boolean steeringMember, String searchKey, String readingKey, String joinedKey,
@@ -58,7 +64,7 @@ class DirectoryIndex {
         static Entry of(OrganizationView v) {
             OrganizationProfile p = v.profile;
             boolean published = p != null && p.consentToPublish();
-            return new Entry(v.id, v.status, published, v.category,
+            return new Entry(v.id, v.version, v.status, published, v.category,
                     p == null ? null : p.bodyType(), p != null && p.nationwide(),
                     p == null ? Set.of() : p.prefectureCodes(), p == null ? Set.of() : p.fieldsOfActivity(),
                     p == null ? Set.of() : p.targetGroups(), p == null ? Set.of() : p.consultationCapabilities(),
@@ -72,6 +78,10 @@ class DirectoryIndex {
     }
 
     private final boolean enabled;
+    /** Set once the collection has been read (or emptied by a rebuild): until then the database answers. */
+    private volatile boolean loaded;
+    /** Moves on with every rebuild, so that a load still reading the collection from before it stops. */
+    private int generation;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final Map<String, Entry> byId = new HashMap<>();
     private final Map<Order, NavigableMap<String, Entry>> sorted = Map.of(
@@ -82,6 +92,7 @@ class DirectoryIndex {
      * one kind, "…センター", sit together in 五十音 order, so a walk of all of them can pass thousands first).
      */
     private final Map<String, NavigableMap<String, Entry>> bigrams = new HashMap<>();
+    private final ScheduledExecutorService loader;
 
     DirectoryIndex(MongoTemplate mongo,
                    @Value("${platform.directory.search-index:}") String mode,
@@ -92,45 +103,95 @@ class DirectoryIndex {
             default -> throw new IllegalArgumentException(
                     "platform.directory.search-index must be memory or database, not " + mode);
         };
-        if (enabled) {
-            long t0 = System.nanoTime();
-            // in batches: a reply over 48 MB is refused by the driver, and the wire server sends everything at once
-            // unless asked for batches
-            Query withoutContacts = new Query().cursorBatchSize(1_000);
-            withoutContacts.fields().exclude("contacts");
-            List<OrganizationView> batch = new ArrayList<>();
-            int loaded = 0;
-            try (Stream<OrganizationView> views = mongo.stream(withoutContacts, OrganizationView.class)) {
-                for (OrganizationView view : (Iterable<OrganizationView>) views::iterator) {
-                    batch.add(view);
-                    if (batch.size() == 1_000) {
-                        put(batch);
-                        loaded += batch.size();
-                        batch.clear();
+        if (!enabled) {
+            this.loader = null;
+            return;
+        }
+        // In the background: the platform is ready (and the database answers searches) while tens of thousands of
+        // organizations load; the projection may already be writing meanwhile, and the newer version wins.
+        this.loader = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "directory-index-load");
+            thread.setDaemon(true);
+            return thread;
+        });
+        loader.execute(() -> load(mongo));
+    }
+
+    private void load(MongoTemplate mongo) {
+        long t0 = System.nanoTime();
+        int generationAtStart;
+        lock.readLock().lock();
+        try {
+            generationAtStart = generation;
+        } finally {
+            lock.readLock().unlock();
+        }
+        // in batches: a reply over 48 MB is refused by the driver, and the wire server sends everything at once
+        // unless asked for batches
+        Query withoutContacts = new Query().cursorBatchSize(1_000);
+        withoutContacts.fields().exclude("contacts");
+        List<OrganizationView> batch = new ArrayList<>();
+        int count = 0;
+        try (Stream<OrganizationView> views = mongo.stream(withoutContacts, OrganizationView.class)) {
+            Iterator<OrganizationView> each = views.iterator();
+            while (each.hasNext()) {
+                batch.add(each.next());
+                if (batch.size() == 1_000 || !each.hasNext()) {
+                    if (!put(batch, generationAtStart)) {
+                        break; // rebuilt meanwhile: the replay fills the index
                     }
+                    count += batch.size();
+                    batch.clear();
                 }
             }
-            put(batch);
-            loaded += batch.size();
-            log.info("Directory search index: {} organizations loaded in {} ms", loaded,
-                    (System.nanoTime() - t0) / 1_000_000);
+        } catch (RuntimeException e) {
+            log.warn("Directory search index: loading failed, the database answers searches; trying again in 10 s", e);
+            loader.schedule(() -> load(mongo), 10, TimeUnit.SECONDS);
+            return;
+        }
+        loaded = true;
+        loader.shutdown();
+        log.info("Directory search index: {} organizations loaded in {} ms", count, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    @PreDestroy
+    void stopLoading() {
+        if (loader != null) {
+            loader.shutdownNow();
         }
     }
 
-    boolean enabled() {
-        return enabled;
+    /** Whether searches are answered from here (else from the database). */
+    boolean answers() {
+        return enabled && loaded;
     }
 
     /** The organizations as just written to the collection. */
     void put(Collection<OrganizationView> views) {
-        if (!enabled || views.isEmpty()) {
-            return;
+        if (enabled) {
+            put(views, -1);
         }
+    }
+
+    /**
+     * Keeps the newest version of each organization.
+     *
+     * @param loadedIn the generation a load started in (false, and nothing changed, once a rebuild began since),
+     *                 or -1 for the projection's own writes
+     */
+    private boolean put(Collection<OrganizationView> views, int loadedIn) {
         lock.writeLock().lock();
         try {
+            if (loadedIn >= 0 && loadedIn != generation) {
+                return false;
+            }
             for (OrganizationView view : views) {
                 Entry entry = Entry.of(view);
-                Entry old = byId.put(entry.id(), entry);
+                Entry old = byId.get(entry.id());
+                if (old != null && old.version() >= entry.version()) {
+                    continue;
+                }
+                byId.put(entry.id(), entry);
                 for (Order order : Order.values()) {
                     NavigableMap<String, Entry> map = sorted.get(order);
                     if (old != null && old.key(order) != null) {
@@ -154,17 +215,21 @@ class DirectoryIndex {
                             bigrams.computeIfAbsent(bigram, b -> new TreeMap<>()).put(entry.readingKey(), entry));
                 }
             }
+            return true;
         } finally {
             lock.writeLock().unlock();
         }
     }
 
+    /** The collection was dropped for a rebuild: the index starts empty, and complete. */
     void clear() {
         lock.writeLock().lock();
         try {
+            generation++;
             byId.clear();
             sorted.values().forEach(Map::clear);
             bigrams.clear();
+            loaded = enabled;
         } finally {
             lock.writeLock().unlock();
         }

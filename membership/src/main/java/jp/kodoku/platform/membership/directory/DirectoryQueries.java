@@ -159,7 +159,7 @@ class DirectoryQueries {
         int size = Math.max(1, Math.min(limit, MAX_LIMIT));
         Cursor cursor = Cursor.decode(cursorValue, sortName);
         String after = cursor == null ? null : cursor.lastKey();
-        if (index.enabled()) {
+        if (index.answers()) {
             List<Entry> found = index.find(search.matches, search.textKey, order, ascending, after, size + 1);
             boolean more = found.size() > size;
             List<Entry> page = more ? found.subList(0, size) : found;

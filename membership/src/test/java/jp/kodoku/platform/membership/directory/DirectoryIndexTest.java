@@ -13,6 +13,7 @@ import jp.kodoku.platform.membership.demo.DemoOrganizations.PlannedOrganization;
 import jp.kodoku.platform.membership.demo.DemoOrganizations.ProfileUpdate;
 import jp.kodoku.platform.membership.demo.DemoOrganizations.Suspension;
 import jp.kodoku.platform.membership.demo.DemoOrganizations.Withdrawal;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,8 +60,8 @@ class DirectoryIndexTest {
             memberNumber = project(planned, projection, memberNumber);
         }
         // list queries never unseal contacts: no vault
-        liveIndex = new DirectoryQueries(mongo, null, index);
-        loadedIndex = new DirectoryQueries(mongo, null, new DirectoryIndex(mongo, "memory", ""));
+        liveIndex = new DirectoryQueries(mongo, null, loaded(index));
+        loadedIndex = new DirectoryQueries(mongo, null, loaded(new DirectoryIndex(mongo, "memory", "")));
         database = new DirectoryQueries(mongo, null, new DirectoryIndex(mongo, "database", ""));
     }
 
@@ -145,7 +147,7 @@ class DirectoryIndexTest {
                 null, null, null, null, null, null, null, null).applyTo(before);
         projection.on(new OrganizationProfileUpdated(id, after, List.of("name", "nameKana")), 2, at);
 
-        DirectoryQueries fromIndex = new DirectoryQueries(mongo, null, index);
+        DirectoryQueries fromIndex = new DirectoryQueries(mongo, null, loaded(index));
         DirectoryQueries fromDatabase = new DirectoryQueries(mongo, null, new DirectoryIndex(mongo, "database", ""));
         for (DirectoryQueries queries : List.of(fromIndex, fromDatabase)) {
             assertThat(allPages(queries, filter("見守り", Set.of(), Set.of(), null), DirectorySort.READING)).isEmpty();
@@ -153,6 +155,12 @@ class DirectoryIndexTest {
             assertThat(allPages(queries, filter("こもれび", Set.of(), Set.of(), null), DirectorySort.READING))
                     .extracting(entry -> ((DirectoryEntry) entry).name()).containsExactly("こもれび相談室");
         }
+    }
+
+    /** The index loads in the background; until it has, the database answers, which would make these tests moot. */
+    private static DirectoryIndex loaded(DirectoryIndex index) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(index::answers);
+        return index;
     }
 
     private static DirectoryFilter filter(String text, Set<MemberCategory> categories, Set<String> prefectures,
