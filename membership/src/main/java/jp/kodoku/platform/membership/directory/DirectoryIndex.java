@@ -1,7 +1,7 @@
 package jp.kodoku.platform.membership.directory;
 
-import jp.kodoku.platform.membership.api.*;
 import jakarta.annotation.PreDestroy;
+import jp.kodoku.platform.membership.api.*;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,23 +20,23 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.function.Predicate;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
  * The search keys of every organization in the {@code organizations} collection, in memory and in both sort orders
  * (五十音 and joining date), with what a page shows of each: directory searches and the secretariat's lists are
- * answered from here, without reading the collection. Why: the embedded read store (mongo-java-server) ignores secondary indexes, so without this
- * every search decodes every document (measured in docs/performance.md); a real MongoDB serves the same queries from
- * the collection's indexes.
+ * answered from here, without reading the collection. Why: the embedded read store (mongo-java-server) ignores
+ * secondary indexes, so without this every search decodes every document (measured in docs/performance.md); a real
+ * MongoDB serves the same queries from the collection's indexes.
  *
- * <p>It follows the collection: loaded from it at start, then changed by the projection after each batch it wrote,
- * and emptied with it on a rebuild. So it is right only in the instance whose directory processor writes; hence
+ * <p>It follows the collection: loaded from it in the background at start, changed by the projection after each batch
+ * it wrote, and emptied with it on a rebuild. So it is right only in the instance whose directory processor writes; hence
  * {@code platform.directory.search-index}: {@code memory} (the default with the embedded read store, always one
  * instance) or {@code database} (the default with a configured MongoDB, where several instances may serve reads).
  */
@@ -55,8 +55,7 @@ class DirectoryIndex {
      * organization changes.
      */
     record Entry(String id, long version, OrganizationStatus status, boolean published, MemberCategory category,
-                 BodyType bodyType,
-                 boolean nationwide, Set<String> prefectureCodes, Set<FieldOfActivity> fieldsOfActivity,
+                 BodyType bodyType, boolean nationwide, Set<String> prefectureCodes, Set<FieldOfActivity> fieldsOfActivity,
                  Set<TargetGroup> targetGroups, Set<ConsultationCapability> consultationCapabilities,
                  boolean steeringMember, String searchKey, String readingKey, String joinedKey,
                  OrganizationSummary summary, DirectoryEntry directoryEntry) {
