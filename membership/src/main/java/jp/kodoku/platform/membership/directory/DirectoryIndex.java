@@ -144,6 +144,9 @@ class DirectoryIndex {
                 }
             }
         } catch (RuntimeException e) {
+            if (loader.isShutdown()) {
+                return; // the platform is stopping
+            }
             log.warn("Directory search index: loading failed, the database answers searches; trying again in 10 s", e);
             loader.schedule(() -> load(mongo), 10, TimeUnit.SECONDS);
             return;
