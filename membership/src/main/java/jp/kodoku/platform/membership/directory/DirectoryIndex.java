@@ -5,6 +5,8 @@ import jp.kodoku.platform.membership.api.*;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
@@ -35,7 +37,7 @@ import java.util.stream.Stream;
  * secondary indexes, so without this every search decodes every document (measured in docs/performance.md); a real
  * MongoDB serves the same queries from the collection's indexes.
  *
- * <p>It follows the collection: loaded from it in the background at start, changed by the projection after each batch
+ * <p>It follows the collection: loaded from it in the background once the platform is ready, changed by the projection after each batch
  * it wrote, and emptied with it on a rebuild. So it is right only in the instance whose directory processor writes; hence
  * {@code platform.directory.search-index}: {@code memory} (the default with the embedded read store, always one
  * instance) or {@code database} (the default with a configured MongoDB, where several instances may serve reads).
@@ -91,6 +93,7 @@ class DirectoryIndex {
      * one kind, "…センター", sit together in 五十音 order, so a walk of all of them can pass thousands first).
      */
     private final Map<String, NavigableMap<String, Entry>> bigrams = new HashMap<>();
+    private final MongoTemplate mongo;
     private final ScheduledExecutorService loader;
 
     DirectoryIndex(MongoTemplate mongo,
@@ -102,21 +105,27 @@ class DirectoryIndex {
             default -> throw new IllegalArgumentException(
                     "platform.directory.search-index must be memory or database, not " + mode);
         };
-        if (!enabled) {
-            this.loader = null;
-            return;
-        }
-        // In the background: the platform is ready (and the database answers searches) while tens of thousands of
-        // organizations load; the projection may already be writing meanwhile, and the newer version wins.
-        this.loader = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        this.mongo = mongo;
+        this.loader = !enabled ? null : Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "directory-index-load");
             thread.setDaemon(true);
             return thread;
         });
-        loader.execute(() -> load(mongo));
     }
 
-    private void load(MongoTemplate mongo) {
+    /**
+     * Once the platform is ready, in the background: the database answers searches while tens of thousands of
+     * organizations load, and the start-up does not share the CPU with the load. The projection may already be
+     * writing meanwhile; the newer version of an organization wins.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void startLoading() {
+        if (enabled) {
+            loader.execute(this::load);
+        }
+    }
+
+    private void load() {
         long t0 = System.nanoTime();
         int generationAtStart;
         lock.readLock().lock();
@@ -148,7 +157,7 @@ class DirectoryIndex {
                 return; // the platform is stopping
             }
             log.warn("Directory search index: loading failed, the database answers searches; trying again in 10 s", e);
-            loader.schedule(() -> load(mongo), 10, TimeUnit.SECONDS);
+            loader.schedule(this::load, 10, TimeUnit.SECONDS);
             return;
         }
         loaded = true;

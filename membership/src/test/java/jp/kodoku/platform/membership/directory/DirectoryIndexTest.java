@@ -157,8 +157,12 @@ class DirectoryIndexTest {
         }
     }
 
-    /** The index loads in the background; until it has, the database answers, which would make these tests moot. */
+    /**
+     * The index loads in the background once the platform is ready; until it has, the database answers, which would
+     * make these tests moot.
+     */
     private static DirectoryIndex loaded(DirectoryIndex index) {
+        index.startLoading();
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(index::answers);
         return index;
     }
