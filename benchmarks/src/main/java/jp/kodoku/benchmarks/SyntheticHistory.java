@@ -21,7 +21,7 @@ import java.util.UUID;
  * than sent as commands (100,000 commands would take most of the run). Each history is what the aggregate would have
  * produced: the same event types, sequence numbers from 0, contacts sealed by the platform's own vault (so each
  * contact has its key in {@code personal_data_keys}), the audit metadata of every event. Not written: the
- * set-validation and access-link rows a command also writes, which no projection reads.
+ * set-validation rows a command also writes, which no projection reads.
  */
 final class SyntheticHistory {
 
