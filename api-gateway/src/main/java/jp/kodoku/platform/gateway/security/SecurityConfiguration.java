@@ -26,6 +26,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -66,8 +67,10 @@ public class SecurityConfiguration {
         return http.build();
     }
 
+    private static final Duration CLOCK_SKEW = Duration.ofSeconds(5);
+
     /**
-     * Signature, expiry, issuer and audience are all checked. Keys come from the issuer's JWK set and are cached;
+     * Signature, expiry, issuer and audience are all checked (once per token: see VerifiedTokens). Keys come from the issuer's JWK set and are cached;
      * a token signed with an unknown key id makes Nimbus fetch the set again, so a key rotation needs no restart.
      */
     @Bean
@@ -82,8 +85,8 @@ public class SecurityConfiguration {
         // Spring's default tolerates 60 s of clock skew: a fifth of the realm's 5-minute token life. 5 s is plenty
         // between servers kept in time by NTP.
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                new JwtTimestampValidator(Duration.ofSeconds(5)), new JwtIssuerValidator(issuer), audienceValidator));
-        return decoder;
+                new JwtTimestampValidator(CLOCK_SKEW), new JwtIssuerValidator(issuer), audienceValidator));
+        return new VerifiedTokens(decoder, Clock.systemUTC(), CLOCK_SKEW);
     }
 
     static AbstractAuthenticationToken authentication(Jwt jwt) {
