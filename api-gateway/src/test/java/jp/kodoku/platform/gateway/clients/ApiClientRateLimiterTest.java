@@ -1,34 +1,18 @@
 package jp.kodoku.platform.gateway.clients;
 
+import jp.kodoku.platform.gateway.support.MovableClock;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.OptionalLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ApiClientRateLimiterTest {
 
-    private Instant now = Instant.parse("2026-04-01T00:00:00Z");
-    private final ApiClientRateLimiter limiter = new ApiClientRateLimiter(new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    });
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-04-01T00:00:00Z"));
+    private final ApiClientRateLimiter limiter = new ApiClientRateLimiter(clock);
 
     @Test
     void a_client_may_burst_up_to_its_rate_and_is_then_told_how_long_to_wait() {
@@ -43,7 +27,7 @@ class ApiClientRateLimiterTest {
         for (int i = 0; i < 3; i++) {
             limiter.acquire("app-a", 3);
         }
-        now = now.plus(Duration.ofSeconds(20));
+        clock.advance(Duration.ofSeconds(20));
         assertThat(limiter.acquire("app-a", 3)).isEmpty();
         assertThat(limiter.acquire("app-a", 3)).isPresent();
     }

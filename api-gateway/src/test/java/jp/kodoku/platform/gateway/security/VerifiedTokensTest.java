@@ -1,14 +1,13 @@
 package jp.kodoku.platform.gateway.security;
 
+import jp.kodoku.platform.gateway.support.MovableClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,28 +24,13 @@ class VerifiedTokensTest {
     private static final Duration SKEW = Duration.ofSeconds(5);
 
     private final List<String> verified = new ArrayList<>();
-    private Instant clock = NOW;
+    private final MovableClock clock = new MovableClock(NOW);
 
     private VerifiedTokens tokens(JwtDecoder verifier) {
         return new VerifiedTokens(token -> {
             verified.add(token);
             return verifier.decode(token);
-        }, new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return clock;
-            }
-        }, SKEW);
+        }, clock, SKEW);
     }
 
     private static Jwt expiringAt(String token, Instant expiry) {
@@ -59,7 +43,7 @@ class VerifiedTokensTest {
         VerifiedTokens tokens = tokens(token -> expiringAt(token, NOW.plus(Duration.ofMinutes(5))));
 
         Jwt first = tokens.decode("token-a");
-        clock = NOW.plus(Duration.ofMinutes(4));
+        clock.advance(Duration.ofMinutes(4));
         Jwt again = tokens.decode("token-a");
 
         assertThat(again).isSameAs(first);
@@ -69,14 +53,14 @@ class VerifiedTokensTest {
     @Test
     void anExpiredTokenIsVerifiedAgainAndSoRefused() {
         VerifiedTokens tokens = tokens(token -> {
-            if (clock.isAfter(NOW.plus(Duration.ofMinutes(5)).plus(SKEW))) {
+            if (clock.instant().isAfter(NOW.plus(Duration.ofMinutes(5)).plus(SKEW))) {
                 throw new BadJwtException("Jwt expired");
             }
             return expiringAt(token, NOW.plus(Duration.ofMinutes(5)));
         });
         tokens.decode("token-a");
 
-        clock = NOW.plus(Duration.ofMinutes(5)).plus(SKEW).plusSeconds(1);
+        clock.advance(Duration.ofMinutes(5).plus(SKEW).plusSeconds(1));
 
         assertThatThrownBy(() -> tokens.decode("token-a")).isInstanceOf(BadJwtException.class);
         assertThat(verified).containsExactly("token-a", "token-a");
