@@ -63,8 +63,12 @@ final class CpuUse {
                 .getProcessCpuTime();
         long collecting = ManagementFactory.getGarbageCollectorMXBeans().stream()
                                            .mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
-        return new CpuUse(nanos, groups, process, machineBusyNanos(),
-                ManagementFactory.getCompilationMXBean().getTotalCompilationTime(), collecting);
+        return new CpuUse(nanos, groups, process, machineBusyNanos(), compilingMillis(), collecting);
+    }
+
+    /** Milliseconds the JIT compiler has spent so far (all its threads): how busy it is, measured over a stretch. */
+    static long compilingMillis() {
+        return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
     }
 
     static String groupOf(String threadName) {

@@ -59,16 +59,7 @@ final class Rebuild {
         boolean complete;
         long position;
         try (Sampler sampler = new Sampler(options.profile(), n -> n.contains(PROJECTION))) {
-            platform.projections().rebuild(PROJECTION);
-            long deadline = t0 + options.rebuildTimeout().toNanos();
-            complete = false;
-            while (System.nanoTime() < deadline) {
-                if (platform.projections().reached(head)) {
-                    complete = true;
-                    break;
-                }
-                Platform.sleep(20);
-            }
+            complete = rebuildAndWait(head);
             position = complete ? head : position();
             sampler.print("rebuild of " + label, 8);
             results.detail("profile.rebuild." + label, sampler.summary(15));
@@ -107,21 +98,29 @@ final class Rebuild {
         double compilingShare = 1;
         int rebuilds = 0;
         while (compilingShare > 0.10 && rebuilds < 5) {
-            long compiling = java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+            long compiling = CpuUse.compilingMillis();
             long t0 = System.nanoTime();
-            platform.projections().rebuild(PROJECTION);
-            long deadline = t0 + options.rebuildTimeout().toNanos();
-            while (!platform.projections().reached(head) && System.nanoTime() < deadline) {
-                Platform.sleep(20);
-            }
-            compilingShare = (java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime()
-                    - compiling) / ((System.nanoTime() - t0) / 1e6);
+            rebuildAndWait(head);
+            compilingShare = (CpuUse.compilingMillis() - compiling) / ((System.nanoTime() - t0) / 1e6);
             rebuilds++;
         }
         String outcome = String.format(Locale.ROOT, "rebuild warmed up by %d unmeasured rebuild%s; JIT compiling in the "
                 + "last: %.0f %% of its time", rebuilds, rebuilds == 1 ? "" : "s", 100 * compilingShare);
         System.out.println("  " + outcome);
         results.note(outcome);
+    }
+
+    /** Rebuilds the directory and waits until it has reached {@code head}: false if it had not within the timeout. */
+    private boolean rebuildAndWait(long head) {
+        long deadline = System.nanoTime() + options.rebuildTimeout().toNanos();
+        platform.projections().rebuild(PROJECTION);
+        while (System.nanoTime() < deadline) {
+            if (platform.projections().reached(head)) {
+                return true;
+            }
+            Platform.sleep(20);
+        }
+        return false;
     }
 
     /** The furthest position the directory's segments have reached (for a rebuild cut short). */

@@ -105,14 +105,14 @@ final class WritePath {
         int chunks = 0;
         try {
             do {
-                long compiling = compilingMillis();
+                long compiling = CpuUse.compilingMillis();
                 long t0 = System.nanoTime();
                 commands += loop(pool, clients, Duration.ofSeconds(2), Long.MAX_VALUE, (client, i) ->
                         gateway.sendAndWait(Organizations.message(i % 2 == 0
                                 ? Organizations.application(Organizations.next())
                                 : Organizations.descriptionUpdate(members.get((int) ((client * 31L + i) % members.size())),
                                 updates.incrementAndGet()))), null, new AtomicLong());
-                compilingShare = (compilingMillis() - compiling) / ((System.nanoTime() - t0) / 1e6);
+                compilingShare = (CpuUse.compilingMillis() - compiling) / ((System.nanoTime() - t0) / 1e6);
                 chunks++;
             } while (compilingShare > QUIET_COMPILER && System.nanoTime() < deadline);
         } finally {
@@ -128,10 +128,6 @@ final class WritePath {
     }
 
     private static final double QUIET_COMPILER = 0.10;
-
-    private static long compilingMillis() {
-        return java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
-    }
 
     void run() throws Exception {
         createRawTable();

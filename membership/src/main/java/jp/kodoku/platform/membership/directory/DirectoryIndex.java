@@ -47,8 +47,20 @@ class DirectoryIndex {
 
     private static final Logger log = LoggerFactory.getLogger(DirectoryIndex.class);
 
+    /** The two orders of a page, each by a unique key of the {@code organizations} document. */
     enum Order {
-        READING, JOINED
+        READING("readingKey"), JOINED("joinedKey");
+
+        /** The document's field that holds the key. */
+        final String field;
+
+        Order(String field) {
+            this.field = field;
+        }
+
+        String keyOf(OrganizationView view) {
+            return this == READING ? view.readingKey : view.joinedKey;
+        }
     }
 
     /**

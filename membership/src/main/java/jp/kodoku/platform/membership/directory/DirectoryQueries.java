@@ -166,7 +166,7 @@ class DirectoryQueries {
             return new Page<>(page.stream().map(fromEntry).toList(),
                     more ? new Cursor(sortName, page.get(size - 1).key(order)).encode() : null);
         }
-        String sortField = order == Order.READING ? "readingKey" : "joinedKey";
+        String sortField = order.field;
         List<Criteria> all = new ArrayList<>(search.criteria);
         all.add(Criteria.where(sortField).exists(true).ne(null));
         if (after != null) {
@@ -179,7 +179,7 @@ class DirectoryQueries {
         boolean more = found.size() > size;
         List<OrganizationView> page = more ? found.subList(0, size) : found;
         return new Page<>(page.stream().map(fromDocument).toList(),
-                more ? new Cursor(sortName, Entry.of(page.get(size - 1)).key(order)).encode() : null);
+                more ? new Cursor(sortName, order.keyOf(page.get(size - 1))).encode() : null);
     }
 
     private OrganizationDetails toDetails(OrganizationView v) {
