@@ -1,23 +1,18 @@
 package jp.kodoku.platform.gateway.clients;
 
-import org.springframework.data.annotation.Id;
+import jp.kodoku.platform.infra.readmodel.VersionedDocument;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The read model of one API client, in the {@code api_clients} collection. Never holds a secret. */
+/** The read model of one API client (its id is the client id), in the {@code api_clients} collection. Never holds a secret. */
 @Document(ApiClientView.COLLECTION)
-class ApiClientView {
+class ApiClientView extends VersionedDocument<ApiClientView> {
 
     static final String COLLECTION = "api_clients";
 
-    /** The client id. */
-    @Id
-    String id;
-    /** Sequence number of the last event applied: the guard that makes the projection idempotent. */
-    long version = -1;
     String name;
     String organizationId;
     List<String> scopes = new ArrayList<>();

@@ -1,6 +1,8 @@
 package jp.kodoku.platform.gateway.clients;
 
 import jp.kodoku.platform.infra.audit.AuditMetadata;
+import jp.kodoku.platform.infra.readmodel.ReadModelBatches;
+import jp.kodoku.platform.infra.readmodel.VersionedDocuments;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -19,8 +21,8 @@ import java.util.function.Consumer;
 /**
  * Keeps the {@code api_clients} collection: the secretariat's list, and what the gateway needs on every call (the
  * allowed origins for CORS, the rate, and whether the client was revoked), which it hands on to
- * {@link ApiClientRegistry} at once. Each event is applied at most once thanks to the version guard, so redelivery
- * and replays leave the same documents.
+ * {@link ApiClientRegistry} at once. Documents change through {@link VersionedDocuments}, so redelivery and replays
+ * leave the same documents.
  */
 @Component
 @ProcessingGroup(ApiClientsProjection.PROCESSING_GROUP)
@@ -31,10 +33,12 @@ class ApiClientsProjection {
 
     private final MongoTemplate mongo;
     private final ApiClientRegistry registry;
+    private final VersionedDocuments<ApiClientView> views;
 
-    ApiClientsProjection(MongoTemplate mongo, ApiClientRegistry registry) {
+    ApiClientsProjection(MongoTemplate mongo, ReadModelBatches batches, ApiClientRegistry registry) {
         this.mongo = mongo;
         this.registry = registry;
+        this.views = batches.versioned(ApiClientView.class, ApiClientView::new);
         createIndexes();
     }
 
@@ -82,16 +86,6 @@ class ApiClientsProjection {
     }
 
     private void apply(ApiClientId id, long seq, Consumer<ApiClientView> change) {
-        ApiClientView view = mongo.findById(id.value(), ApiClientView.class);
-        if (view == null) {
-            view = new ApiClientView();
-            view.id = id.value();
-        }
-        if (view.version < seq) {
-            change.accept(view);
-            view.version = seq;
-            mongo.save(view);
-        }
-        registry.update(view);
+        registry.update(views.upsert(id.value(), seq, change));
     }
 }

@@ -34,7 +34,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
  * A failed write fails the batch, and the processor handles it again from its last token, so nothing is half applied
  * beyond what the projection's idempotence covers.
  */
-public final class BatchedDocuments<T> {
+final class BatchedDocuments<T> {
 
     private final MongoTemplate mongo;
     private final Class<T> type;
@@ -54,13 +54,13 @@ public final class BatchedDocuments<T> {
     }
 
     /** The document as this batch's events so far left it; null if there is none. */
-    public T find(String id) {
+    T find(String id) {
         Batch batch = currentBatch();
         return batch == null ? mongo.findById(id, type) : batch.find(id);
     }
 
     /** Keeps the document to be written when the batch commits. */
-    public void save(T document) {
+    void save(T document) {
         Batch batch = currentBatch();
         if (batch == null) {
             mongo.save(document);

@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
 
 import java.util.Collection;
 import java.util.function.Consumer;
-import java.util.function.Function;
+import java.util.function.Supplier;
 
-/** Makes {@link BatchedDocuments} for projections. */
+/** Makes the {@link VersionedDocuments} of projections. */
 @Component
 public class ReadModelBatches {
 
@@ -31,8 +31,19 @@ public class ReadModelBatches {
         this.afterWrite = afterWrite;
     }
 
-    /** @param written told of the documents of each write, once it is done */
-    public <T> BatchedDocuments<T> of(Class<T> type, Function<T, String> idOf, Consumer<Collection<T>> written) {
-        return new BatchedDocuments<>(mongo, type, idOf, afterWrite, written);
+    /** @param empty a new document, before its first event */
+    public <T extends VersionedDocument<T>> VersionedDocuments<T> versioned(Class<T> type, Supplier<T> empty) {
+        return versioned(type, empty, documents -> { });
+    }
+
+    /**
+     * @param empty   a new document, before its first event
+     * @param written told of the documents of each write, once it is done (for whoever keeps something derived
+     *                from them)
+     */
+    public <T extends VersionedDocument<T>> VersionedDocuments<T> versioned(Class<T> type, Supplier<T> empty,
+                                                                           Consumer<Collection<T>> written) {
+        return new VersionedDocuments<>(new BatchedDocuments<>(mongo, type, document -> document.id, afterWrite, written),
+                empty);
     }
 }

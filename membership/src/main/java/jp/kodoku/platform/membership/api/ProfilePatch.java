@@ -1,10 +1,14 @@
 package jp.kodoku.platform.membership.api;
 
+import java.lang.reflect.RecordComponent;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * A partial update of a profile (JSON merge patch semantics): a null field is left as it is; a field named in
- * {@code cleared} is removed (only optional fields can be cleared).
+ * {@code cleared} is removed (only optional fields can be cleared). Its fields are those of {@link OrganizationProfile},
+ * by name, with types that can be null.
  */
 public record ProfilePatch(
         String name,
@@ -28,24 +32,23 @@ public record ProfilePatch(
         cleared = cleared == null ? Set.of() : Set.copyOf(cleared);
     }
 
-    public OrganizationProfile applyTo(OrganizationProfile p) {
-        return new OrganizationProfile(
-                pick(name, p.name()),
-                pick(nameKana, p.nameKana()),
-                pick(legalForm, p.legalForm()),
-                cleared.contains("corporateNumber") ? null : pick(corporateNumber, p.corporateNumber()),
-                pick(bodyType, p.bodyType()),
-                pick(nationwide, p.nationwide()),
-                pick(prefectureCodes, p.prefectureCodes()),
-                pick(fieldsOfActivity, p.fieldsOfActivity()),
-                pick(targetGroups, p.targetGroups()),
-                pick(consultationCapabilities, p.consultationCapabilities()),
-                cleared.contains("website") ? null : pick(website, p.website()),
-                cleared.contains("publicDescription") ? null : pick(publicDescription, p.publicDescription()),
-                pick(consentToPublish, p.consentToPublish()));
+    public OrganizationProfile applyTo(OrganizationProfile profile) {
+        Map<String, Object> changes = new HashMap<>();
+        for (RecordComponent component : ProfilePatch.class.getRecordComponents()) {
+            Object value = valueOf(component);
+            if (value != null && OrganizationProfile.FIELDS.contains(component.getName())) {
+                changes.put(component.getName(), value);
+            }
+        }
+        cleared.stream().filter(CLEARABLE::contains).forEach(field -> changes.put(field, null));
+        return profile.with(changes);
     }
 
-    private static <T> T pick(T patched, T current) {
-        return patched != null ? patched : current;
+    private Object valueOf(RecordComponent component) {
+        try {
+            return component.getAccessor().invoke(this);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

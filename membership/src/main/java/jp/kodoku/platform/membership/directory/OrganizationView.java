@@ -6,7 +6,7 @@ import jp.kodoku.platform.membership.api.MemberCategory;
 import jp.kodoku.platform.membership.api.OrganizationProfile;
 import jp.kodoku.platform.membership.api.OrganizationSummary;
 import jp.kodoku.platform.membership.api.OrganizationStatus;
-import org.springframework.data.annotation.Id;
+import jp.kodoku.platform.infra.readmodel.VersionedDocument;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
@@ -20,14 +20,10 @@ import java.util.List;
  * way on every MongoDB server.
  */
 @Document(OrganizationView.COLLECTION)
-class OrganizationView {
+class OrganizationView extends VersionedDocument<OrganizationView> {
 
     static final String COLLECTION = "organizations";
 
-    @Id
-    String id;
-    /** Sequence number of the last event applied: the guard that makes the projection idempotent. */
-    long version = -1;
     OrganizationStatus status;
     Integer memberNumber;
     MemberCategory category;
@@ -53,40 +49,6 @@ class OrganizationView {
     String readingKey;
     /** Joining date + id, for the same reason. */
     String joinedKey;
-
-    static OrganizationView empty(String id) {
-        OrganizationView view = new OrganizationView();
-        view.id = id;
-        return view;
-    }
-
-    /** A copy to change: the lists are new, their elements (records) and every other field immutable. */
-    OrganizationView copy() {
-        OrganizationView copy = new OrganizationView();
-        copy.id = id;
-        copy.version = version;
-        copy.status = status;
-        copy.memberNumber = memberNumber;
-        copy.category = category;
-        copy.profile = profile;
-        copy.steeringMember = steeringMember;
-        copy.steeringTermStart = steeringTermStart;
-        copy.steeringTermEnd = steeringTermEnd;
-        copy.joinedOn = joinedOn;
-        copy.withdrawnOn = withdrawnOn;
-        copy.bylawsVersion = bylawsVersion;
-        copy.accessTokenHash = accessTokenHash;
-        copy.lastDecisionNote = lastDecisionNote;
-        copy.submittedAt = submittedAt;
-        copy.lastChangedAt = lastChangedAt;
-        copy.contacts = new ArrayList<>(contacts);
-        copy.primaryContactId = primaryContactId;
-        copy.erasedContactIds = new ArrayList<>(erasedContactIds);
-        copy.searchKey = searchKey;
-        copy.readingKey = readingKey;
-        copy.joinedKey = joinedKey;
-        return copy;
-    }
 
     /** The public directory's view of the organization (no contacts, nothing internal). */
     DirectoryEntry toDirectoryEntry() {

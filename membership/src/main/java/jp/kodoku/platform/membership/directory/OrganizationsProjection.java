@@ -1,7 +1,7 @@
 package jp.kodoku.platform.membership.directory;
 
-import jp.kodoku.platform.infra.readmodel.BatchedDocuments;
 import jp.kodoku.platform.infra.readmodel.ReadModelBatches;
+import jp.kodoku.platform.infra.readmodel.VersionedDocuments;
 import jp.kodoku.platform.infra.text.JapaneseText;
 import jp.kodoku.platform.membership.api.*;
 import org.axonframework.config.ProcessingGroup;
@@ -19,8 +19,8 @@ import java.util.function.Consumer;
 
 /**
  * Keeps the {@code organizations} collection: the public directory, the secretariat's lists and each organization's
- * own view. Events of one organization arrive in order; each is applied at most once thanks to the version guard,
- * so redelivery and replays leave the same documents.
+ * own view, one document per organization, changed through {@link VersionedDocuments} (redelivery and replays leave
+ * the same documents).
  */
 @Component
 @ProcessingGroup(OrganizationsProjection.PROCESSING_GROUP)
@@ -29,13 +29,13 @@ class OrganizationsProjection {
     static final String PROCESSING_GROUP = "directory";
 
     private final MongoTemplate mongo;
-    private final BatchedDocuments<OrganizationView> views;
+    private final VersionedDocuments<OrganizationView> views;
     private final DirectoryIndex index;
 
     OrganizationsProjection(MongoTemplate mongo, ReadModelBatches batches, DirectoryIndex index) {
         this.mongo = mongo;
         this.index = index;
-        this.views = batches.of(OrganizationView.class, view -> view.id, index::put);
+        this.views = batches.versioned(OrganizationView.class, OrganizationView::new, index::put);
         createIndexes();
     }
 
@@ -191,20 +191,11 @@ class OrganizationsProjection {
         });
     }
 
-    /**
-     * Changes a copy, so that an event whose handling fails (and goes to the dead letters) leaves the batch's document
-     * as the events before it made it.
-     */
     private void apply(OrganizationId id, long seq, Instant at, Consumer<OrganizationView> change) {
-        OrganizationView current = views.find(id.value());
-        if (current != null && current.version >= seq) {
-            return;
-        }
-        OrganizationView view = current == null ? OrganizationView.empty(id.value()) : current.copy();
-        change.accept(view);
-        view.version = seq;
-        view.lastChangedAt = at;
-        views.save(view);
+        views.upsert(id.value(), seq, view -> {
+            change.accept(view);
+            view.lastChangedAt = at;
+        });
     }
 
     private static void setProfile(OrganizationView v, OrganizationProfile profile) {

@@ -1,6 +1,9 @@
 package jp.kodoku.platform.membership.history;
 
 import jp.kodoku.platform.infra.audit.AuditMetadata;
+import jp.kodoku.platform.infra.readmodel.ReadModelBatches;
+import jp.kodoku.platform.infra.readmodel.VersionedDocument;
+import jp.kodoku.platform.infra.readmodel.VersionedDocuments;
 import jp.kodoku.platform.membership.api.*;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -20,38 +23,23 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 
 /**
  * Who changed which field of a profile, when, from what to what. Each change is a document whose id is derived from
  * the event (organization, sequence, field), so writing it twice leaves one; the last profile seen per organization
- * is kept to know the "before" values.
+ * is kept to know the "before" values. The fields are the profile's ({@link OrganizationProfile#FIELDS}).
  */
 @Component
 @ProcessingGroup("profile-history")
 class ProfileHistory {
 
-    private static final Map<String, Function<OrganizationProfile, Object>> FIELDS = Map.ofEntries(
-            Map.entry("name", OrganizationProfile::name),
-            Map.entry("nameKana", OrganizationProfile::nameKana),
-            Map.entry("legalForm", OrganizationProfile::legalForm),
-            Map.entry("corporateNumber", OrganizationProfile::corporateNumber),
-            Map.entry("bodyType", OrganizationProfile::bodyType),
-            Map.entry("nationwide", OrganizationProfile::nationwide),
-            Map.entry("prefectureCodes", OrganizationProfile::prefectureCodes),
-            Map.entry("fieldsOfActivity", OrganizationProfile::fieldsOfActivity),
-            Map.entry("targetGroups", OrganizationProfile::targetGroups),
-            Map.entry("consultationCapabilities", OrganizationProfile::consultationCapabilities),
-            Map.entry("website", OrganizationProfile::website),
-            Map.entry("publicDescription", OrganizationProfile::publicDescription),
-            Map.entry("consentToPublish", OrganizationProfile::consentToPublish));
-
     private final MongoTemplate mongo;
+    private final VersionedDocuments<LastSeen> lastSeen;
 
-    ProfileHistory(MongoTemplate mongo) {
+    ProfileHistory(MongoTemplate mongo, ReadModelBatches batches) {
         this.mongo = mongo;
+        this.lastSeen = batches.versioned(LastSeen.class, LastSeen::new);
     }
 
     @Document("profile_history")
@@ -59,8 +47,10 @@ class ProfileHistory {
                  Instant changedAt, String changedBy, String correlationId) {
     }
 
+    /** The last profile seen per organization, to know the "before" values. */
     @Document("profile_history_state")
-    record LastSeen(@Id String id, long version, OrganizationProfile profile) {
+    static class LastSeen extends VersionedDocument<LastSeen> {
+        OrganizationProfile profile;
     }
 
     @ResetHandler
@@ -78,7 +68,7 @@ class ProfileHistory {
     void on(MembershipApplicationResubmitted e, @SequenceNumber long seq, @Timestamp Instant at,
             @MetaDataValue(AuditMetadata.PRINCIPAL) String principal,
             @MetaDataValue(AuditMetadata.CORRELATION_ID) String correlationId) {
-        recordProfile(e.organizationId(), seq, e.profile(), FIELDS.keySet(), at, principal, correlationId);
+        recordProfile(e.organizationId(), seq, e.profile(), OrganizationProfile.FIELDS, at, principal, correlationId);
     }
 
     @EventHandler
@@ -110,27 +100,24 @@ class ProfileHistory {
 
     private void recordProfile(OrganizationId id, long seq, OrganizationProfile after, Collection<String> fields,
                                Instant at, String principal, String correlationId) {
-        LastSeen last = mongo.findById(id.value(), LastSeen.class);
-        if (last != null && last.version() >= seq) {
-            return;
-        }
-        for (String field : fields) {
-            Function<OrganizationProfile, Object> getter = FIELDS.get(field);
-            if (getter == null) {
-                continue;
+        lastSeen.upsert(id.value(), seq, last -> {
+            for (String field : fields) {
+                if (!OrganizationProfile.FIELDS.contains(field)) {
+                    continue;
+                }
+                Object before = last.profile == null ? null : plain(last.profile.valueOf(field));
+                Object now = plain(after.valueOf(field));
+                if (!Objects.equals(before, now)) {
+                    mongo.save(new Entry(entryId(id, seq, field), id.value(), seq, field, before, now, at, principal,
+                            correlationId));
+                }
             }
-            Object before = last == null ? null : plain(getter.apply(last.profile()));
-            Object now = plain(getter.apply(after));
-            if (!Objects.equals(before, now)) {
-                mongo.save(new Entry(entryId(id, seq, field), id.value(), seq, field, before, now, at, principal,
-                        correlationId));
-            }
-        }
-        remember(id, seq, after);
+            last.profile = after;
+        });
     }
 
     private void remember(OrganizationId id, long seq, OrganizationProfile profile) {
-        mongo.save(new LastSeen(id.value(), seq, profile));
+        lastSeen.upsert(id.value(), seq, last -> last.profile = profile);
     }
 
     private static String entryId(OrganizationId id, long seq, String field) {

@@ -14,7 +14,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -187,7 +186,7 @@ public class MemberOrganization {
 
     long updateProfile(OrganizationProfile updated) {
         requireEditable();
-        List<String> changed = ProfileDifference.between(profile, updated);
+        List<String> changed = profile.fieldsChangedIn(updated);
         if (!changed.isEmpty()) {
             apply(new OrganizationProfileUpdated(id, updated, changed));
         }
@@ -491,32 +490,5 @@ public class MemberOrganization {
     @EventSourcingHandler
     void on(MemberAdminRemoved event) {
         memberAdmins.remove(event.userId());
-    }
-
-    /** Compares two profiles field by field; the names are the JSON field names clients see. */
-    static final class ProfileDifference {
-        static List<String> between(OrganizationProfile a, OrganizationProfile b) {
-            List<String> changed = new ArrayList<>();
-            diff(changed, "name", a.name(), b.name());
-            diff(changed, "nameKana", a.nameKana(), b.nameKana());
-            diff(changed, "legalForm", a.legalForm(), b.legalForm());
-            diff(changed, "corporateNumber", a.corporateNumber(), b.corporateNumber());
-            diff(changed, "bodyType", a.bodyType(), b.bodyType());
-            diff(changed, "nationwide", a.nationwide(), b.nationwide());
-            diff(changed, "prefectureCodes", a.prefectureCodes(), b.prefectureCodes());
-            diff(changed, "fieldsOfActivity", a.fieldsOfActivity(), b.fieldsOfActivity());
-            diff(changed, "targetGroups", a.targetGroups(), b.targetGroups());
-            diff(changed, "consultationCapabilities", a.consultationCapabilities(), b.consultationCapabilities());
-            diff(changed, "website", a.website(), b.website());
-            diff(changed, "publicDescription", a.publicDescription(), b.publicDescription());
-            diff(changed, "consentToPublish", a.consentToPublish(), b.consentToPublish());
-            return changed;
-        }
-
-        private static void diff(List<String> changed, String field, Object before, Object after) {
-            if (!Objects.equals(before, after)) {
-                changed.add(field);
-            }
-        }
     }
 }

@@ -1,7 +1,7 @@
 package jp.kodoku.platform.membership.statistics;
 
 import jp.kodoku.platform.membership.api.MemberCategory;
-import org.springframework.data.annotation.Id;
+import jp.kodoku.platform.infra.readmodel.VersionedDocument;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.util.ArrayList;
@@ -12,13 +12,10 @@ import java.util.List;
  * effective dates (the day a change takes effect), as ISO strings.
  */
 @Document(MembershipPeriod.COLLECTION)
-class MembershipPeriod {
+class MembershipPeriod extends VersionedDocument<MembershipPeriod> {
 
     static final String COLLECTION = "membership_periods";
 
-    @Id
-    String id;
-    long version = -1;
     String joinedOn;
     /** First day no longer a member; null while a member. */
     String withdrawnOn;

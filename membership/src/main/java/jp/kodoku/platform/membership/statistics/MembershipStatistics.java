@@ -1,5 +1,7 @@
 package jp.kodoku.platform.membership.statistics;
 
+import jp.kodoku.platform.infra.readmodel.ReadModelBatches;
+import jp.kodoku.platform.infra.readmodel.VersionedDocuments;
 import jp.kodoku.platform.membership.api.*;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -25,9 +27,11 @@ import java.util.function.Consumer;
 class MembershipStatistics {
 
     private final MongoTemplate mongo;
+    private final VersionedDocuments<MembershipPeriod> periods;
 
-    MembershipStatistics(MongoTemplate mongo) {
+    MembershipStatistics(MongoTemplate mongo, ReadModelBatches batches) {
         this.mongo = mongo;
+        this.periods = batches.versioned(MembershipPeriod.class, MembershipPeriod::new);
     }
 
     @ResetHandler
@@ -75,16 +79,6 @@ class MembershipStatistics {
     }
 
     private void apply(OrganizationId id, long seq, Consumer<MembershipPeriod> change) {
-        MembershipPeriod period = mongo.findById(id.value(), MembershipPeriod.class);
-        if (period == null) {
-            period = new MembershipPeriod();
-            period.id = id.value();
-        }
-        if (period.version >= seq) {
-            return;
-        }
-        change.accept(period);
-        period.version = seq;
-        mongo.save(period);
+        periods.upsert(id.value(), seq, change);
     }
 }

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class OrganizationViewTest {
 
-    /** The projection changes copies (see OrganizationsProjection.apply): a field the copy forgot would be lost. */
+    /** The projection changes copies (VersionedDocument.copy): a field the copy forgot would be lost. */
     @Test
     void aCopyHasEveryFieldOfTheOriginalAndItsOwnLists() throws Exception {
         OrganizationView original = new OrganizationView();
