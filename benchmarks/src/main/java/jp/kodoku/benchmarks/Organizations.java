@@ -2,7 +2,6 @@ package jp.kodoku.benchmarks;
 
 import jp.kodoku.platform.infra.audit.AuditMetadata;
 import jp.kodoku.platform.membership.api.*;
-import jp.kodoku.platform.membership.demo.DemoData;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.messaging.MetaData;
@@ -19,12 +18,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * Valid, distinct organizations for the benchmarks: unique names (a katakana tag per number), corporate numbers with
  * their check digit, a spread of prefectures, fields and groups, so that searches match a fraction of the directory.
  *
- * <p>Everything the benchmark writes is attributed to {@link DemoData#PRINCIPAL}: its contacts are invented, and the
- * platform treats demo-data history as such (no sign-in accounts are provisioned for it in Keycloak).
+ * <p>Everything the benchmark writes is attributed to {@link #PRINCIPAL}. Its contacts are invented: the benchmark runs
+ * the platform with {@code platform.accounts.follow-membership=false} (see Platform), so no sign-in accounts are made
+ * for them.
  */
 final class Organizations {
 
-    static final String PRINCIPAL = DemoData.PRINCIPAL;
+    static final String PRINCIPAL = "system:benchmark";
 
     /** Kinds of organization: name, reading. Searches for "ネットワーク", "センター", … match one or two kinds. */
     private static final String[][] KINDS = {

@@ -90,7 +90,9 @@ final class Platform {
                 "--platform.security.issuer-uri=" + keycloak.issuer(),
                 "--platform.security.jwk-set-uri=" + keycloak.jwkSetUri(),
                 "--platform.applications.rate-limit.per-hour=1000000000",
-                "--platform.demo-data.enabled=false"));
+                "--platform.demo-data.enabled=false",
+                // the benchmark measures the platform, not the identity provider: no accounts for invented contacts
+                "--platform.accounts.follow-membership=false"));
         args.addAll(extraArguments);
         return args;
     }

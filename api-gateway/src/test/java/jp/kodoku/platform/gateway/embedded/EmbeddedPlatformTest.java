@@ -5,6 +5,7 @@ import jp.kodoku.platform.gateway.PlatformApplication;
 import jp.kodoku.platform.gateway.support.Api;
 import jp.kodoku.platform.gateway.support.Samples;
 import jp.kodoku.platform.gateway.support.TestTokens;
+import jp.kodoku.platform.infra.testsupport.LocalKeycloak;
 import jp.kodoku.platform.infra.readmodel.Projections;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,9 @@ class EmbeddedPlatformTest {
         registry.add("platform.applications.rate-limit.per-hour", () -> "3");
         registry.add("platform.security.issuer-uri", TestTokens::issuer);
         registry.add("platform.security.jwk-set-uri", TestTokens::jwkSetUri);
+        // bin/start runs a Keycloak too: the accounts of suspended and withdrawn demo members are looked up there
+        registry.add("platform.keycloak.server-url", TestTokens.KEYCLOAK::serverUrl);
+        registry.add("platform.keycloak.client-secret", () -> LocalKeycloak.BACKEND_SECRET);
     }
 
     @BeforeEach

@@ -13,6 +13,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;
@@ -26,19 +27,19 @@ import java.util.Optional;
  * step is safe to repeat: it first reads the organization's events, and does nothing for an event whose outcome is on
  * record already (a redelivery, or a rerun after the processor's token was reset); the identity provider side reuses
  * what exists; the aggregate ignores a fact it has.
+ *
+ * <p>{@code platform.accounts.follow-membership=false} leaves the identity provider alone altogether: for a platform
+ * whose accounts someone else keeps, and for the benchmarks, which measure the platform rather than the identity
+ * provider.
  */
 @Component
+@ConditionalOnProperty(name = "platform.accounts.follow-membership", havingValue = "true", matchIfMissing = true)
 @ProcessingGroup(AccountsFollowMembership.PROCESSING_GROUP)
 class AccountsFollowMembership {
 
     static final String PROCESSING_GROUP = "accounts";
     /** Who the events this handler causes are attributed to. */
     static final String PRINCIPAL = "system:accounts";
-    /**
-     * The principal of the demo data's events (DemoData.PRINCIPAL): its contacts are invented addresses, and the
-     * realm's demo users stand in for their admins, so it gets no accounts and no account changes.
-     */
-    static final String DEMO_DATA = "system:demo-data";
 
     private static final Logger log = LoggerFactory.getLogger(AccountsFollowMembership.class);
 
@@ -57,9 +58,6 @@ class AccountsFollowMembership {
 
     @EventHandler
     void on(MembershipApplicationApproved event, MetaData metaData) {
-        if (byDemoData(metaData)) {
-            return;
-        }
         OrganizationId organization = event.organizationId();
         AccountsHistory history = AccountsHistory.of(events, organization);
         if (history.accountOutcomeRecorded()) {
@@ -98,7 +96,7 @@ class AccountsFollowMembership {
 
     @EventHandler
     void on(MemberReinstated event, @SequenceNumber long sequenceNumber, MetaData metaData) {
-        if (byDemoData(metaData) || AccountsHistory.of(events, event.organizationId()).handled(sequenceNumber)) {
+        if (AccountsHistory.of(events, event.organizationId()).handled(sequenceNumber)) {
             return;
         }
         int enabled = accounts.enableAll(event.organizationId().value());
@@ -116,7 +114,7 @@ class AccountsFollowMembership {
     }
 
     private void disable(OrganizationId organization, long sequenceNumber, MetaData metaData) {
-        if (byDemoData(metaData) || AccountsHistory.of(events, organization).handled(sequenceNumber)) {
+        if (AccountsHistory.of(events, organization).handled(sequenceNumber)) {
             return;
         }
         int disabled = accounts.disableAll(organization.value());
@@ -128,9 +126,5 @@ class AccountsFollowMembership {
         String correlationId = String.valueOf(cause.getOrDefault(AuditMetadata.CORRELATION_ID, PROCESSING_GROUP));
         commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
                                                   .andMetaData(AuditMetadata.of(PRINCIPAL, correlationId)));
-    }
-
-    private static boolean byDemoData(MetaData metaData) {
-        return DEMO_DATA.equals(metaData.get(AuditMetadata.PRINCIPAL));
     }
 }

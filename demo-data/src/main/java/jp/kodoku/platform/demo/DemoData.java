@@ -1,4 +1,4 @@
-package jp.kodoku.platform.membership.demo;
+package jp.kodoku.platform.demo;
 
 import jp.kodoku.platform.infra.audit.AuditMetadata;
 import jp.kodoku.platform.membership.api.AppointSteeringMember;
@@ -14,13 +14,13 @@ import jp.kodoku.platform.membership.api.SubmitMembershipApplication;
 import jp.kodoku.platform.membership.api.SuspendMember;
 import jp.kodoku.platform.membership.api.UpdateOrganizationProfile;
 import jp.kodoku.platform.membership.api.WithdrawalKind;
-import jp.kodoku.platform.membership.demo.DemoOrganizations.CategoryChange;
-import jp.kodoku.platform.membership.demo.DemoOrganizations.PlannedChange;
-import jp.kodoku.platform.membership.demo.DemoOrganizations.PlannedOrganization;
-import jp.kodoku.platform.membership.demo.DemoOrganizations.ProfileUpdate;
-import jp.kodoku.platform.membership.demo.DemoOrganizations.Step;
-import jp.kodoku.platform.membership.demo.DemoOrganizations.Suspension;
-import jp.kodoku.platform.membership.demo.DemoOrganizations.Withdrawal;
+import jp.kodoku.platform.demo.DemoOrganizations.CategoryChange;
+import jp.kodoku.platform.demo.DemoOrganizations.PlannedChange;
+import jp.kodoku.platform.demo.DemoOrganizations.PlannedOrganization;
+import jp.kodoku.platform.demo.DemoOrganizations.ProfileUpdate;
+import jp.kodoku.platform.demo.DemoOrganizations.Step;
+import jp.kodoku.platform.demo.DemoOrganizations.Suspension;
+import jp.kodoku.platform.demo.DemoOrganizations.Withdrawal;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;

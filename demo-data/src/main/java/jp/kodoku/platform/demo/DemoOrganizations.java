@@ -1,4 +1,4 @@
-package jp.kodoku.platform.membership.demo;
+package jp.kodoku.platform.demo;
 
 import jp.kodoku.platform.infra.text.JapaneseText;
 import jp.kodoku.platform.membership.api.BodyType;
@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import static jp.kodoku.platform.membership.api.ConsultationCapability.COUNTER_CONSULTATION;
 import static jp.kodoku.platform.membership.api.ConsultationCapability.LOCAL_SUPPORT;
@@ -43,6 +44,16 @@ import static jp.kodoku.platform.membership.api.TargetGroup.*;
  * organizations, the ministries, prefectures, cities and national economic bodies carry real names.
  */
 public final class DemoOrganizations {
+
+    /** The invented e-mail address of the contact person of the plan's n-th organization. */
+    private static final String CONTACT_ADDRESS = "demo-contact-%04d@example.jp";
+    private static final Pattern CONTACT_ADDRESSES = Pattern.compile(
+            "demo-contact-\\d{4}@example\\.jp");
+
+    /** Whether the address is one the plan invented for a contact person (no mail reaches it). */
+    public static boolean isInventedAddress(String email) {
+        return email != null && CONTACT_ADDRESSES.matcher(email).matches();
+    }
 
     public static final long SEED = 20220216L;
     /** The date of the published figures. */
@@ -1120,7 +1131,7 @@ public final class DemoOrganizations {
         private ContactDetails contact(int number, String department) {
             String name = CONTACT_FAMILY_NAMES[(number - 1) % CONTACT_FAMILY_NAMES.length] + " "
                     + CONTACT_GIVEN_NAMES[((number - 1) / CONTACT_FAMILY_NAMES.length) % CONTACT_GIVEN_NAMES.length];
-            return new ContactDetails(name, String.format("demo-contact-%04d@example.jp", number),
+            return new ContactDetails(name, String.format(CONTACT_ADDRESS, number),
                     String.format("03-0000-%04d", number), department);
         }
 

@@ -1,4 +1,4 @@
-package jp.kodoku.platform.membership.demo;
+package jp.kodoku.platform.demo;
 
 import jp.kodoku.platform.infra.text.JapaneseText;
 import jp.kodoku.platform.membership.api.BodyType;
@@ -7,13 +7,13 @@ import jp.kodoku.platform.membership.api.LegalForm;
 import jp.kodoku.platform.membership.api.MemberCategory;
 import jp.kodoku.platform.membership.api.OrganizationStatus;
 import jp.kodoku.platform.membership.api.Prefecture;
-import jp.kodoku.platform.membership.demo.DemoOrganizations.CategoryChange;
-import jp.kodoku.platform.membership.demo.DemoOrganizations.Outcome;
-import jp.kodoku.platform.membership.demo.DemoOrganizations.PlannedOrganization;
-import jp.kodoku.platform.membership.demo.DemoOrganizations.ProfileUpdate;
-import jp.kodoku.platform.membership.demo.DemoOrganizations.Step;
-import jp.kodoku.platform.membership.demo.DemoOrganizations.Suspension;
-import jp.kodoku.platform.membership.demo.DemoOrganizations.Withdrawal;
+import jp.kodoku.platform.demo.DemoOrganizations.CategoryChange;
+import jp.kodoku.platform.demo.DemoOrganizations.Outcome;
+import jp.kodoku.platform.demo.DemoOrganizations.PlannedOrganization;
+import jp.kodoku.platform.demo.DemoOrganizations.ProfileUpdate;
+import jp.kodoku.platform.demo.DemoOrganizations.Step;
+import jp.kodoku.platform.demo.DemoOrganizations.Suspension;
+import jp.kodoku.platform.demo.DemoOrganizations.Withdrawal;
 import jp.kodoku.platform.membership.organization.ProfileRules;
 import org.junit.jupiter.api.Test;
 

@@ -6,13 +6,13 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import jp.kodoku.platform.infra.readmodel.ReadModelBatches;
 import jp.kodoku.platform.membership.api.*;
-import jp.kodoku.platform.membership.demo.DemoOrganizations;
-import jp.kodoku.platform.membership.demo.DemoOrganizations.CategoryChange;
-import jp.kodoku.platform.membership.demo.DemoOrganizations.PlannedChange;
-import jp.kodoku.platform.membership.demo.DemoOrganizations.PlannedOrganization;
-import jp.kodoku.platform.membership.demo.DemoOrganizations.ProfileUpdate;
-import jp.kodoku.platform.membership.demo.DemoOrganizations.Suspension;
-import jp.kodoku.platform.membership.demo.DemoOrganizations.Withdrawal;
+import jp.kodoku.platform.demo.DemoOrganizations;
+import jp.kodoku.platform.demo.DemoOrganizations.CategoryChange;
+import jp.kodoku.platform.demo.DemoOrganizations.PlannedChange;
+import jp.kodoku.platform.demo.DemoOrganizations.PlannedOrganization;
+import jp.kodoku.platform.demo.DemoOrganizations.ProfileUpdate;
+import jp.kodoku.platform.demo.DemoOrganizations.Suspension;
+import jp.kodoku.platform.demo.DemoOrganizations.Withdrawal;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,6 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The in-memory index must answer every directory search and secretariat list exactly as the database query does:
  * the 409 demo organizations, projected from their events, searched both ways, every page walked, every entry
  * compared whole (a directory search answers from the index alone).
+ *
+ * <p>It lives among the demo data's tests, in the directory's package, because it needs the demo organizations and
+ * membership cannot depend on the module that holds them.
  */
 class DirectoryIndexTest {
 
