@@ -24,7 +24,7 @@ class ArchitectureTest {
 
     /**
      * Commands, events, queries and their values are the published contract other modules and the gateway compile
-     * against: plain Java, sealed personal data and Axon's routing annotations, nothing else.
+     * against: plain Java, sealed personal data, the shared error types and Axon's routing annotations, nothing else.
      */
     @ArchTest
     static final ArchRule the_api_depends_only_on_java_sealed_personal_data_and_axon_routing_annotations =
@@ -33,6 +33,7 @@ class ArchitectureTest {
                              "java..",
                              MEMBERSHIP + ".api..",
                              "jp.kodoku.platform.infra.personaldata..",
+                             "jp.kodoku.platform.infra.errors..",
                              "org.axonframework.modelling.command..");
 
     /** HTTP, servlets and security belong to the gateway; this module is reached through commands and queries. */

@@ -1,5 +1,7 @@
 package jp.kodoku.platform.gateway.clients;
 
+import jp.kodoku.platform.gateway.clients.registration.ApiClientRules;
+import jp.kodoku.platform.gateway.clients.registry.ApiClientRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.cors.CorsConfiguration;

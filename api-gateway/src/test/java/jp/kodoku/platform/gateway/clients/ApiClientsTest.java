@@ -1,5 +1,6 @@
 package jp.kodoku.platform.gateway.clients;
 
+import jp.kodoku.platform.gateway.clients.registry.ApiClientRegistry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.kodoku.platform.gateway.support.Api;
