@@ -1,14 +1,14 @@
 package jp.kodoku.platform.gateway.clients;
 
-import jp.kodoku.platform.gateway.clients.api.ApiScopes;
-import jp.kodoku.platform.gateway.clients.registration.ApiClientRules;
-import jp.kodoku.platform.gateway.clients.registration.ClientCredentials;
-import jp.kodoku.platform.gateway.clients.registry.ApiClientRegistry;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jp.kodoku.platform.gateway.clients.api.ApiScopes;
+import jp.kodoku.platform.gateway.clients.registration.ApiClientRules;
+import jp.kodoku.platform.gateway.clients.registration.ClientCredentials;
+import jp.kodoku.platform.gateway.clients.registry.ApiClientRegistry;
 import jp.kodoku.platform.gateway.security.AfterTokenFilter;
 import jp.kodoku.platform.gateway.web.Problems;
 import org.springframework.http.HttpHeaders;

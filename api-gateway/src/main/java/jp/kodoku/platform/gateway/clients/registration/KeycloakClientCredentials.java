@@ -1,12 +1,12 @@
 package jp.kodoku.platform.gateway.clients.registration;
 
-import jp.kodoku.platform.gateway.clients.api.ApiClientId;
-import jp.kodoku.platform.gateway.clients.api.ApiClientRegistered;
-import jp.kodoku.platform.gateway.clients.api.ApiScopes;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import jp.kodoku.platform.gateway.clients.api.ApiClientId;
+import jp.kodoku.platform.gateway.clients.api.ApiClientRegistered;
+import jp.kodoku.platform.gateway.clients.api.ApiScopes;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.resource.ClientResource;
 import org.keycloak.admin.client.resource.RealmResource;

@@ -1,5 +1,6 @@
 package jp.kodoku.platform.gateway.clients.registration;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import jp.kodoku.platform.gateway.clients.api.ApiClientId;
 import jp.kodoku.platform.gateway.clients.api.ApiClientRegistered;
 import jp.kodoku.platform.gateway.clients.api.ApiClientRevoked;
@@ -10,9 +11,8 @@ import jp.kodoku.platform.gateway.clients.api.IssuedSecret;
 import jp.kodoku.platform.gateway.clients.api.RegisterApiClient;
 import jp.kodoku.platform.gateway.clients.api.RevokeApiClient;
 import jp.kodoku.platform.gateway.clients.api.RotateApiClientSecret;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import jp.kodoku.platform.infra.eventstore.EventStoreConfiguration;
 import jp.kodoku.platform.infra.errors.FieldViolation;
+import jp.kodoku.platform.infra.eventstore.EventStoreConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.test.aggregate.AggregateTestFixture;

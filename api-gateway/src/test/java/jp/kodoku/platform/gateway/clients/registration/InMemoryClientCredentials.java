@@ -1,10 +1,10 @@
 package jp.kodoku.platform.gateway.clients.registration;
 
-import jp.kodoku.platform.gateway.clients.api.ApiClientId;
-import jp.kodoku.platform.gateway.clients.api.ApiClientRegistered;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import jp.kodoku.platform.gateway.clients.api.ApiClientId;
+import jp.kodoku.platform.gateway.clients.api.ApiClientRegistered;
 
 /** Keycloak's side of API clients, in memory: what the aggregate tests check the handler told it. */
 final class InMemoryClientCredentials implements ClientCredentials {
