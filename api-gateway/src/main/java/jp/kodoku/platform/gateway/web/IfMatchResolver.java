@@ -29,12 +29,15 @@ class IfMatchResolver implements HandlerMethodArgumentResolver, WebMvcConfigurer
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
-        return parameter.hasParameterAnnotation(IfMatch.class) && parameter.getParameterType() == Long.class;
+        return parameter.hasParameterAnnotation(IfMatch.class);
     }
 
     @Override
     public Long resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
                                 WebDataBinderFactory binders) {
+        if (parameter.getParameterType() != Long.class) {
+            throw new IllegalStateException("@IfMatch goes on a Long parameter (null when the header is absent): " + parameter);
+        }
         Long expected = expectedVersion(request.getHeader(HttpHeaders.IF_MATCH));
         if (expected == null && parameter.getParameterAnnotation(IfMatch.class).required()) {
             throw new PreconditionRequired();
