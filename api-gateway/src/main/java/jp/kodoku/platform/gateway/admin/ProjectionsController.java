@@ -4,7 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jp.kodoku.platform.gateway.security.Access;
-import jp.kodoku.platform.gateway.web.NotFound;
+import jp.kodoku.platform.infra.errors.NotFound;
 import jp.kodoku.platform.infra.readmodel.Projections;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.*;

@@ -5,6 +5,11 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jp.kodoku.platform.gateway.clients.api.ApiScopes;
+import jp.kodoku.platform.gateway.clients.registration.ApiClientRules;
+import jp.kodoku.platform.gateway.clients.registration.ClientCredentials;
+import jp.kodoku.platform.gateway.clients.registry.ApiClientRegistry;
+import jp.kodoku.platform.gateway.security.AfterTokenFilter;
 import jp.kodoku.platform.gateway.web.Problems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -19,7 +24,6 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
 import java.net.URI;
@@ -41,13 +45,13 @@ import java.util.stream.Collectors;
  *       without a token is not affected: the public reads stay public, but a token, once presented, is honoured or
  *       refused as a whole.</li>
  * </ol>
- * Registered by {@code SecurityConfiguration}; kept out of the servlet container's own chain by
+ * Put in the security chain by {@code SecurityConfiguration} (an {@link AfterTokenFilter}); kept out of the servlet container's own chain by
  * {@link ApiClientsConfiguration}, because before authentication it would see no token.
  */
 @Component
-public class ApiClientCallFilter extends OncePerRequestFilter {
+public class ApiClientCallFilter extends AfterTokenFilter {
 
-    static final String ROLE = "ROLE_" + KeycloakClientCredentials.ROLE;
+    static final String ROLE = "ROLE_" + ClientCredentials.ROLE;
 
     private final ApiClientRegistry registry;
     private final ApiClientRateLimiter limiter;

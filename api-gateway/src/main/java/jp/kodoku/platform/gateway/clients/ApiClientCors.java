@@ -1,6 +1,8 @@
 package jp.kodoku.platform.gateway.clients;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jp.kodoku.platform.gateway.clients.registration.ApiClientRules;
+import jp.kodoku.platform.gateway.clients.registry.ApiClientRegistry;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;

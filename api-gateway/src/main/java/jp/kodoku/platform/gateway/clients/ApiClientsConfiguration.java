@@ -1,5 +1,6 @@
 package jp.kodoku.platform.gateway.clients;
 
+import jp.kodoku.platform.gateway.clients.registry.ApiClientRegistry;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

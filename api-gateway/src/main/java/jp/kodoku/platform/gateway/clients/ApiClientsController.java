@@ -3,29 +3,37 @@ package jp.kodoku.platform.gateway.clients;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
+import jp.kodoku.platform.gateway.clients.api.ApiClientId;
+import jp.kodoku.platform.gateway.clients.api.ApiClientPage;
+import jp.kodoku.platform.gateway.clients.api.ApiClientRegistered;
+import jp.kodoku.platform.gateway.clients.api.ApiClientStatus;
+import jp.kodoku.platform.gateway.clients.api.ApiClientSummary;
+import jp.kodoku.platform.gateway.clients.api.FindApiClient;
+import jp.kodoku.platform.gateway.clients.api.InvalidApiClientInput;
+import jp.kodoku.platform.gateway.clients.api.IssuedSecret;
+import jp.kodoku.platform.gateway.clients.api.ListApiClients;
+import jp.kodoku.platform.gateway.clients.api.RegisterApiClient;
+import jp.kodoku.platform.gateway.clients.api.RevokeApiClient;
+import jp.kodoku.platform.gateway.clients.api.RotateApiClientSecret;
+import jp.kodoku.platform.gateway.clients.registration.ApiClientRules;
+import jp.kodoku.platform.gateway.clients.registration.ClientCredentials;
+import jp.kodoku.platform.gateway.clients.registry.ApiClientRegistry;
 import jp.kodoku.platform.gateway.security.Access;
-import jp.kodoku.platform.gateway.security.Caller;
-import jp.kodoku.platform.gateway.web.CorrelationIdFilter;
-import jp.kodoku.platform.gateway.web.NotFound;
+import jp.kodoku.platform.gateway.web.Commands;
+import jp.kodoku.platform.gateway.web.IfMatch;
 import jp.kodoku.platform.gateway.web.Problems;
 import jp.kodoku.platform.gateway.web.Queries;
 import jp.kodoku.platform.gateway.web.Versions;
-import jp.kodoku.platform.infra.audit.AuditMetadata;
-import jp.kodoku.platform.membership.api.FieldViolation;
+import jp.kodoku.platform.infra.errors.FieldViolation;
+import jp.kodoku.platform.infra.errors.NotFound;
 import jp.kodoku.platform.membership.api.FindOrganization;
 import jp.kodoku.platform.membership.api.OrganizationDetails;
 import jp.kodoku.platform.membership.api.OrganizationId;
 import jp.kodoku.platform.membership.api.OrganizationStatus;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -49,12 +57,12 @@ class ApiClientsController {
     private static final Logger log = LoggerFactory.getLogger(ApiClientsController.class);
     private static final Pattern CLIENT_ID = Pattern.compile("app-[a-z2-9]{16}");
 
-    private final CommandGateway commands;
+    private final Commands commands;
     private final Queries queries;
     private final ApiClientRegistry registry;
     private final String tokenEndpoint;
 
-    ApiClientsController(CommandGateway commands, Queries queries, ApiClientRegistry registry,
+    ApiClientsController(Commands commands, Queries queries, ApiClientRegistry registry,
                          @Value("${platform.security.issuer-uri}") String issuer) {
         this.commands = commands;
         this.queries = queries;
@@ -81,7 +89,7 @@ class ApiClientsController {
 
     @PostMapping
     @Operation(summary = "Register an app: a Keycloak client with the client-credentials grant; the secret is shown once")
-    ResponseEntity<RegisteredApiClient> register(@RequestBody NewApiClient body, HttpServletRequest request) {
+    ResponseEntity<RegisteredApiClient> register(@RequestBody NewApiClient body) {
         Access.requireSecretariat();
         ApiClientId clientId = ApiClientId.random();
         RegisterApiClient command = new RegisterApiClient(clientId, body.name(), body.organizationId(), body.scopes(),
@@ -92,7 +100,7 @@ class ApiClientsController {
         if (valid.organizationId() != null) {
             requireActiveMember(valid.organizationId());
         }
-        IssuedSecret issued = send(command, IssuedSecret.class, request);
+        IssuedSecret issued = commands.send(command, IssuedSecret.class);
         return ResponseEntity.created(URI.create("/api/v1/api-clients/" + clientId.value()))
                              .eTag(Versions.etag(issued.version()))
                              .cacheControl(CacheControl.noStore())
@@ -103,26 +111,21 @@ class ApiClientsController {
 
     @PostMapping("/{clientId}/secret")
     @Operation(summary = "Rotate the secret: the new one is shown once, the old one stops working at once")
-    ResponseEntity<RotatedSecret> rotate(@PathVariable String clientId,
-                                   @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                   HttpServletRequest request) {
+    ResponseEntity<RotatedSecret> rotate(@PathVariable String clientId, @IfMatch Long expectedVersion) {
         Access.requireSecretariat();
-        IssuedSecret issued = send(new RotateApiClientSecret(id(clientId), Versions.fromIfMatch(ifMatch)),
-                IssuedSecret.class, request);
+        IssuedSecret issued = commands.send(new RotateApiClientSecret(id(clientId), expectedVersion), IssuedSecret.class);
         return ResponseEntity.ok().eTag(Versions.etag(issued.version())).cacheControl(CacheControl.noStore())
                              .body(new RotatedSecret(clientId, issued.secret(), tokenEndpoint, issued.version()));
     }
 
     @DeleteMapping("/{clientId}")
     @Operation(summary = "Revoke: no new tokens, and the platform refuses the client's tokens still in circulation")
-    ResponseEntity<RevokedApiClient> revoke(@PathVariable String clientId,
-                                   @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                   HttpServletRequest request) {
+    ResponseEntity<RevokedApiClient> revoke(@PathVariable String clientId, @IfMatch Long expectedVersion) {
         Access.requireSecretariat();
-        Number version = send(new RevokeApiClient(id(clientId), Versions.fromIfMatch(ifMatch)), Number.class, request);
+        ResponseEntity<RevokedApiClient> revoked = commands.write(new RevokeApiClient(id(clientId), expectedVersion),
+                version -> new RevokedApiClient(clientId, ApiClientStatus.REVOKED, version));
         registry.markRevoked(clientId);
-        return ResponseEntity.ok().eTag(Versions.etag(version.longValue()))
-                             .body(new RevokedApiClient(clientId, ApiClientStatus.REVOKED, version.longValue()));
+        return revoked;
     }
 
     @GetMapping
@@ -163,39 +166,7 @@ class ApiClientsController {
         return new ApiClientId(clientId);
     }
 
-    /** Like {@code Commands.send}, stamped with who and which request, but keeping the handler's result. */
-    private <R> R send(Object command, Class<R> result, HttpServletRequest request) {
-        var message = GenericCommandMessage.asCommandMessage(command)
-                                           .andMetaData(AuditMetadata.of(Caller.current().principal(),
-                                                   CorrelationIdFilter.of(request)));
-        return result.cast(commands.sendAndWait(message));
-    }
-
-    // ---- problems of this resource (the shared handler words its messages for organizations) ------------------
-
-    @ExceptionHandler(InvalidApiClientInput.class)
-    ResponseEntity<ProblemDetail> invalid(InvalidApiClientInput e) {
-        return respond(Problems.invalid(e.violations()));
-    }
-
-    @ExceptionHandler(ApiClientRuleViolation.class)
-    ResponseEntity<ProblemDetail> rule(ApiClientRuleViolation e) {
-        return respond(Problems.of(HttpStatus.CONFLICT, "rule-violation", "Not allowed in the current state",
-                e.getMessage()));
-    }
-
-    @ExceptionHandler(AggregateNotFoundException.class)
-    ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException e) {
-        return respond(Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", "no such API client"));
-    }
-
-    @ExceptionHandler(ConflictingAggregateVersionException.class)
-    ResponseEntity<ProblemDetail> stale(ConflictingAggregateVersionException e) {
-        ProblemDetail p = Problems.of(HttpStatus.PRECONDITION_FAILED, "stale-version", "Changed since you read it",
-                "the API client is now at version " + e.getActualVersion() + ", not " + e.getExpectedVersion());
-        p.setProperty("currentVersion", e.getActualVersion());
-        return respond(p);
-    }
+    // ---- the one failure of this resource that no shared type covers -----------------------------------------
 
     @ExceptionHandler(ClientCredentials.IdentityProviderUnavailable.class)
     ResponseEntity<ProblemDetail> identityProvider(ClientCredentials.IdentityProviderUnavailable e) {

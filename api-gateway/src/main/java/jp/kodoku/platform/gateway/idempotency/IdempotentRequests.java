@@ -2,8 +2,7 @@ package jp.kodoku.platform.gateway.idempotency;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jp.kodoku.platform.membership.api.FieldViolation;
-import jp.kodoku.platform.membership.api.InvalidMembershipInput;
+import jp.kodoku.platform.infra.errors.InvalidInput;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -48,8 +47,7 @@ public class IdempotentRequests {
             return action.get();
         }
         if (!KEY.matcher(key).matches()) {
-            throw new InvalidMembershipInput(List.of(new FieldViolation("Idempotency-Key",
-                    "must be 1–200 visible ASCII characters, e.g. a UUID")));
+            throw new InvalidInput("Idempotency-Key", "must be 1–200 visible ASCII characters, e.g. a UUID");
         }
         String fingerprint = fingerprint(request);
         try {

@@ -8,10 +8,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jp.kodoku.platform.gateway.idempotency.IdempotentRequests;
 import jp.kodoku.platform.gateway.ratelimit.ApplicationRateLimiter;
 import jp.kodoku.platform.gateway.web.Commands;
-import jp.kodoku.platform.gateway.web.NotFound;
 import jp.kodoku.platform.gateway.web.Versions;
-import jp.kodoku.platform.membership.api.*;
 import jp.kodoku.platform.gateway.web.Queries;
+import jp.kodoku.platform.infra.errors.NotFound;
+import jp.kodoku.platform.membership.api.*;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.*;
@@ -106,10 +106,9 @@ class ApplicationsController {
     ResponseEntity<MembershipRequests.Written> resubmit(@PathVariable String token,
                                                         @RequestBody MembershipRequests.Resubmission body) {
         OrganizationDetails details = find(token);
-        long version = commands.send(new ResubmitMembershipApplication(new OrganizationId(details.organizationId()),
-                body.profile(), body.requestedCategory(), body.primaryContact()));
-        return ResponseEntity.ok().eTag(Versions.etag(version))
-                             .body(new MembershipRequests.Written(details.organizationId(), version));
+        return commands.write(new ResubmitMembershipApplication(new OrganizationId(details.organizationId()),
+                body.profile(), body.requestedCategory(), body.primaryContact()),
+                version -> new MembershipRequests.Written(details.organizationId(), version));
     }
 
     private OrganizationDetails find(String token) {

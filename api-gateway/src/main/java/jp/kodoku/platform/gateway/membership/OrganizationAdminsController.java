@@ -4,24 +4,20 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import jp.kodoku.platform.gateway.security.Access;
-import jp.kodoku.platform.gateway.security.Caller;
 import jp.kodoku.platform.gateway.web.Commands;
-import jp.kodoku.platform.gateway.web.CorrelationIdFilter;
-import jp.kodoku.platform.gateway.web.NotFound;
+import jp.kodoku.platform.gateway.web.IfMatch;
 import jp.kodoku.platform.gateway.web.Queries;
 import jp.kodoku.platform.gateway.web.Versions;
-import jp.kodoku.platform.infra.audit.AuditMetadata;
-import jp.kodoku.platform.infra.identity.MemberAccounts;
+import jp.kodoku.platform.infra.errors.NotFound;
 import jp.kodoku.platform.membership.api.FindOrganization;
 import jp.kodoku.platform.membership.api.InviteMemberAdmin;
+import jp.kodoku.platform.membership.api.ListMemberAdmins;
+import jp.kodoku.platform.membership.api.MemberAdmin;
 import jp.kodoku.platform.membership.api.MemberAdminInvitation;
 import jp.kodoku.platform.membership.api.OrganizationDetails;
 import jp.kodoku.platform.membership.api.OrganizationId;
 import jp.kodoku.platform.membership.api.RemoveMemberAdmin;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.*;
@@ -31,7 +27,8 @@ import java.util.List;
 
 /**
  * Who may sign in for an organization: its member admins (団体管理者), who invite and remove one another. The list is
- * read live from Keycloak, where the accounts are; invitations and removals are also recorded on the organization.
+ * read live from Keycloak, where the accounts are (a query answered in membership); invitations and removals are
+ * commands, whose handler changes the accounts and records them on the organization.
  */
 @RestController
 @RequestMapping("/api/v1/organizations/{id}/admins")
@@ -40,15 +37,11 @@ import java.util.List;
 class OrganizationAdminsController {
 
     private final Commands commands;
-    private final CommandGateway gateway;
     private final Queries queries;
-    private final MemberAccounts accounts;
 
-    OrganizationAdminsController(Commands commands, CommandGateway gateway, Queries queries, MemberAccounts accounts) {
+    OrganizationAdminsController(Commands commands, Queries queries) {
         this.commands = commands;
-        this.gateway = gateway;
         this.queries = queries;
-        this.accounts = accounts;
     }
 
     record Invitation(@Schema(example = "佐藤 健") String name, @Schema(example = "ken.sato@sakura-net.example.jp") String email) {
@@ -61,36 +54,21 @@ class OrganizationAdminsController {
                    long version) {
     }
 
-    record Admin(String id, String username, String email, boolean enabled,
-                 @Schema(description = "what the person still has to do, e.g. UPDATE_PASSWORD, VERIFY_EMAIL")
-                 List<String> pendingActions) {
-
-        static Admin of(MemberAccounts.Account account) {
-            return new Admin(account.id(), account.username(), account.email(), account.enabled(),
-                    account.pendingActions());
-        }
-    }
-
     @GetMapping
     @Operation(summary = "The organization's admins (secretariat, or its own admins)")
-    ResponseEntity<List<Admin>> list(@PathVariable String id) {
+    ResponseEntity<List<MemberAdmin>> list(@PathVariable String id) {
         Access.requireActsFor(id);
         queries.optional(new FindOrganization(new OrganizationId(id)), OrganizationDetails.class)
                .orElseThrow(() -> new NotFound("no such organization"));
-        return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, "no-store")
-                             .body(accounts.admins(id).stream().map(Admin::of).toList());
+        return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, "no-store").body(admins(id));
     }
 
     @PostMapping
     @Operation(summary = "Invite another admin: a Keycloak account and an e-mail to set a password (active members only)")
-    ResponseEntity<Invited> invite(@PathVariable String id,
-                                   @RequestHeader(name = "If-Match", required = false) String ifMatch,
-                                   @RequestBody Invitation body, HttpServletRequest request) {
-        Caller caller = Access.requireActsFor(id);
-        // Sent directly rather than through Commands, which answers a version only: the answer holds the account id.
-        MemberAdminInvitation invitation = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(
-                new InviteMemberAdmin(new OrganizationId(id), Versions.fromIfMatch(ifMatch), body.name(), body.email()))
-                .andMetaData(AuditMetadata.of(caller.principal(), CorrelationIdFilter.of(request))));
+    ResponseEntity<Invited> invite(@PathVariable String id, @IfMatch Long expectedVersion, @RequestBody Invitation body) {
+        Access.requireActsFor(id);
+        MemberAdminInvitation invitation = commands.send(new InviteMemberAdmin(new OrganizationId(id), expectedVersion,
+                body.name(), body.email()), MemberAdminInvitation.class);
         return ResponseEntity.created(URI.create("/api/v1/organizations/" + id + "/admins/" + invitation.userId()))
                              .eTag(Versions.etag(invitation.version()))
                              .body(new Invited(id, invitation.userId(), invitation.created(),
@@ -100,12 +78,16 @@ class OrganizationAdminsController {
     @DeleteMapping("/{userId}")
     @Operation(summary = "Remove an admin of the organization; the last one cannot be removed (409)")
     ResponseEntity<MembershipRequests.Written> remove(@PathVariable String id, @PathVariable String userId,
-                                                      @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+                                                      @IfMatch Long expectedVersion) {
         Access.requireActsFor(id);
-        if (accounts.admins(id).stream().noneMatch(admin -> admin.id().equals(userId))) {
+        if (admins(id).stream().noneMatch(admin -> admin.id().equals(userId))) {
             throw new NotFound("no admin " + userId + " acts for this organization");
         }
-        long version = commands.send(new RemoveMemberAdmin(new OrganizationId(id), Versions.fromIfMatch(ifMatch), userId));
-        return ResponseEntity.ok().eTag(Versions.etag(version)).body(new MembershipRequests.Written(id, version));
+        return commands.write(new RemoveMemberAdmin(new OrganizationId(id), expectedVersion, userId),
+                version -> new MembershipRequests.Written(id, version));
+    }
+
+    private List<MemberAdmin> admins(String organizationId) {
+        return queries.list(new ListMemberAdmins(new OrganizationId(organizationId)), MemberAdmin.class);
     }
 }

@@ -11,10 +11,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jp.kodoku.platform.gateway.security.Access;
 import jp.kodoku.platform.gateway.web.Commands;
-import jp.kodoku.platform.gateway.web.NotFound;
+import jp.kodoku.platform.gateway.web.IfMatch;
 import jp.kodoku.platform.gateway.web.Versions;
-import jp.kodoku.platform.membership.api.*;
 import jp.kodoku.platform.gateway.web.Queries;
+import jp.kodoku.platform.infra.errors.FieldViolation;
+import jp.kodoku.platform.infra.errors.NotFound;
+import jp.kodoku.platform.membership.api.*;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.*;
@@ -86,82 +88,82 @@ class OrganizationsController {
     @PostMapping("/{id}/approval")
     @Operation(summary = "Approve an application: assigns a member number")
     ResponseEntity<MembershipRequests.Written> approve(@PathVariable String id,
-                                                       @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                       @IfMatch Long expectedVersion,
                                                        @RequestBody(required = false) MembershipRequests.Approval body) {
         Access.requireSecretariat();
-        return written(id, commands.send(new ApproveMembershipApplication(oid(id), Versions.fromIfMatch(ifMatch),
-                body == null ? null : body.joinedOn())));
+        return write(id, new ApproveMembershipApplication(oid(id), expectedVersion,
+                body == null ? null : body.joinedOn()));
     }
 
     @PostMapping("/{id}/rejection")
     ResponseEntity<MembershipRequests.Written> reject(@PathVariable String id,
-                                                      @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                      @IfMatch Long expectedVersion,
                                                       @Valid @RequestBody MembershipRequests.Reason body) {
         Access.requireSecretariat();
-        return written(id, commands.send(new RejectMembershipApplication(oid(id), Versions.fromIfMatch(ifMatch), body.reason())));
+        return write(id, new RejectMembershipApplication(oid(id), expectedVersion, body.reason()));
     }
 
     @PostMapping("/{id}/send-back")
     @Operation(summary = "Send an application back for changes, with a comment the applicant sees")
     ResponseEntity<MembershipRequests.Written> sendBack(@PathVariable String id,
-                                                        @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                        @IfMatch Long expectedVersion,
                                                         @Valid @RequestBody MembershipRequests.SendBack body) {
         Access.requireSecretariat();
-        return written(id, commands.send(new SendBackMembershipApplication(oid(id), Versions.fromIfMatch(ifMatch), body.comment())));
+        return write(id, new SendBackMembershipApplication(oid(id), expectedVersion, body.comment()));
     }
 
     @PostMapping("/{id}/category-change")
     ResponseEntity<MembershipRequests.Written> changeCategory(@PathVariable String id,
-                                                              @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                              @IfMatch Long expectedVersion,
                                                               @Valid @RequestBody MembershipRequests.CategoryChange body) {
         Access.requireSecretariat();
-        return written(id, commands.send(new ChangeMemberCategory(oid(id), Versions.fromIfMatch(ifMatch), body.category(),
-                body.reason(), body.effectiveDate())));
+        return write(id, new ChangeMemberCategory(oid(id), expectedVersion, body.category(),
+                body.reason(), body.effectiveDate()));
     }
 
     @PostMapping("/{id}/steering-term")
     @Operation(summary = "Appoint as steering member (幹事団体)")
     ResponseEntity<MembershipRequests.Written> appointSteering(@PathVariable String id,
-                                                               @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                               @IfMatch Long expectedVersion,
                                                                @Valid @RequestBody MembershipRequests.SteeringTerm body) {
         Access.requireSecretariat();
-        return written(id, commands.send(new AppointSteeringMember(oid(id), Versions.fromIfMatch(ifMatch), body.termStart(),
-                body.termEnd())));
+        return write(id, new AppointSteeringMember(oid(id), expectedVersion, body.termStart(),
+                body.termEnd()));
     }
 
     @PostMapping("/{id}/steering-term/end")
     ResponseEntity<MembershipRequests.Written> endSteering(@PathVariable String id,
-                                                           @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                           @IfMatch Long expectedVersion,
                                                            @Valid @RequestBody MembershipRequests.SteeringTermEnd body) {
         Access.requireSecretariat();
-        return written(id, commands.send(new EndSteeringMemberTerm(oid(id), Versions.fromIfMatch(ifMatch), body.endedOn(),
-                body.reason())));
+        return write(id, new EndSteeringMemberTerm(oid(id), expectedVersion, body.endedOn(),
+                body.reason()));
     }
 
     @PostMapping("/{id}/suspension")
     ResponseEntity<MembershipRequests.Written> suspend(@PathVariable String id,
-                                                       @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                       @IfMatch Long expectedVersion,
                                                        @Valid @RequestBody MembershipRequests.Reason body) {
         Access.requireSecretariat();
-        return written(id, commands.send(new SuspendMember(oid(id), Versions.fromIfMatch(ifMatch), body.reason())));
+        return write(id, new SuspendMember(oid(id), expectedVersion, body.reason()));
     }
 
     @PostMapping("/{id}/reinstatement")
     ResponseEntity<MembershipRequests.Written> reinstate(@PathVariable String id,
-                                                         @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                         @IfMatch Long expectedVersion,
                                                          @Valid @RequestBody MembershipRequests.Reason body) {
         Access.requireSecretariat();
-        return written(id, commands.send(new ReinstateMember(oid(id), Versions.fromIfMatch(ifMatch), body.reason())));
+        return write(id, new ReinstateMember(oid(id), expectedVersion, body.reason()));
     }
 
     @PostMapping("/{id}/withdrawal")
     @Operation(summary = "Record a withdrawal (退会), requested by the member or decided")
     ResponseEntity<MembershipRequests.Written> withdraw(@PathVariable String id,
-                                                        @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                        @IfMatch Long expectedVersion,
                                                         @Valid @RequestBody MembershipRequests.Withdrawal body) {
         Access.requireSecretariat();
-        return written(id, commands.send(new RecordWithdrawal(oid(id), Versions.fromIfMatch(ifMatch), body.kind(),
-                body.reason(), body.effectiveDate())));
+        return write(id, new RecordWithdrawal(oid(id), expectedVersion, body.kind(),
+                body.reason(), body.effectiveDate()));
     }
 
     // ---- profile and contacts -------------------------------------------------------------------------------------
@@ -171,20 +173,19 @@ class OrganizationsController {
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     examples = @ExampleObject(value = "{\"website\": \"https://new.example.jp\", \"targetGroups\": [\"CHILDREN_AND_YOUTH\"]}"))))
     ResponseEntity<MembershipRequests.Written> patchProfile(@PathVariable String id,
-                                                            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                            @IfMatch(required = true) Long expectedVersion,
                                                             @RequestBody JsonNode body) throws Exception {
         Access.requireActsFor(id);
-        long expected = Versions.requiredIfMatch(ifMatch);
-        return written(id, commands.send(new UpdateOrganizationProfile(oid(id), expected, toPatch(body))));
+        return write(id, new UpdateOrganizationProfile(oid(id), expectedVersion, toPatch(body)));
     }
 
     @PostMapping("/{id}/contacts")
     ResponseEntity<MembershipRequests.ContactCreated> addContact(@PathVariable String id,
-                                                                 @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                                 @IfMatch Long expectedVersion,
                                                                  @RequestBody ContactDetails body) {
         Access.requireActsFor(id);
         ContactId contactId = ContactId.random();
-        long version = commands.send(new AddContact(oid(id), Versions.fromIfMatch(ifMatch), contactId, body));
+        long version = commands.send(new AddContact(oid(id), expectedVersion, contactId, body));
         return ResponseEntity.created(URI.create("/api/v1/organizations/" + id + "/contacts/" + contactId))
                              .eTag(Versions.etag(version))
                              .body(new MembershipRequests.ContactCreated(id, contactId.value(), version));
@@ -193,27 +194,26 @@ class OrganizationsController {
     @PutMapping("/{id}/contacts/{contactId}")
     @Operation(summary = "Replace a contact person's details. Needs If-Match")
     ResponseEntity<MembershipRequests.Written> changeContact(@PathVariable String id, @PathVariable String contactId,
-                                                             @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                             @IfMatch(required = true) Long expectedVersion,
                                                              @RequestBody ContactDetails body) {
         Access.requireActsFor(id);
-        long expected = Versions.requiredIfMatch(ifMatch);
-        return written(id, commands.send(new ChangeContact(oid(id), expected, new ContactId(contactId), body)));
+        return write(id, new ChangeContact(oid(id), expectedVersion, new ContactId(contactId), body));
     }
 
     @DeleteMapping("/{id}/contacts/{contactId}")
     ResponseEntity<MembershipRequests.Written> removeContact(@PathVariable String id, @PathVariable String contactId,
-                                                             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+                                                             @IfMatch Long expectedVersion) {
         Access.requireActsFor(id);
-        return written(id, commands.send(new RemoveContact(oid(id), Versions.fromIfMatch(ifMatch), new ContactId(contactId))));
+        return write(id, new RemoveContact(oid(id), expectedVersion, new ContactId(contactId)));
     }
 
     @PutMapping("/{id}/primary-contact")
     ResponseEntity<MembershipRequests.Written> changePrimaryContact(@PathVariable String id,
-                                                                    @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                                    @IfMatch Long expectedVersion,
                                                                     @Valid @RequestBody MembershipRequests.PrimaryContact body) {
         Access.requireActsFor(id);
-        return written(id, commands.send(new ChangePrimaryContact(oid(id), Versions.fromIfMatch(ifMatch),
-                new ContactId(body.contactId()))));
+        return write(id, new ChangePrimaryContact(oid(id), expectedVersion,
+                new ContactId(body.contactId())));
     }
 
     @PostMapping("/{id}/contacts/{contactId}/erasure")
@@ -221,8 +221,8 @@ class OrganizationsController {
     ResponseEntity<MembershipRequests.Written> erase(@PathVariable String id, @PathVariable String contactId,
                                                      @Valid @RequestBody(required = false) MembershipRequests.Erasure body) {
         Access.requireSecretariat();
-        return written(id, commands.send(new ErasePersonalData(oid(id), new ContactId(contactId),
-                body == null ? null : body.reason())));
+        return write(id, new ErasePersonalData(oid(id), new ContactId(contactId),
+                body == null ? null : body.reason()));
     }
 
     /**
@@ -262,7 +262,7 @@ class OrganizationsController {
         return new OrganizationId(id);
     }
 
-    private static ResponseEntity<MembershipRequests.Written> written(String id, long version) {
-        return ResponseEntity.ok().eTag(Versions.etag(version)).body(new MembershipRequests.Written(id, version));
+    private ResponseEntity<MembershipRequests.Written> write(String id, Object command) {
+        return commands.write(command, version -> new MembershipRequests.Written(id, version));
     }
 }

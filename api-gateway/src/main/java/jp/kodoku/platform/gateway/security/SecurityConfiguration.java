@@ -1,10 +1,8 @@
 package jp.kodoku.platform.gateway.security;
 
-import jp.kodoku.platform.gateway.clients.ApiClientCallFilter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -35,35 +33,42 @@ import java.util.Map;
 
 /**
  * A stateless OAuth2 resource server: JWTs from the configured issuer (Keycloak), roles from
- * {@code realm_access.roles}. Public without a token: directory and statistics reads, and membership applications.
+ * {@code realm_access.roles}. Public without a token: what the modules declare as {@link PublicPaths} next to their
+ * controllers (e.g. directory reads and membership applications), and the platform's own paths below.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
+    /** What the platform itself serves without a token: its API description and health, and error pages. */
+    @Bean
+    PublicPaths platformPublicPaths() {
+        return PublicPaths.anyMethod("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/health/**",
+                "/error");
+    }
+
     @Bean
     SecurityFilterChain api(HttpSecurity http, AuthenticationEntryPoint problemEntryPoint,
-                            AccessDeniedHandler problemAccessDenied,
-                            ApiClientCallFilter apiClientCalls) throws Exception {
+                            AccessDeniedHandler problemAccessDenied, List<PublicPaths> publicPaths,
+                            List<AfterTokenFilter> afterToken) throws Exception {
         http.csrf(csrf -> csrf.disable())
-            // the bean "corsConfigurationSource": the origins registered by active API clients (gateway.clients)
+            // the bean "corsConfigurationSource", when a module declares one (API clients: the origins they registered)
             .cors(Customizer.withDefaults())
-            // revoked clients' tokens, per-client rate limits and scopes, once the token is known
-            .addFilterAfter(apiClientCalls, BearerTokenAuthenticationFilter.class)
             .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-            .authorizeHttpRequests(auth -> auth
-                    .requestMatchers(HttpMethod.GET, "/api/v1/directory", "/api/v1/directory/**",
-                            "/api/v1/statistics/**", "/api/v1/applications/access/**").permitAll()
-                    .requestMatchers(HttpMethod.POST, "/api/v1/applications").permitAll()
-                    .requestMatchers(HttpMethod.PUT, "/api/v1/applications/access/**").permitAll()
-                    .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
-                            "/actuator/health/**", "/error").permitAll()
-                    .anyRequest().authenticated())
+            .authorizeHttpRequests(auth -> {
+                for (PublicPaths open : publicPaths) {
+                    auth.requestMatchers(open.method(), open.patterns().toArray(String[]::new)).permitAll();
+                }
+                auth.anyRequest().authenticated();
+            })
             .oauth2ResourceServer(rs -> rs
                     .jwt(jwt -> jwt.jwtAuthenticationConverter(SecurityConfiguration::authentication))
                     .authenticationEntryPoint(problemEntryPoint)
                     .accessDeniedHandler(problemAccessDenied))
             .exceptionHandling(e -> e.authenticationEntryPoint(problemEntryPoint).accessDeniedHandler(problemAccessDenied))
             .headers(h -> h.contentTypeOptions(Customizer.withDefaults()));
+        for (AfterTokenFilter filter : afterToken) {
+            http.addFilterAfter(filter, BearerTokenAuthenticationFilter.class);
+        }
         return http.build();
     }
 

@@ -8,13 +8,11 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolationException;
 import jp.kodoku.platform.gateway.idempotency.IdempotencyKeyReused;
 import jp.kodoku.platform.gateway.ratelimit.TooManyRequests;
-import jp.kodoku.platform.infra.personaldata.PersonalDataVault;
-import jp.kodoku.platform.membership.api.DuplicateOrganization;
-import jp.kodoku.platform.membership.api.FieldViolation;
-import jp.kodoku.platform.membership.api.InvalidMembershipInput;
-import jp.kodoku.platform.membership.api.MembershipRuleViolation;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import jp.kodoku.platform.infra.errors.FieldViolation;
+import jp.kodoku.platform.infra.errors.InvalidInput;
+import jp.kodoku.platform.infra.errors.NotFound;
+import jp.kodoku.platform.infra.errors.RuleViolation;
+import jp.kodoku.platform.infra.errors.StaleVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -40,42 +38,25 @@ import java.util.stream.Collectors;
 
 /**
  * Turns every failure into an RFC 9457 problem: 400 naming each bad field, 404, 409 for rules and duplicates, 412 for
- * a stale If-Match, 428 when If-Match is required but missing. Nothing is changed by a request that fails.
+ * a stale If-Match, 428 when If-Match is required but missing. Nothing is changed by a request that fails. Domain
+ * failures arrive as the shared types of {@code infra.errors}, which every module's exceptions extend; this class
+ * knows no module.
  */
 @RestControllerAdvice
 public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
-    @ExceptionHandler(InvalidMembershipInput.class)
-    ResponseEntity<ProblemDetail> invalid(InvalidMembershipInput e) {
+    @ExceptionHandler(InvalidInput.class)
+    ResponseEntity<ProblemDetail> invalid(InvalidInput e) {
         return respond(Problems.invalid(e.violations()));
     }
 
-    @ExceptionHandler(DuplicateOrganization.class)
-    ResponseEntity<ProblemDetail> duplicate(DuplicateOrganization e) {
-        ProblemDetail p = Problems.of(HttpStatus.CONFLICT, "duplicate-organization", "Organization already registered",
-                e.getMessage());
-        p.setProperty("field", "profile." + e.field());
-        p.setProperty("existingOrganizationId", e.existingId().value());
-        p.setProperty("existingOrganizationName", e.existingName());
+    @ExceptionHandler(RuleViolation.class)
+    ResponseEntity<ProblemDetail> rule(RuleViolation e) {
+        ProblemDetail p = Problems.of(HttpStatus.CONFLICT, e.type(), e.title(), e.getMessage());
+        e.facts().forEach(p::setProperty);
         return respond(p);
-    }
-
-    @ExceptionHandler(MembershipRuleViolation.class)
-    ResponseEntity<ProblemDetail> rule(MembershipRuleViolation e) {
-        return respond(Problems.of(HttpStatus.CONFLICT, "rule-violation", "Not allowed in the current state",
-                e.getMessage()));
-    }
-
-    @ExceptionHandler(PersonalDataVault.SubjectErasedException.class)
-    ResponseEntity<ProblemDetail> erased(PersonalDataVault.SubjectErasedException e) {
-        return respond(Problems.of(HttpStatus.CONFLICT, "personal-data-erased", "Personal data erased", e.getMessage()));
-    }
-
-    @ExceptionHandler(AggregateNotFoundException.class)
-    ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException e) {
-        return respond(Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", "no such organization"));
     }
 
     @ExceptionHandler(NotFound.class)
@@ -83,17 +64,18 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return respond(Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage()));
     }
 
-    @ExceptionHandler(ConflictingAggregateVersionException.class)
-    ResponseEntity<ProblemDetail> stale(ConflictingAggregateVersionException e) {
+    @ExceptionHandler(StaleVersion.class)
+    ResponseEntity<ProblemDetail> stale(StaleVersion e) {
         ProblemDetail p = Problems.of(HttpStatus.PRECONDITION_FAILED, "stale-version", "Changed since you read it",
-                "the organization is now at version " + e.getActualVersion() + ", not " + e.getExpectedVersion()
-                        + "; read it again and reapply your change");
-        p.setProperty("currentVersion", e.getActualVersion());
+                e.getMessage());
+        if (e.currentVersion() != null) {
+            p.setProperty("currentVersion", e.currentVersion());
+        }
         return respond(p);
     }
 
-    @ExceptionHandler(Versions.PreconditionRequired.class)
-    ResponseEntity<ProblemDetail> preconditionRequired(Versions.PreconditionRequired e) {
+    @ExceptionHandler(IfMatchResolver.PreconditionRequired.class)
+    ResponseEntity<ProblemDetail> preconditionRequired(IfMatchResolver.PreconditionRequired e) {
         ProblemDetail p = Problems.of(HttpStatus.PRECONDITION_REQUIRED, "if-match-required", "If-Match required",
                 e.getMessage());
         p.setProperty("errors", List.of(java.util.Map.of("field", "If-Match", "message", "is required")));

@@ -1,6 +1,6 @@
 package jp.kodoku.platform.gateway.web;
 
-import jp.kodoku.platform.membership.api.FieldViolation;
+import jp.kodoku.platform.infra.errors.FieldViolation;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 

@@ -2,6 +2,10 @@ package jp.kodoku.platform.gateway.clients;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import jp.kodoku.platform.gateway.clients.api.ApiClientId;
+import jp.kodoku.platform.gateway.clients.api.ApiClientRegistered;
+import jp.kodoku.platform.gateway.clients.api.ApiClientRevoked;
+import jp.kodoku.platform.gateway.clients.api.ApiClientSecretRotated;
 import jp.kodoku.platform.infra.eventstore.EventStoreConfiguration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

@@ -2,6 +2,8 @@ package jp.kodoku.platform.gateway.clients;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jp.kodoku.platform.gateway.clients.api.ApiClientId;
+import jp.kodoku.platform.gateway.clients.registry.ApiClientRegistry;
 import jp.kodoku.platform.gateway.support.Api;
 import jp.kodoku.platform.gateway.support.ApiTest;
 import jp.kodoku.platform.gateway.support.Members;
@@ -17,6 +19,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -285,6 +288,38 @@ class ApiClientsTest extends ApiTest {
                 .isEqualTo(404);
         assertThat(api.delete("/api/v1/api-clients/not-a-client").token(secretariat).send().status()).isEqualTo(404);
         assertThat(api.get("/api/v1/api-clients/app-zzzzzzzzzzzzzzzz").token(secretariat).send().status()).isEqualTo(404);
+    }
+
+    /**
+     * The events were first stored under {@code jp.kodoku.platform.gateway.clients.*}; the upcaster renames them as
+     * they are read, so the projection lists such a client and the aggregate still knows it was revoked.
+     */
+    @Test
+    void a_client_whose_events_were_stored_under_the_old_package_is_still_listed_and_still_revoked() {
+        String clientId = ApiClientId.random().value();
+        String old = "jp.kodoku.platform.gateway.clients.";
+        storeAsBeforeTheMove(clientId, 0, old + "ApiClientRegistered", "{\"clientId\":{\"value\":\"" + clientId
+                + "\"},\"name\":\"移行前のアプリ\",\"organizationId\":null,\"scopes\":[\"directory:read\"],"
+                + "\"allowedOrigins\":[],\"ratePerMinute\":60}");
+        storeAsBeforeTheMove(clientId, 1, old + "ApiClientRevoked", "{\"clientId\":{\"value\":\"" + clientId + "\"}}");
+        awaitProjections();
+
+        Api.Response listed = api.get("/api/v1/api-clients/" + clientId).token(TestTokens.secretariat()).send();
+        Api.Response rotated = api.post("/api/v1/api-clients/" + clientId + "/secret").token(TestTokens.secretariat()).send();
+
+        assertThat(listed.status()).as(listed.toString()).isEqualTo(200);
+        assertThat(listed.json().get("name").asText()).isEqualTo("移行前のアプリ");
+        assertThat(listed.json().get("status").asText()).isEqualTo("REVOKED");
+        assertThat(listed.etag()).isEqualTo("\"1\"");
+        assertThat(rotated.status()).as(rotated.toString()).isEqualTo(409);
+    }
+
+    private void storeAsBeforeTheMove(String clientId, long sequence, String payloadType, String payload) {
+        jdbc.update("INSERT INTO domainevententry (eventidentifier, aggregateidentifier, sequencenumber, type, "
+                        + "timestamp, payloadtype, payloadrevision, payload, metadata) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                UUID.randomUUID().toString(), clientId, sequence, "ApiClient", Instant.now().toString(), payloadType,
+                null, payload.getBytes(StandardCharsets.UTF_8),
+                "{\"principal\":\"jimukyoku\",\"correlationId\":\"before-the-move\"}".getBytes(StandardCharsets.UTF_8));
     }
 
     @Test

@@ -7,14 +7,21 @@ import jp.kodoku.platform.gateway.support.Samples;
 import jp.kodoku.platform.gateway.support.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import static jp.kodoku.platform.gateway.security.AccessMatrixTest.Caller.*;
@@ -22,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every endpoint × every kind of caller: allowed callers get a 2xx (each on fresh data, so that business rules never
- * hide the answer), everyone else 401 without a token or 403 with one.
+ * hide the answer), everyone else 401 without a token or 403 with one. Rows are named by the mapping they call, and
+ * an endpoint the application serves without a row here fails the suite.
  */
 class AccessMatrixTest extends ApiTest {
 
@@ -32,13 +40,36 @@ class AccessMatrixTest extends ApiTest {
     private static final Set<Caller> SECRETARIAT_ONLY = EnumSet.of(SECRETARIAT);
     private static final Set<Caller> ORGANIZATION = EnumSet.of(SECRETARIAT, MEMBER_ADMIN);
 
-    /** An endpoint: how to call it against an organization made for this cell, and who may. */
-    record Endpoint(String name, Set<Caller> allowed, BiFunction<Given, Api, Api.Call> call) {
+    /**
+     * An endpoint: its mapping as Spring MVC serves it ("METHOD pattern"), who may call it, the fresh data an allowed
+     * call needs (an active member unless said otherwise), and how to call it against that data.
+     */
+    record Endpoint(String name, Set<Caller> allowed, Function<AccessMatrixTest, Given> data,
+                    BiFunction<Given, Api, Api.Call> call) {
+
+        Endpoint(String name, Set<Caller> allowed, BiFunction<Given, Api, Api.Call> call) {
+            this(name, allowed, AccessMatrixTest::member, call);
+        }
     }
 
-    /** Fresh data for one cell; the member admin is the admin of {@code organizationId}. */
-    record Given(String organizationId, String etag, String contactId, String accessUrl) {
+    /**
+     * Fresh data for one cell; the member admin is the admin of {@code organizationId}. {@code other} is what some
+     * rows need besides: an invited admin's account, an API client's id.
+     */
+    record Given(String organizationId, String etag, String contactId, String accessUrl, String other) {
+
+        Given(String organizationId, String etag, String contactId, String accessUrl) {
+            this(organizationId, etag, contactId, accessUrl, null);
+        }
+
+        Given with(String other) {
+            return new Given(organizationId, etag, contactId, accessUrl, other);
+        }
     }
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    private RequestMappingHandlerMapping mappings;
 
     private Members members;
     private static Given shared;
@@ -52,66 +83,108 @@ class AccessMatrixTest extends ApiTest {
 
     static List<Endpoint> endpoints() {
         List<Endpoint> e = new ArrayList<>();
-        e.add(new Endpoint("GET directory", EVERYONE, (g, api) -> api.get("/api/v1/directory")));
-        e.add(new Endpoint("GET directory entry", EVERYONE, (g, api) -> api.get("/api/v1/directory/" + g.organizationId())));
-        e.add(new Endpoint("GET statistics", EVERYONE, (g, api) -> api.get("/api/v1/statistics/members?asOf=2022-12-01")));
-        e.add(new Endpoint("POST application", EVERYONE, (g, api) -> api.post("/api/v1/applications").body(Samples.application())));
-        e.add(new Endpoint("GET application by private link", EVERYONE, (g, api) -> api.get(g.accessUrl())));
-        e.add(new Endpoint("GET organizations", SECRETARIAT_ONLY, (g, api) -> api.get("/api/v1/organizations")));
-        e.add(new Endpoint("GET organization", ORGANIZATION, (g, api) -> api.get(org(g))));
-        e.add(new Endpoint("GET history", ORGANIZATION, (g, api) -> api.get(org(g) + "/history")));
-        e.add(new Endpoint("PATCH profile", ORGANIZATION, (g, api) -> api.patch(org(g) + "/profile")
+        e.add(new Endpoint("GET /api/v1/directory", EVERYONE, (g, api) -> api.get("/api/v1/directory")));
+        e.add(new Endpoint("GET /api/v1/directory/{organizationId}", EVERYONE, (g, api) -> api.get("/api/v1/directory/" + g.organizationId())));
+        e.add(new Endpoint("GET /api/v1/statistics/members", EVERYONE, (g, api) -> api.get("/api/v1/statistics/members?asOf=2022-12-01")));
+        e.add(new Endpoint("POST /api/v1/applications", EVERYONE, (g, api) -> api.post("/api/v1/applications").body(Samples.application())));
+        e.add(new Endpoint("GET /api/v1/applications/access/{token}", EVERYONE, (g, api) -> api.get(g.accessUrl())));
+        e.add(new Endpoint("GET /api/v1/organizations", SECRETARIAT_ONLY, (g, api) -> api.get("/api/v1/organizations")));
+        e.add(new Endpoint("GET /api/v1/organizations/{id}", ORGANIZATION, (g, api) -> api.get(org(g))));
+        e.add(new Endpoint("GET /api/v1/organizations/{id}/history", ORGANIZATION, (g, api) -> api.get(org(g) + "/history")));
+        e.add(new Endpoint("PATCH /api/v1/organizations/{id}/profile", ORGANIZATION, (g, api) -> api.patch(org(g) + "/profile")
                 .header("If-Match", g.etag()).body(Map.of("publicDescription", "更新しました。"))));
-        e.add(new Endpoint("POST contact", ORGANIZATION, (g, api) -> api.post(org(g) + "/contacts")
+        e.add(new Endpoint("POST /api/v1/organizations/{id}/contacts", ORGANIZATION, (g, api) -> api.post(org(g) + "/contacts")
                 .body(Map.of("name", "追加 太郎", "email", "taro@matrix.example.jp"))));
-        e.add(new Endpoint("PUT contact", ORGANIZATION, (g, api) -> api.put(org(g) + "/contacts/" + g.contactId())
+        e.add(new Endpoint("PUT /api/v1/organizations/{id}/contacts/{contactId}", ORGANIZATION, (g, api) -> api.put(org(g) + "/contacts/" + g.contactId())
                 .header("If-Match", g.etag()).body(Map.of("name", "変更 太郎", "email", "taro2@matrix.example.jp"))));
-        e.add(new Endpoint("DELETE contact", ORGANIZATION, (g, api) -> api.delete(org(g) + "/contacts/" + g.contactId())));
-        e.add(new Endpoint("PUT primary contact", ORGANIZATION, (g, api) -> api.put(org(g) + "/primary-contact")
+        e.add(new Endpoint("DELETE /api/v1/organizations/{id}/contacts/{contactId}", ORGANIZATION, (g, api) -> api.delete(org(g) + "/contacts/" + g.contactId())));
+        e.add(new Endpoint("PUT /api/v1/organizations/{id}/primary-contact", ORGANIZATION, (g, api) -> api.put(org(g) + "/primary-contact")
                 .body(Map.of("contactId", g.contactId()))));
-        e.add(new Endpoint("POST erasure", SECRETARIAT_ONLY, (g, api) -> api.post(org(g) + "/contacts/" + g.contactId() + "/erasure")
+        e.add(new Endpoint("POST /api/v1/organizations/{id}/contacts/{contactId}/erasure", SECRETARIAT_ONLY, (g, api) -> api.post(org(g) + "/contacts/" + g.contactId() + "/erasure")
                 .body(Map.of("reason", "本人からの請求"))));
-        e.add(new Endpoint("POST category change", SECRETARIAT_ONLY, (g, api) -> api.post(org(g) + "/category-change")
+        e.add(new Endpoint("POST /api/v1/organizations/{id}/category-change", SECRETARIAT_ONLY, (g, api) -> api.post(org(g) + "/category-change")
                 .body(Map.of("category", "SUPPORTING", "reason", "申出", "effectiveDate", "2025-04-01"))));
-        e.add(new Endpoint("POST steering term", SECRETARIAT_ONLY, (g, api) -> api.post(org(g) + "/steering-term")
+        e.add(new Endpoint("POST /api/v1/organizations/{id}/steering-term", SECRETARIAT_ONLY, (g, api) -> api.post(org(g) + "/steering-term")
                 .body(Map.of("termStart", "2024-06-01"))));
-        e.add(new Endpoint("POST suspension", SECRETARIAT_ONLY, (g, api) -> api.post(org(g) + "/suspension")
+        e.add(new Endpoint("POST /api/v1/organizations/{id}/suspension", SECRETARIAT_ONLY, (g, api) -> api.post(org(g) + "/suspension")
                 .body(Map.of("reason", "確認中"))));
-        e.add(new Endpoint("POST withdrawal", SECRETARIAT_ONLY, (g, api) -> api.post(org(g) + "/withdrawal")
+        e.add(new Endpoint("POST /api/v1/organizations/{id}/withdrawal", SECRETARIAT_ONLY, (g, api) -> api.post(org(g) + "/withdrawal")
                 .body(Map.of("kind", "REQUESTED_BY_MEMBER", "reason", "活動終了", "effectiveDate", "2025-03-31"))));
-        e.add(new Endpoint("GET admins", ORGANIZATION, (g, api) -> api.get(org(g) + "/admins")));
-        e.add(new Endpoint("POST admin", ORGANIZATION, (g, api) -> api.post(org(g) + "/admins")
+        e.add(new Endpoint("GET /api/v1/organizations/{id}/admins", ORGANIZATION, (g, api) -> api.get(org(g) + "/admins")));
+        e.add(new Endpoint("POST /api/v1/organizations/{id}/admins", ORGANIZATION, (g, api) -> api.post(org(g) + "/admins")
                 .body(Map.of("name", "招待 三郎", "email", "saburo" + System.nanoTime() + "@matrix.example.jp"))));
-        e.add(new Endpoint("GET api clients", SECRETARIAT_ONLY, (g, api) -> api.get("/api/v1/api-clients")));
-        e.add(new Endpoint("POST api client", SECRETARIAT_ONLY, (g, api) -> api.post("/api/v1/api-clients")
+        e.add(new Endpoint("GET /api/v1/api-clients", SECRETARIAT_ONLY, (g, api) -> api.get("/api/v1/api-clients")));
+        e.add(new Endpoint("POST /api/v1/api-clients", SECRETARIAT_ONLY, (g, api) -> api.post("/api/v1/api-clients")
                 .body(Map.of("name", "行列テスト", "scopes", List.of("directory:read")))));
-        e.add(new Endpoint("GET projections", SECRETARIAT_ONLY, (g, api) -> api.get("/api/v1/admin/projections")));
+        e.add(new Endpoint("GET /api/v1/admin/projections", SECRETARIAT_ONLY, (g, api) -> api.get("/api/v1/admin/projections")));
+        e.add(new Endpoint("POST /api/v1/admin/projections/{name}/rebuild", SECRETARIAT_ONLY,
+                (g, api) -> api.post("/api/v1/admin/projections/statistics/rebuild")));
+        e.add(new Endpoint("PUT /api/v1/applications/access/{token}", EVERYONE, AccessMatrixTest::sentBack,
+                (g, api) -> api.put(g.accessUrl()).body(resubmission())));
+        e.add(new Endpoint("POST /api/v1/organizations/{id}/steering-term/end", SECRETARIAT_ONLY, AccessMatrixTest::steering,
+                (g, api) -> api.post(org(g) + "/steering-term/end").body(Map.of("endedOn", "2025-03-31"))));
+        e.add(new Endpoint("POST /api/v1/organizations/{id}/reinstatement", SECRETARIAT_ONLY, AccessMatrixTest::suspended,
+                (g, api) -> api.post(org(g) + "/reinstatement").body(Map.of("reason", "確認できました"))));
+        e.add(new Endpoint("DELETE /api/v1/organizations/{id}/admins/{userId}", ORGANIZATION, AccessMatrixTest::twoInvited,
+                (g, api) -> api.delete(org(g) + "/admins/" + g.other())));
+        e.add(new Endpoint("GET /api/v1/api-clients/{clientId}", SECRETARIAT_ONLY, AccessMatrixTest::apiClient,
+                (g, api) -> api.get("/api/v1/api-clients/" + g.other())));
+        e.add(new Endpoint("POST /api/v1/api-clients/{clientId}/secret", SECRETARIAT_ONLY, AccessMatrixTest::apiClient,
+                (g, api) -> api.post("/api/v1/api-clients/" + g.other() + "/secret")));
+        e.add(new Endpoint("DELETE /api/v1/api-clients/{clientId}", SECRETARIAT_ONLY, AccessMatrixTest::apiClient,
+                (g, api) -> api.delete("/api/v1/api-clients/" + g.other())));
         return e;
     }
 
     /** Decisions on an application need an organization that is still applying. */
     static List<Endpoint> applicationEndpoints() {
         return List.of(
-                new Endpoint("POST approval", SECRETARIAT_ONLY, (g, api) -> api.post(org(g) + "/approval")),
-                new Endpoint("POST rejection", SECRETARIAT_ONLY, (g, api) -> api.post(org(g) + "/rejection")
-                        .body(Map.of("reason", "対象外"))),
-                new Endpoint("POST send-back", SECRETARIAT_ONLY, (g, api) -> api.post(org(g) + "/send-back")
-                        .body(Map.of("comment", "ご確認ください"))));
+                new Endpoint("POST /api/v1/organizations/{id}/approval", SECRETARIAT_ONLY, AccessMatrixTest::applying,
+                        (g, api) -> api.post(org(g) + "/approval")),
+                new Endpoint("POST /api/v1/organizations/{id}/rejection", SECRETARIAT_ONLY, AccessMatrixTest::applying,
+                        (g, api) -> api.post(org(g) + "/rejection").body(Map.of("reason", "対象外"))),
+                new Endpoint("POST /api/v1/organizations/{id}/send-back", SECRETARIAT_ONLY, AccessMatrixTest::applying,
+                        (g, api) -> api.post(org(g) + "/send-back").body(Map.of("comment", "ご確認ください"))));
     }
 
     @TestFactory
     Stream<DynamicTest> every_endpoint_for_every_caller() {
-        Stream<DynamicTest> members = endpoints().stream().flatMap(endpoint -> cells(endpoint, false));
-        Stream<DynamicTest> applications = applicationEndpoints().stream().flatMap(endpoint -> cells(endpoint, true));
-        return Stream.concat(members, applications);
+        return Stream.concat(endpoints().stream(), applicationEndpoints().stream()).flatMap(this::cells);
     }
 
-    private Stream<DynamicTest> cells(Endpoint endpoint, boolean applying) {
+    @Test
+    void every_endpoint_the_api_serves_has_a_row() {
+        Set<String> served = new TreeSet<>();
+        mappings.getHandlerMethods().keySet().forEach(mapping -> {
+            Set<?> methods = mapping.getMethodsCondition().getMethods();
+            for (String pattern : mapping.getPatternValues()) {
+                if (pattern.startsWith("/api/")) {
+                    (methods.isEmpty() ? Set.of("*") : methods).forEach(method -> served.add(method + " " + pattern));
+                }
+            }
+        });
+        Set<String> rows = new TreeSet<>();
+        Stream.concat(endpoints().stream(), applicationEndpoints().stream()).forEach(row -> rows.add(row.name()));
+
+        assertThat(without(served, rows)).as("endpoints served without a row in the access matrix").isEmpty();
+        assertThat(without(rows, served)).as("rows of the access matrix for endpoints not served").isEmpty();
+    }
+
+    private static Set<String> without(Set<String> these, Set<String> those) {
+        Set<String> left = new TreeSet<>(these);
+        left.removeAll(those);
+        return left;
+    }
+
+    private Stream<DynamicTest> cells(Endpoint endpoint) {
         return EnumSet.allOf(Caller.class).stream().map(caller -> DynamicTest.dynamicTest(
                 endpoint.name() + " as " + caller, () -> {
                     boolean allowed = endpoint.allowed().contains(caller);
                     // Refused calls are turned away before any data is touched; only allowed ones need fresh data.
-                    Given given = !allowed && shared != null ? shared : applying ? applying() : member();
+                    if (shared == null) {
+                        member();
+                    }
+                    Given given = allowed ? endpoint.data().apply(this) : shared;
                     Api.Call call = endpoint.call().apply(given, api);
                     String token = token(caller, given.organizationId());
                     if (token != null) {
@@ -146,6 +219,61 @@ class AccessMatrixTest extends ApiTest {
     private Given applying() {
         Members.Applied applied = members.apply(Samples.application());
         return new Given(applied.id(), "\"0\"", null, applied.accessUrl());
+    }
+
+    /** An application sent back for changes: its private link may resubmit it. */
+    private Given sentBack() {
+        Given applying = applying();
+        Api.Response sentBack = api.post(org(applying) + "/send-back").token(TestTokens.secretariat())
+                                   .body(Map.of("comment", "定款の写しを添えてください")).send();
+        assertThat(sentBack.status()).as(sentBack.toString()).isEqualTo(200);
+        awaitProjections();
+        return applying;
+    }
+
+    private Given steering() {
+        return afterward(member(), "/steering-term", Map.of("termStart", "2024-06-01"));
+    }
+
+    private Given suspended() {
+        return afterward(member(), "/suspension", Map.of("reason", "確認中"));
+    }
+
+    /** Two admins invited besides the primary contact's account, so that removing the first is allowed. */
+    private Given twoInvited() {
+        Given member = member();
+        String first = invite(member);
+        invite(member);
+        return member.with(first);
+    }
+
+    private Given apiClient() {
+        Api.Response registered = api.post("/api/v1/api-clients").token(TestTokens.secretariat())
+                                     .body(Map.of("name", "行列テスト（個別）", "scopes", List.of("directory:read"))).send();
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        awaitProjections();
+        return member().with(registered.json().get("clientId").asText());
+    }
+
+    private Given afterward(Given given, String step, Map<String, Object> body) {
+        Api.Response done = api.post(org(given) + step).token(TestTokens.secretariat()).body(body).send();
+        assertThat(done.status()).as(done.toString()).isEqualTo(200);
+        return given;
+    }
+
+    private String invite(Given given) {
+        Api.Response invited = api.post(org(given) + "/admins").token(TestTokens.secretariat())
+                                  .body(Map.of("name", "招待 四郎", "email", "shiro" + System.nanoTime() + "@matrix.example.jp"))
+                                  .send();
+        assertThat(invited.status()).as(invited.toString()).isEqualTo(201);
+        return invited.json().get("userId").asText();
+    }
+
+    /** What a resubmission sends: the application without the bylaws version, which was agreed to once. */
+    private static Map<String, Object> resubmission() {
+        Map<String, Object> body = new LinkedHashMap<>(Samples.application());
+        body.remove("bylawsVersion");
+        return body;
     }
 
     private String token(Caller caller, String organizationId) {

@@ -1,5 +1,7 @@
 package jp.kodoku.platform.infra.personaldata;
 
+import jp.kodoku.platform.infra.errors.RuleViolation;
+
 import java.util.Optional;
 
 /**
@@ -23,9 +25,19 @@ public interface PersonalDataVault {
     boolean isErased(String subject);
 
     /** Thrown when personal data would be stored for a subject whose data was erased. */
-    class SubjectErasedException extends RuntimeException {
+    class SubjectErasedException extends RuleViolation {
         public SubjectErasedException(String subject) {
             super("personal data of " + subject + " has been erased and cannot be written again");
+        }
+
+        @Override
+        public String type() {
+            return "personal-data-erased";
+        }
+
+        @Override
+        public String title() {
+            return "Personal data erased";
         }
     }
 }

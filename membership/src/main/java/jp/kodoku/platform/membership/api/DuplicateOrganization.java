@@ -1,7 +1,12 @@
 package jp.kodoku.platform.membership.api;
 
+import jp.kodoku.platform.infra.errors.RuleViolation;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /** An application or profile change that would register an organization twice (answered with 409). */
-public class DuplicateOrganization extends RuntimeException {
+public class DuplicateOrganization extends RuleViolation {
 
     private final OrganizationId existingId;
     private final String existingName;
@@ -26,5 +31,25 @@ public class DuplicateOrganization extends RuntimeException {
     /** {@code corporateNumber} or {@code name}. */
     public String field() {
         return field;
+    }
+
+    @Override
+    public String type() {
+        return "duplicate-organization";
+    }
+
+    @Override
+    public String title() {
+        return "Organization already registered";
+    }
+
+    /** Which field collided (as a path in the application's body) and who holds it. */
+    @Override
+    public Map<String, Object> facts() {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("field", "profile." + field);
+        facts.put("existingOrganizationId", existingId.value());
+        facts.put("existingOrganizationName", existingName);
+        return facts;
     }
 }

@@ -1,6 +1,6 @@
 package jp.kodoku.platform.membership.directory;
 
-import jp.kodoku.platform.membership.api.FieldViolation;
+import jp.kodoku.platform.infra.errors.FieldViolation;
 import jp.kodoku.platform.membership.api.InvalidMembershipInput;
 
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package jp.kodoku.platform.membership.organization;
 
+import jp.kodoku.platform.infra.errors.FieldViolation;
 import jp.kodoku.platform.membership.api.*;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;

@@ -1,5 +1,6 @@
 package jp.kodoku.platform.membership.organization;
 
+import jp.kodoku.platform.infra.errors.FieldViolation;
 import jp.kodoku.platform.infra.identity.MemberAccounts;
 import jp.kodoku.platform.infra.personaldata.PersonalDataVault;
 import jp.kodoku.platform.infra.personaldata.SealedValue;

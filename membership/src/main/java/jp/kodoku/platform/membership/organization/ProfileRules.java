@@ -3,7 +3,7 @@ package jp.kodoku.platform.membership.organization;
 import jp.kodoku.platform.infra.text.JapaneseText;
 import jp.kodoku.platform.membership.api.ContactDetails;
 import jp.kodoku.platform.membership.api.CorporateNumber;
-import jp.kodoku.platform.membership.api.FieldViolation;
+import jp.kodoku.platform.infra.errors.FieldViolation;
 import jp.kodoku.platform.membership.api.InvalidMembershipInput;
 import jp.kodoku.platform.membership.api.OrganizationProfile;
 import jp.kodoku.platform.membership.api.Prefecture;

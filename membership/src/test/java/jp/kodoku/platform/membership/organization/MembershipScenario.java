@@ -1,6 +1,7 @@
 package jp.kodoku.platform.membership.organization;
 
 import jp.kodoku.platform.infra.personaldata.SealedValue;
+import jp.kodoku.platform.infra.errors.FieldViolation;
 import jp.kodoku.platform.membership.api.*;
 import org.axonframework.messaging.Message;
 import org.axonframework.test.aggregate.AggregateTestFixture;

@@ -1,5 +1,0 @@
-package jp.kodoku.platform.gateway.clients;
-
-/** Event: the app's access was withdrawn for good. Published contract: never change its shape. */
-public record ApiClientRevoked(ApiClientId clientId) {
-}

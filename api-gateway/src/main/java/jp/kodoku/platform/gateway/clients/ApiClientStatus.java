@@ -1,6 +1,0 @@
-package jp.kodoku.platform.gateway.clients;
-
-public enum ApiClientStatus {
-    ACTIVE,
-    REVOKED
-}

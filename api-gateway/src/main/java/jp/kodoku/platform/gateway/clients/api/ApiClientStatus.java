@@ -1,0 +1,6 @@
+package jp.kodoku.platform.gateway.clients.api;
+
+public enum ApiClientStatus {
+    ACTIVE,
+    REVOKED
+}

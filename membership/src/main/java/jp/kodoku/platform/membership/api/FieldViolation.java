@@ -1,5 +1,0 @@
-package jp.kodoku.platform.membership.api;
-
-/** One bad field of a request: {@code field} is its JSON path, e.g. {@code profile.corporateNumber}. */
-public record FieldViolation(String field, String message) {
-}
