@@ -4,7 +4,9 @@
 # The server distribution comes from Maven Central (unpacked by `./mvnw -pl infra initialize` into the cache below).
 # It is built once per machine for the options the platform needs; each run gets its own copy (hard links, so it is
 # instant) with an empty data directory, and imports infra/keycloak/platform-realm.json on first start.
-# Environment: PLATFORM_SMTP_HOST/PORT (mail for the realm), PLATFORM_BACKEND_SECRET, KC_BOOTSTRAP_ADMIN_USERNAME/PASSWORD.
+# Environment: PLATFORM_SMTP_HOST/PORT (mail for the realm), PLATFORM_BACKEND_SECRET, KC_BOOTSTRAP_ADMIN_USERNAME/PASSWORD,
+# PLATFORM_CACHE (where Maven unpacked Keycloak: the tests and bin/start pass Maven's platform.cache; the default below
+# only matches Maven's when $HOME is Java's user.home).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

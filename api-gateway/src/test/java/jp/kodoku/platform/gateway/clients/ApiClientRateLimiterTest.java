@@ -1,5 +1,6 @@
 package jp.kodoku.platform.gateway.clients;
 
+import jp.kodoku.platform.gateway.ratelimit.RateLimiter;
 import jp.kodoku.platform.gateway.support.MovableClock;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ApiClientRateLimiterTest {
 
     private final MovableClock clock = new MovableClock(Instant.parse("2026-04-01T00:00:00Z"));
-    private final ApiClientRateLimiter limiter = new ApiClientRateLimiter(clock);
+    private final ApiClientRateLimiter limiter = new ApiClientRateLimiter(RateLimiter.inMemory(clock));
 
     @Test
     void a_client_may_burst_up_to_its_rate_and_is_then_told_how_long_to_wait() {

@@ -6,6 +6,7 @@ import jp.kodoku.platform.gateway.PlatformApplication;
 import jp.kodoku.platform.infra.readmodel.Projections;
 import jp.kodoku.platform.infra.testsupport.LocalKeycloak;
 import jp.kodoku.platform.infra.testsupport.LocalPostgres;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -42,6 +43,15 @@ public abstract class ApiTest {
     protected Projections projections;
 
     protected Api api;
+
+    /**
+     * Every class of the suite fails with the reason when the test Keycloak cannot start; otherwise only the first
+     * would, and Spring would skip loading the context for the others with no word of why.
+     */
+    @BeforeAll
+    static void keycloakStarted() {
+        TestTokens.KEYCLOAK.serverUrl();
+    }
 
     @DynamicPropertySource
     static void platform(DynamicPropertyRegistry registry) {

@@ -33,12 +33,20 @@ import static org.awaitility.Awaitility.await;
  */
 public final class TestTokens {
 
+    /** Started on first use: if it cannot start, each test that needs it fails with why (see LocalKeycloak). */
     public static final LocalKeycloak KEYCLOAK = LocalKeycloak.instance();
     private static final String PASSWORD = "test-password-1";
     private static final Map<String, String> USERS = new ConcurrentHashMap<>();
-    private static final Keycloak ADMIN = KEYCLOAK.admin();
+    private static Keycloak admin;
 
     private TestTokens() {
+    }
+
+    private static synchronized Keycloak admin() {
+        if (admin == null) {
+            admin = KEYCLOAK.admin();
+        }
+        return admin;
     }
 
     public static String issuer() {
@@ -50,7 +58,7 @@ public final class TestTokens {
     }
 
     public static RealmResource realm() {
-        return ADMIN.realm(LocalKeycloak.REALM);
+        return admin().realm(LocalKeycloak.REALM);
     }
 
     /** The demo secretariat user of the realm (事務局). */
@@ -99,15 +107,15 @@ public final class TestTokens {
             RealmRepresentation other = new RealmRepresentation();
             other.setRealm("other");
             other.setEnabled(true);
-            ADMIN.realms().create(other);
+            admin().realms().create(other);
             ClientRepresentation cli = publicClient("other-cli", Map.of(), true);
-            ADMIN.realm("other").clients().create(cli).close();
-            ADMIN.realm("other").roles().create(new org.keycloak.representations.idm.RoleRepresentation("secretariat", null, false));
+            admin().realm("other").clients().create(cli).close();
+            admin().realm("other").roles().create(new org.keycloak.representations.idm.RoleRepresentation("secretariat", null, false));
             UserRepresentation user = user("jimukyoku");
-            ADMIN.realm("other").users().create(user).close();
-            String id = ADMIN.realm("other").users().search("jimukyoku", true).get(0).getId();
-            ADMIN.realm("other").users().get(id).roles().realmLevel()
-                 .add(List.of(ADMIN.realm("other").roles().get("secretariat").toRepresentation()));
+            admin().realm("other").users().create(user).close();
+            String id = admin().realm("other").users().search("jimukyoku", true).get(0).getId();
+            admin().realm("other").users().get(id).roles().realmLevel()
+                 .add(List.of(admin().realm("other").roles().get("secretariat").toRepresentation()));
             return "other";
         });
         return KEYCLOAK.token(KEYCLOAK.serverUrl() + "/realms/other/protocol/openid-connect/token",
