@@ -19,6 +19,8 @@ import java.util.Map;
  *   <li>the platform stopped here and started as a separate JVM on the large store: start-up, heap, RSS;</li>
  *   <li>the platform started again here: write path, after a warm-up until the JIT compiler is quiet.</li>
  * </ol>
+ * With {@code -Dbench.read.only=database,memory}, only the read path at the small size, once per directory search
+ * source (see {@link #readOnly}).
  */
 public final class BenchmarkMain {
 
@@ -59,6 +61,10 @@ public final class BenchmarkMain {
                     + " (not its own configuration)");
         }
         results.detail("postgres", platform.postgres.isExternal() ? "external (PLATFORM_TEST_POSTGRES_URL)" : "throw-away local cluster, fsync on");
+        if (!options.readOnlySources().isEmpty()) {
+            readOnly(platform, options, results, phase);
+            return;
+        }
         phase.start("platform in this JVM");
         platform.startApplication();
         results.detail("postgresVersion", platform.jdbc().queryForObject("SELECT version()", String.class));
@@ -122,6 +128,44 @@ public final class BenchmarkMain {
             write.run();
         } finally {
             platform.stopApplication();
+        }
+        phase.end();
+        results.detail("phaseSeconds", phase.seconds);
+    }
+
+    /**
+     * Only the read path, at the small size, once for each directory search source: the platform is started afresh
+     * for each, on the same event store and read models, so that the sources are compared on the same data in the
+     * same run, each against the bare endpoint measured just before it. No members are made (the read path needs
+     * none), so the directory holds exactly small size / 5 organizations.
+     */
+    private static void readOnly(Platform platform, Options options, Results results, Phase phase) throws Exception {
+        results.note("READ PATH ONLY, directory search sources in turn: " + options.readOnlySources()
+                + " (platform.directory.search-index; the platform started afresh for each)");
+        boolean first = true;
+        Map<String, Integer> rounds = new LinkedHashMap<>();
+        for (String source : options.readOnlySources()) {
+            // a source named again is measured again (e.g. database,memory,database,memory: the first round runs on a
+            // JVM that has just started, the second on one the first round warmed up)
+            int round = rounds.merge(source, 1, Integer::sum);
+            String label = label(options.smallEvents()) + "." + source + (round > 1 ? "." + round : "");
+            platform.searchIndex(source);
+            phase.start("platform in this JVM, directory searches from " + source);
+            platform.startApplication();
+            try {
+                if (first) {
+                    phase.start("event store grown to " + String.format(Locale.ROOT, "%,d", options.smallEvents()) + " events");
+                    new SyntheticHistory(platform).growTo(options.smallEvents());
+                    awaitOthers(platform, options, null);
+                    first = false;
+                }
+                // an index loads in the background once the platform is ready: 2,000 organizations take well under
+                // the bare endpoint's 11 s measured before the first search
+                phase.start("read path @" + label);
+                new ReadPath(platform, options, results).run(label);
+            } finally {
+                platform.stopApplication();
+            }
         }
         phase.end();
         results.detail("phaseSeconds", phase.seconds);

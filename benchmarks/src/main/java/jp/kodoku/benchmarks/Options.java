@@ -26,6 +26,7 @@ record Options(
         Duration catchUpTimeout,
         boolean profile,
         java.util.List<String> platformArguments,
+        java.util.List<String> readOnlySources,
         Path output,
         Path work) {
 
@@ -48,6 +49,7 @@ record Options(
                 seconds("bench.catchup.timeout", 400),
                 Boolean.parseBoolean(System.getProperty("bench.profile", "true")),
                 parsePlatformArguments(),
+                parseReadOnlySources(),
                 Path.of(System.getProperty("bench.output", "benchmarks/target/benchmark-results.json")),
                 Path.of(System.getProperty("bench.work", "benchmarks/target/bench-work")));
     }
@@ -60,6 +62,16 @@ record Options(
     private static java.util.List<String> parsePlatformArguments() {
         String args = System.getProperty("bench.platform.args", "").trim();
         return args.isEmpty() ? java.util.List.of() : java.util.List.of(args.split("\\s+"));
+    }
+
+    /**
+     * {@code -Dbench.read.only=database,memory}: only the read path at the small size, once per directory search
+     * source in the order given, the platform started afresh for each ({@code platform.directory.search-index}).
+     * Empty: the whole run.
+     */
+    private static java.util.List<String> parseReadOnlySources() {
+        String sources = System.getProperty("bench.read.only", "").trim();
+        return sources.isEmpty() ? java.util.List.of() : java.util.List.of(sources.split("\\s*,\\s*"));
     }
 
     private static Duration seconds(String property, long fallback) {

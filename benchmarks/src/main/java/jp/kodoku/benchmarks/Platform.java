@@ -47,6 +47,8 @@ final class Platform {
     private final List<String> extraArguments;
 
     private ConfigurableApplicationContext context;
+    /** Where directory searches look: the index in memory, as the embedded platform does, or the database. */
+    private String searchIndex = "memory";
 
     private Platform(LocalPostgres postgres, String databaseUrl, MongoServer mongoServer, LocalKeycloak keycloak,
                      Path dataDir, List<String> extraArguments) {
@@ -83,7 +85,7 @@ final class Platform {
                 "--spring.datasource.password=" + postgres.password(),
                 "--spring.data.mongodb.uri=" + mongoUri,
                 // the read store is mongo-java-server, as in the embedded platform: search as the embedded platform does
-                "--platform.directory.search-index=memory",
+                "--platform.directory.search-index=" + searchIndex,
                 "--platform.data-dir=" + dataDir.toAbsolutePath(),
                 "--platform.keycloak.server-url=" + keycloak.serverUrl(),
                 "--platform.keycloak.client-secret=" + LocalKeycloak.BACKEND_SECRET,
@@ -110,6 +112,11 @@ final class Platform {
         context = new SpringApplicationBuilder(PlatformApplication.class, BenchEndpoints.class)
                 .run(args.toArray(String[]::new));
         System.out.printf("  platform started in this JVM on port %d in %.1f s%n", port(), (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** Takes effect at the next start. */
+    void searchIndex(String source) {
+        this.searchIndex = source;
     }
 
     void stopApplication() {
