@@ -14,6 +14,7 @@ import jp.kodoku.platform.membership.api.FieldViolation;
 import jp.kodoku.platform.membership.api.InvalidMembershipInput;
 import jp.kodoku.platform.membership.api.MembershipRuleViolation;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,6 +91,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                         + "; read it again and reapply your change");
         p.setProperty("currentVersion", e.getActualVersion());
         return respond(p);
+    }
+
+    /** Another node changed the same organization at the same moment, twice in a row (the first time is retried). */
+    @ExceptionHandler(ConcurrencyException.class)
+    ResponseEntity<ProblemDetail> concurrent(ConcurrencyException e) {
+        return respond(Problems.of(HttpStatus.CONFLICT, "concurrent-change", "Changed at the same moment",
+                "another request changed this at the same moment; read it again and reapply your change"));
     }
 
     @ExceptionHandler(Versions.PreconditionRequired.class)

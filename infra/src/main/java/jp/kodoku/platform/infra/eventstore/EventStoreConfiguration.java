@@ -3,6 +3,11 @@ package jp.kodoku.platform.infra.eventstore;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
@@ -16,6 +21,27 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 public class EventStoreConfiguration {
+
+    /**
+     * Tells the event store that an append lost a race: a unique violation on the event table means another writer
+     * (another node, usually) stored the same sequence number of the aggregate first. The store then throws Axon's
+     * {@code ConcurrencyException}, which is retried (see {@link ConcurrentAppendRetry}) or answered as a conflict.
+     * Axon's default resolver goes by vendor error codes and does not know PostgreSQL's, so the race surfaced as an
+     * unexplained storage failure. By SQL state, 23505 (unique violation) is the same in PostgreSQL and H2; the whole
+     * class 23 would also take a missing value for a concurrent write.
+     */
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new SQLStateResolver(UNIQUE_VIOLATION);
+    }
+
+    static final String UNIQUE_VIOLATION = "23505";
+
+    /** Axon's gateway, with one more try for a command whose append lost a race to another node. */
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus) {
+        return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(new ConcurrentAppendRetry()).build();
+    }
 
     /** Matches the saga tables created by {@link AxonSchemaMigration} (bytea columns). */
     @Bean
