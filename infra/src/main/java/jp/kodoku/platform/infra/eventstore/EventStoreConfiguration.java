@@ -6,13 +6,23 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.TokenStoreProperties;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.lang.management.ManagementFactory;
 
 /**
  * The system of record: Axon's JDBC engine (auto-configured by Axon from the DataSource) on PostgreSQL, or on the
@@ -41,6 +51,25 @@ public class EventStoreConfiguration {
     @Bean
     CommandGateway commandGateway(CommandBus commandBus) {
         return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(new ConcurrentAppendRetry()).build();
+    }
+
+    /**
+     * Axon's token store, with the node's name ({@code platform.node-name}) as the owner of the segments it claims.
+     * Axon's default owner is the JVM's name ("pid@host"): two nodes that share it (two in one JVM, or two containers
+     * whose hostnames and pids coincide) would both believe they own every segment and both process every event. The
+     * name also says, in the token table, which node runs which projection.
+     */
+    @Bean
+    TokenStore tokenStore(ConnectionProvider connections, @Qualifier("serializer") Serializer serializer,
+                          TokenStoreProperties properties,
+                          @Value("${platform.node-name:}") String nodeName) {
+        return JdbcTokenStore.builder()
+                             .connectionProvider(connections)
+                             .schema(new TokenSchema()) // the table of AxonSchemaMigration
+                             .serializer(serializer)
+                             .claimTimeout(properties.getClaimTimeout())
+                             .nodeId(nodeName.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : nodeName)
+                             .build();
     }
 
     /** Matches the saga tables created by {@link AxonSchemaMigration} (bytea columns). */
