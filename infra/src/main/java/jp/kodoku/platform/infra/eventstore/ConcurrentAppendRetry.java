@@ -3,6 +3,8 @@ package jp.kodoku.platform.infra.eventstore;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.RetryScheduler;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.util.List;
@@ -21,6 +23,8 @@ import java.util.List;
  */
 public final class ConcurrentAppendRetry implements RetryScheduler {
 
+    private static final Logger log = LoggerFactory.getLogger(ConcurrentAppendRetry.class);
+
     @Override
     public boolean scheduleRetry(CommandMessage commandMessage, RuntimeException lastFailure,
                                  List<Class<? extends Throwable>[]> failures, Runnable dispatchTask) {
@@ -28,6 +32,8 @@ public final class ConcurrentAppendRetry implements RetryScheduler {
                 || TransactionSynchronizationManager.isActualTransactionActive()) {
             return false;
         }
+        log.info("{} lost an append race to another writer ({}); running it once more",
+                commandMessage.getPayloadType().getSimpleName(), lastFailure.getMessage());
         dispatchTask.run();
         return true;
     }

@@ -7,6 +7,13 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
@@ -23,11 +30,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 
 /**
- * The system of record: Axon's JDBC engine (auto-configured by Axon from the DataSource) on PostgreSQL, or on the
- * embedded H2 file database in PostgreSQL mode. Flyway owns the schema so that a production database is migrated,
- * never re-created.
+ * The system of record: Axon's JDBC engine on PostgreSQL, or on the embedded H2 file database in PostgreSQL mode.
+ * Flyway owns the schema so that a production database is migrated, never re-created.
  */
 @Configuration(proxyBeanMethods = false)
 public class EventStoreConfiguration {
@@ -51,6 +58,46 @@ public class EventStoreConfiguration {
     @Bean
     CommandGateway commandGateway(CommandBus commandBus) {
         return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(new ConcurrentAppendRetry()).build();
+    }
+
+    /**
+     * Axon's event store, except for how long its reader waits before it looks for events it was not told about. It
+     * is told at once about events committed on this node, but events committed on another node are found only by
+     * looking: with Axon's 1 s, a write through the node that does not run the projections reached the read models
+     * about a second later (docs/operations.md). Looking costs one indexed query per interval, and only on a node whose
+     * processors are reading.
+     */
+    @Bean
+    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration axon,
+                                  @Value("${platform.events.fetch-delay:50ms}") Duration fetchDelay) {
+        return EmbeddedEventStore.builder()
+                                 .storageEngine(storageEngine)
+                                 .messageMonitor(axon.messageMonitor(EventStore.class, "eventStore"))
+                                 .spanFactory(axon.getComponent(EventBusSpanFactory.class))
+                                 .fetchDelay(fetchDelay.toMillis())
+                                 .build();
+    }
+
+    /**
+     * Axon's JDBC engine as its auto-configuration builds it (which steps back once the event store above is
+     * declared), with the conflict resolver below.
+     */
+    @Bean
+    EventStorageEngine eventStorageEngine(@Qualifier("serializer") Serializer serializer,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          PersistenceExceptionResolver persistenceExceptionResolver,
+                                          org.axonframework.config.Configuration axon, ConnectionProvider connections,
+                                          TransactionManager transactions) {
+        return JdbcEventStorageEngine.builder()
+                                     .snapshotSerializer(serializer)
+                                     .upcasterChain(axon.upcasterChain())
+                                     .persistenceExceptionResolver(persistenceExceptionResolver)
+                                     .eventSerializer(eventSerializer)
+                                     .snapshotFilter(axon.snapshotFilter())
+                                     .connectionProvider(connections)
+                                     .transactionManager(transactions)
+                                     .schema(new EventSchema()) // the tables of AxonSchemaMigration
+                                     .build();
     }
 
     /**
