@@ -7,22 +7,22 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.common.jdbc.PersistenceExceptionResolver;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
-import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.springboot.TokenStoreProperties;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.TokenStoreProperties;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
@@ -39,6 +39,8 @@ import java.time.Duration;
 @Configuration(proxyBeanMethods = false)
 public class EventStoreConfiguration {
 
+    static final String UNIQUE_VIOLATION = "23505";
+
     /**
      * Tells the event store that an append lost a race: a unique violation on the event table means another writer
      * (another node, usually) stored the same sequence number of the aggregate first. The store then throws Axon's
@@ -51,8 +53,6 @@ public class EventStoreConfiguration {
     PersistenceExceptionResolver persistenceExceptionResolver() {
         return new SQLStateResolver(UNIQUE_VIOLATION);
     }
-
-    static final String UNIQUE_VIOLATION = "23505";
 
     /** Axon's gateway, with one more try for a command whose append lost a race to another node. */
     @Bean
@@ -80,7 +80,7 @@ public class EventStoreConfiguration {
 
     /**
      * Axon's JDBC engine as its auto-configuration builds it (which steps back once the event store above is
-     * declared), with the conflict resolver below.
+     * declared), with the conflict resolver above.
      */
     @Bean
     EventStorageEngine eventStorageEngine(@Qualifier("serializer") Serializer serializer,
