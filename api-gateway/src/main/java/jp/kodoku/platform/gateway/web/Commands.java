@@ -3,11 +3,13 @@ package jp.kodoku.platform.gateway.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jp.kodoku.platform.gateway.security.Caller;
 import jp.kodoku.platform.infra.audit.AuditMetadata;
+import jp.kodoku.platform.infra.errors.ConcurrentChange;
 import jp.kodoku.platform.infra.errors.NotFound;
 import jp.kodoku.platform.infra.errors.StaleVersion;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -54,6 +56,8 @@ public class Commands {
         } catch (ConflictingAggregateVersionException e) {
             throw new StaleVersion("it is now at version " + e.getActualVersion() + ", not " + e.getExpectedVersion()
                     + "; read it again and reapply your change", e.getActualVersion());
+        } catch (ConcurrencyException e) {
+            throw new ConcurrentChange();
         }
     }
 }
