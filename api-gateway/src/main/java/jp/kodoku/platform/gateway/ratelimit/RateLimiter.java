@@ -44,7 +44,9 @@ public class RateLimiter implements AutoCloseable {
 
     /** How often buckets that are full again (so hold nothing worth keeping) are deleted. */
     private static final Duration PURGE_EVERY = Duration.ofMinutes(10);
+    /** At most 100,000 rows each time, 1,000 per statement: a flood of addresses is cleared, and no call waits long. */
     private static final int PURGE_BATCH = 1_000;
+    private static final int MAX_PURGE_BATCHES = 100;
     /** A flood of addresses must not exhaust memory; forgetting buckets only makes the limits looser for a moment. */
     private static final int MAX_BUCKETS_IN_MEMORY = 100_000;
     /** Enough for short transactions from every request thread: a call holds a connection for well under 1 ms. */
@@ -131,7 +133,10 @@ public class RateLimiter implements AutoCloseable {
 
             @Override
             public void purge() {
-                rows.removeExpired(PURGE_BATCH);
+                int batches = 1;
+                while (rows.removeExpired(PURGE_BATCH) == PURGE_BATCH && batches < MAX_PURGE_BATCHES) {
+                    batches++;
+                }
             }
         };
     }

@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The rate limits on one PostgreSQL shared by two nodes: each node is a limiter with a connection pool of its own,
@@ -110,6 +111,23 @@ class RateLimiterTest {
 
         RateLimit raised = new RateLimit("test", 5, Duration.ofMinutes(1));
         assertThat(limiter.acquire(raised, "203.0.113.4")).isEmpty();
+    }
+
+    @Test
+    void buckets_that_are_full_again_are_deleted_now_and_then() {
+        MovableClock now = new MovableClock(Instant.now());
+        RateLimiter limiter = new RateLimiter(nodeA, now);
+        limiter.acquire(new RateLimit("test", 1, Duration.ofSeconds(1)), "203.0.113.6");
+        JdbcTemplate jdbc = new JdbcTemplate(nodeA);
+        String row = "SELECT COUNT(*) FROM rate_limit_buckets WHERE id LIKE '%/203.0.113.6'";
+        assertThat(jdbc.queryForObject(row, Long.class)).isOne();
+
+        // full again after one second; Bucket4j compares the row's expiry with the real time
+        await().pollDelay(Duration.ofMillis(1_100)).until(() -> true);
+        now.advance(Duration.ofMinutes(11));
+        limiter.acquire(THREE_PER_MINUTE, "203.0.113.7");
+
+        assertThat(jdbc.queryForObject(row, Long.class)).isZero();
     }
 
     @Test
