@@ -9,6 +9,7 @@ import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
@@ -117,6 +118,18 @@ public class EventStoreConfiguration {
                              .claimTimeout(properties.getClaimTimeout())
                              .nodeId(nodeName.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : nodeName)
                              .build();
+    }
+
+    /**
+     * A pooled processor (the accounts processor) renews its claims after a fifth of the claim timeout. Axon's
+     * default renews after 5 s, half of its default timeout of 10 s; with the platform's shorter timeout (failover,
+     * docs/operations.md) the other node would take segments that their owner is still working on.
+     */
+    @Bean
+    ConfigurerModule claimRenewal(TokenStoreProperties properties) {
+        long renewAfter = properties.getClaimTimeout().toMillis() / 5;
+        return configurer -> configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
+                (configuration, builder) -> builder.claimExtensionThreshold(renewAfter));
     }
 
     /** Matches the saga tables created by {@link AxonSchemaMigration} (bytea columns). */
