@@ -55,7 +55,8 @@ class MemberAccountsTest extends ApiTest {
         assertThat(account.isEnabled()).isTrue();
         assertThat(account.isEmailVerified()).isFalse();
         assertThat(account.getLastName() + " " + account.getFirstName()).isEqualTo(Samples.contactOf(application).get("name"));
-        assertThat(realmRoles(account.getId())).contains("member-admin");
+        // the role is granted by a second call after the user is created: wait for it as for the user
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(realmRoles(account.getId())).contains("member-admin"));
         await().atMost(PATIENCE).until(() -> mailsTo(email) == 1);
 
         await().atMost(PATIENCE).until(() -> events(id, "MemberAdminAccountProvisioned").size() == 1);
