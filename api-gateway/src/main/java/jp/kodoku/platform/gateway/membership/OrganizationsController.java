@@ -251,11 +251,9 @@ class OrganizationsController {
         if (!violations.isEmpty()) {
             throw new InvalidMembershipInput(violations);
         }
-        ProfilePatch patch = json.treeToValue(values, ProfilePatch.class);
-        return new ProfilePatch(patch.name(), patch.nameKana(), patch.legalForm(), patch.corporateNumber(),
-                patch.bodyType(), patch.nationwide(), patch.prefectureCodes(), patch.fieldsOfActivity(),
-                patch.targetGroups(), patch.consultationCapabilities(), patch.website(), patch.publicDescription(),
-                patch.consentToPublish(), cleared);
+        // the client may not send "cleared" itself (refused above): it is what its nulls said
+        values.set("cleared", json.valueToTree(cleared));
+        return json.treeToValue(values, ProfilePatch.class);
     }
 
     private static OrganizationId oid(String id) {
