@@ -54,6 +54,7 @@ class BackupRestoreTest {
         Api before = start(original);
         String secretariat = TestTokens.secretariat();
         String member = new Members(before).activeMember(Samples.application());
+        await().atMost(Duration.ofSeconds(30)).until(() -> allCaughtUp(before, secretariat));
         String etag = before.get("/api/v1/organizations/" + member).token(secretariat).send().etag();
         Api.Response updated = before.patch("/api/v1/organizations/" + member + "/profile").token(secretariat)
                                      .header("If-Match", etag).body(Map.of("publicDescription", "バックアップ前の更新")).send();

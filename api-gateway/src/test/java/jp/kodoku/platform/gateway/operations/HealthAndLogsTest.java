@@ -100,7 +100,7 @@ class HealthAndLogsTest {
         assertThat(line.get("correlationId").asText()).isEqualTo(correlationId);
         assertThat(line.get("principal").asText()).isEqualTo(userName(token));
         assertThat(line.get("@timestamp")).isNotNull();
-        assertThat(line.get("log.level").asText()).isEqualTo("DEBUG");
+        assertThat(line.path("log").path("level").asText()).isEqualTo("DEBUG");
     }
 
     @Test
