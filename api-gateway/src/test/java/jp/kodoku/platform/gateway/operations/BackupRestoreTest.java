@@ -62,6 +62,7 @@ class BackupRestoreTest {
         String applying = new Members(before).apply(Samples.application()).id();
         await().atMost(Duration.ofSeconds(30)).until(() -> allCaughtUp(before, secretariat));
         Map<String, String> answers = answers(before, secretariat, member, applying);
+        assertThat(answers.values()).allMatch(answer -> answer.startsWith("200 "));
 
         Path dump = Files.createTempDirectory("platform-backup-").resolve("platform.dump");
         run(LocalPostgres.program("pg_dump").toString(), "--format=custom", "--file=" + dump, "--dbname=" + libpq(original));
