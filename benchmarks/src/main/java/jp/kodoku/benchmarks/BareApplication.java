@@ -33,7 +33,7 @@ public class BareApplication {
 
     @RestController
     static class Health {
-        @GetMapping("/actuator/health")
+        @GetMapping("/readyz")
         Map<String, String> health() {
             return Map.of("status", "UP");
         }

@@ -80,6 +80,7 @@ final class Platform {
     List<String> arguments(int port) {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=" + port,
+                "--management.server.port=0",
                 "--spring.datasource.url=" + databaseUrl,
                 "--spring.datasource.username=" + postgres.username(),
                 "--spring.datasource.password=" + postgres.password(),

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 /**
  * Start-up: the platform as a separate JVM ({@code java -cp … PlatformApplication}, default JVM options) against the
  * PostgreSQL database that holds the large event store and the MongoDB endpoint that holds its read models; the time
- * from starting the process to the first 200 of {@code /actuator/health}; then heap after a full collection
+ * from starting the process to the first 200 of {@code /readyz}; then heap after a full collection
  * ({@code jcmd GC.run}, {@code GC.heap_info}) and the process RSS ({@code VmRSS}). The baseline is
  * {@link BareApplication} measured the same way.
  */
@@ -71,7 +71,7 @@ final class StartUp {
         String note = String.format(Locale.ROOT, "separate JVM, default options, %,d events in PostgreSQL; directory index "
                 + "loaded (in the background) after %.1f s, heap measured then; log %s", events, platformRun.settledSeconds(),
                 platformRun.log());
-        results.ceiling("startup.ready", "start-up: process start → /actuator/health 200", platformRun.readySeconds(), "s",
+        results.ceiling("startup.ready", "start-up: process start → /readyz 200", platformRun.readySeconds(), "s",
                 bare.readySeconds(), "bare Spring MVC app, same JVM and class path", 15.0, note);
         results.ceiling("startup.heap", "start-up: heap after full GC", platformRun.heapAfterGcMb(), "MiB",
                 bare.heapAfterGcMb(), "bare Spring MVC app", null, null);
@@ -96,7 +96,7 @@ final class StartUp {
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
-        URI health = URI.create("http://127.0.0.1:" + port + "/actuator/health");
+        URI health = URI.create("http://127.0.0.1:" + port + "/readyz");
         long t0 = System.nanoTime();
         Process process = builder.start();
         try {

@@ -3,6 +3,10 @@ package jp.kodoku.platform.gateway.security;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.web.context.support.WebApplicationContextUtils;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -39,11 +43,34 @@ import java.util.Map;
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
-    /** What the platform itself serves without a token: its API description and health, and error pages. */
+    /**
+     * What the platform itself serves without a token: its API description, the load balancer's readiness and
+     * liveness checks, and error pages.
+     */
     @Bean
     PublicPaths platformPublicPaths() {
-        return PublicPaths.anyMethod("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/health/**",
+        return PublicPaths.anyMethod("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/readyz", "/livez",
                 "/error");
+    }
+
+    /**
+     * The management port (actuator: health groups, Prometheus metrics) answers without a token: it is bound to the
+     * loopback or a private interface that only the operators' network reaches (docs/operations.md). Boot hands this
+     * security filter to the management server too, hence a chain that matches only requests arriving there.
+     */
+    @Bean
+    @Order(1)
+    SecurityFilterChain managementPort(HttpSecurity http) throws Exception {
+        return http.securityMatcher(SecurityConfiguration::onManagementServer)
+                   .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                   .csrf(csrf -> csrf.disable())
+                   .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                   .build();
+    }
+
+    private static boolean onManagementServer(HttpServletRequest request) {
+        return WebServerApplicationContext.hasServerNamespace(
+                WebApplicationContextUtils.getWebApplicationContext(request.getServletContext()), "management");
     }
 
     @Bean
@@ -58,6 +85,8 @@ public class SecurityConfiguration {
                 for (PublicPaths open : publicPaths) {
                     auth.requestMatchers(open.method(), open.patterns().toArray(String[]::new)).permitAll();
                 }
+                // only if someone configures the management port to be the API port: metrics are not for the public
+                auth.requestMatchers("/actuator/**").hasRole(Caller.SECRETARIAT);
                 auth.anyRequest().authenticated();
             })
             .oauth2ResourceServer(rs -> rs

@@ -76,6 +76,7 @@ class CrashRecoveryTest {
                 "-cp", System.getProperty("java.class.path"),
                 PlatformApplication.class.getName(),
                 "--server.port=" + port,
+                "--management.server.port=0",
                 "--platform.data-dir=" + data,
                 "--platform.security.issuer-uri=" + TestTokens.issuer(),
                 "--platform.security.jwk-set-uri=" + TestTokens.jwkSetUri(),
@@ -85,7 +86,7 @@ class CrashRecoveryTest {
         processes.add(builder.start());
         Api api = new Api(port);
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
-               .until(() -> api.get("/actuator/health").send().status() == 200);
+               .until(() -> api.get("/readyz").send().status() == 200);
         return port;
     }
 

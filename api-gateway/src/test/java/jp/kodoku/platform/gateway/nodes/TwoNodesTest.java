@@ -259,6 +259,7 @@ class TwoNodesTest {
     private static ConfigurableApplicationContext start(String name, String database) throws Exception {
         return new SpringApplicationBuilder(PlatformApplication.class).run(
                 "--server.port=0",
+                "--management.server.port=0",
                 "--platform.node-name=" + name,
                 "--platform.data-dir=" + Files.createTempDirectory("platform-" + name + "-"),
                 "--spring.datasource.url=" + database,

@@ -9,6 +9,7 @@ import jp.kodoku.platform.infra.testsupport.LocalPostgres;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,6 +28,8 @@ import static org.awaitility.Awaitility.await;
  * application context, so the suite starts it once.
  */
 @SpringBootTest(classes = PlatformApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Spring's tests turn metrics export off by default; production serves them (MetricsTest reads them)
+@AutoConfigureObservability(tracing = false)
 public abstract class ApiTest {
 
     private static final LocalPostgres POSTGRES = LocalPostgres.instance();

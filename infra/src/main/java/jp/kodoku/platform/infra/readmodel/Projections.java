@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -103,6 +104,29 @@ public class Projections {
             }
         }
         return true;
+    }
+
+    /**
+     * Per projection and segment: how many positions of the event store lie between the segment's stored token and
+     * the newest event (0: caught up). Read from the token store, so every node sees the same figures, whichever node
+     * owns the segment. Positions are global indexes, which may have gaps; the figure is an upper bound of the events
+     * still to handle. Two queries.
+     */
+    public Map<String, Map<Integer, Long>> behindHead() {
+        EventSchema e = new EventSchema();
+        Long head = jdbc.queryForObject("SELECT MAX(" + e.globalIndexColumn() + ") FROM " + e.domainEventTable(), Long.class);
+        long newest = head == null ? -1 : head;
+        TokenSchema t = new TokenSchema();
+        Map<String, Map<Integer, Long>> behind = new TreeMap<>();
+        jdbc.query("SELECT " + t.processorNameColumn() + ", " + t.segmentColumn() + ", " + t.tokenColumn() + ", "
+                           + t.tokenTypeColumn() + " FROM " + t.tokenTable(),
+                   rs -> {
+                       TrackingToken stored = token(rs.getBytes(3), rs.getString(4));
+                       long position = stored == null ? -1 : stored.position().orElse(-1);
+                       behind.computeIfAbsent(rs.getString(1), p -> new TreeMap<>())
+                             .put(rs.getInt(2), Math.max(0, newest - position));
+                   });
+        return behind;
     }
 
     private TrackingToken token(byte[] token, String type) {

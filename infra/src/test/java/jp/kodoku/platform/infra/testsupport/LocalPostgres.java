@@ -132,6 +132,12 @@ public final class LocalPostgres {
         return adminJdbcUrl;
     }
 
+    /** A PostgreSQL client program beside the server binaries ({@code pg_dump}, {@code pg_restore}). */
+    public static Path program(String name) {
+        return LocalCluster.findBinDir().map(dir -> dir.resolve(name)).filter(Files::isExecutable)
+                           .orElseThrow(() -> new IllegalStateException("no " + name + " beside the PostgreSQL server programs"));
+    }
+
     /** True if the server came from {@code PLATFORM_TEST_POSTGRES_URL} rather than being started by this JVM. */
     public boolean isExternal() {
         return external;
