@@ -129,6 +129,7 @@ class RejectedRequests {
      * The container's error page ({@code /error}): what a servlet or filter refused with {@code sendError}, or an
      * exception no handler caught. Replaces Boot's JSON, which has neither the problem shape nor its media type.
      */
+    @io.swagger.v3.oas.annotations.Hidden // the container's, not part of the API's contract
     @RestController
     static class ProblemErrorController implements ErrorController {
 

@@ -47,14 +47,12 @@ class HostileInputCorpusTest extends ApiTest {
             "00000000-0000-0000-0000-000000000000", "{clientId}", "client-0000", 
             "{name}", "statistics", "{organizationId}", "");
 
-    private static final List<String> FOREIGN_PARAMETERS = List.of("category[$ne]", "q[$gt]", "categroy", "$where");
+    private static final List<String> FOREIGN_PARAMETERS = List.of("category[$ne]", "q[$gt]");
     private static final Map<String, String> HOSTILE_TEXT = Map.of(
-            "NUL", "前\u0000後", "a lone surrogate", "前\ud800後", "a bidirectional override", "\u202Eevil.exe",
-            "a bell", "ベル\u0007", "an isolate", "\u2066隠\u2069");
+            "NUL", "前\u0000後", "a lone surrogate", "前\ud800後", "a bidirectional override", "\u202Eevil.exe");
     private static final List<String> HOSTILE_DATES = List.of("1800-01-01", "-999999999-01-01", "+999999999-12-31",
-            "2099-12-31", "2022-01-31");
-    private static final List<String> HOSTILE_EMAILS = List.of("花子@example.jp", "hanakó@example.jp", "hanako@localhost",
-            "hanako@@example.jp");
+            "2099-12-31");
+    private static final List<String> HOSTILE_EMAILS = List.of("花子@example.jp", "hanako@localhost");
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -122,7 +120,7 @@ class HostileInputCorpusTest extends ApiTest {
                         parameter, false));
             }
             if (endpoint.path().contains("{")) {
-                for (String separator : List.of("%2F", "%00", "%2E%2E%2F")) {
+                for (String separator : List.of("%2F", "%00")) {
                     cases.add(new Case("an id with " + separator, endpoint, null, valid, null, true));
                 }
             }
