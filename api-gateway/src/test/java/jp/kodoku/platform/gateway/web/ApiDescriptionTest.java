@@ -43,7 +43,8 @@ class ApiDescriptionTest extends ApiTest {
         eachOperation((where, operation) -> {
             String id = operation.path("operationId").asText(null);
             assertThat(id).as(where).isNotNull().matches("[a-z][A-Za-z]+");
-            assertThat(ids.put(id, where)).as("operationId %s of %s is also that of %s", id, where, ids.get(id)).isNull();
+            String before = ids.put(id, where);
+            assertThat(before).as("operationId %s of %s is also that of %s", id, where, before).isNull();
         });
         assertThat(ids).containsEntry("organizationsApprove", "post /api/v1/organizations/{id}/approval")
                        .containsEntry("directoryOne", "get /api/v1/directory/{organizationId}")
