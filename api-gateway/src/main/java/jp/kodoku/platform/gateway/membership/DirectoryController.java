@@ -82,7 +82,8 @@ class DirectoryController {
     }
 
     @GetMapping("/statistics/members")
-    @Operation(summary = "Members per category on a date (default: today in Japan), computed from the history")
+    @Operation(operationId = "statisticsMembers",
+            summary = "Members per category on a date (default: today in Japan), computed from the history")
     ResponseEntity<MemberCounts> members(
             @Parameter(example = "2022-12-01") @RequestParam(required = false)
             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
