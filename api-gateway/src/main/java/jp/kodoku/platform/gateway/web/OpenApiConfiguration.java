@@ -29,8 +29,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.util.AntPathMatcher;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
 
 import java.math.BigDecimal;
@@ -48,8 +46,8 @@ import java.util.TreeMap;
  *   <li>operationId: the controller's resource and the method, {@code organizationsApprove} for
  *       {@code OrganizationsController.approve}; unique as long as class names are, and stable when methods are added
  *       (springdoc's own ids are method names numbered in discovery order: {@code one_1});</li>
- *   <li>problem responses, all with the one {@code Problem} schema as {@code application/problem+json}: 400 when the
- *       request carries anything to get wrong (body, query, headers), 401/403/429 when it needs a token (not one of the
+ *   <li>problem responses, all with the one {@code Problem} schema as {@code application/problem+json}: 400 always (a query
+ *       parameter outside the endpoint's contract is refused everywhere), 401/403/429 when it needs a token (not one of the
  *       {@link PublicPaths}; API clients are rate-limited), 404 with a path variable, 409 when a write sends a command,
  *       412 with {@link IfMatch} and 428 when it is required, 422 with an Idempotency-Key;</li>
  *   <li>headers: ETag on answers that carry a version, Location on 201, the If-Match and Idempotency-Key rules.</li>
@@ -89,8 +87,6 @@ class OpenApiConfiguration {
             IfMatch ifMatch = parameters.stream().map(p -> p.getParameterAnnotation(IfMatch.class))
                                         .filter(a -> a != null).findFirst().orElse(null);
             boolean hasBody = parameters.stream().anyMatch(p -> p.hasParameterAnnotation(RequestBody.class));
-            boolean hasInput = hasBody || ifMatch != null || parameters.stream().anyMatch(
-                    p -> p.hasParameterAnnotation(RequestParam.class) || p.hasParameterAnnotation(RequestHeader.class));
             boolean hasPathVariable = parameters.stream().anyMatch(p -> p.hasParameterAnnotation(PathVariable.class));
             boolean sendsCommand = ifMatch != null || hasBody;
 
@@ -107,9 +103,8 @@ class OpenApiConfiguration {
                         .schema(new StringSchema().example("\"4\"")));
             }
 
-            if (hasInput) {
-                addProblem(responses, "400", "The request is malformed or a field is invalid; `errors` names each one");
-            }
+            // every operation: a query parameter outside its contract is refused (KnownParameters), input or not
+            addProblem(responses, "400", "The request is malformed, a field is invalid or a query parameter is unknown; `errors` names each one");
             if (hasPathVariable) {
                 addProblem(responses, "404", "Nothing with this id (or nothing the caller may see)");
             }

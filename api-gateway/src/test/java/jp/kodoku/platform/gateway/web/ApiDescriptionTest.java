@@ -114,7 +114,7 @@ class ApiDescriptionTest extends ApiTest {
                 .containsExactly("200", "400", "401", "403", "404", "409", "412", "429");
         // public, no token involved; rate-limited per address, idempotent by key
         assertThat(codes("post", "/api/v1/applications")).containsExactly("201", "400", "409", "422", "429");
-        assertThat(codes("get", "/api/v1/directory/{organizationId}")).containsExactly("200", "404");
+        assertThat(codes("get", "/api/v1/directory/{organizationId}")).containsExactly("200", "400", "404");
         assertThat(codes("get", "/api/v1/statistics/members")).containsExactly("200", "400");
         assertThat(codes("post", "/api/v1/api-clients")).contains("201", "400", "401", "403", "409", "502");
     }
