@@ -1,6 +1,7 @@
 package jp.kodoku.platform.gateway.admin;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jp.kodoku.platform.gateway.security.Access;
@@ -33,6 +34,7 @@ class ProjectionsController {
 
     @PostMapping("/{name}/rebuild")
     @Operation(summary = "Drop a projection's read models and replay all events into them (runs in the background)")
+    @ApiResponse(responseCode = "202", description = "Started; GET the projections to see when it has caught up")
     ResponseEntity<Void> rebuild(@PathVariable String name) {
         Access.requireSecretariat();
         if (!projections.projections().contains(name)) {

@@ -1,6 +1,7 @@
 package jp.kodoku.platform.gateway.clients;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jp.kodoku.platform.gateway.clients.api.ApiClientId;
@@ -55,6 +56,7 @@ import java.util.regex.Pattern;
 class ApiClientsController {
 
     private static final Logger log = LoggerFactory.getLogger(ApiClientsController.class);
+    private static final String IDENTITY_PROVIDER_FAILED = "The sign-in service (Keycloak) failed; nothing changed";
     private static final Pattern CLIENT_ID = Pattern.compile("app-[a-z2-9]{16}");
 
     private final Commands commands;
@@ -89,6 +91,8 @@ class ApiClientsController {
 
     @PostMapping
     @Operation(summary = "Register an app: a Keycloak client with the client-credentials grant; the secret is shown once")
+    @ApiResponse(responseCode = "201", description = "Registered")
+    @ApiResponse(responseCode = "502", description = IDENTITY_PROVIDER_FAILED)
     ResponseEntity<RegisteredApiClient> register(@RequestBody NewApiClient body) {
         Access.requireSecretariat();
         ApiClientId clientId = ApiClientId.random();
@@ -111,6 +115,8 @@ class ApiClientsController {
 
     @PostMapping("/{clientId}/secret")
     @Operation(summary = "Rotate the secret: the new one is shown once, the old one stops working at once")
+    @ApiResponse(responseCode = "200", description = "Rotated")
+    @ApiResponse(responseCode = "502", description = IDENTITY_PROVIDER_FAILED)
     ResponseEntity<RotatedSecret> rotate(@PathVariable String clientId, @IfMatch Long expectedVersion) {
         Access.requireSecretariat();
         IssuedSecret issued = commands.send(new RotateApiClientSecret(id(clientId), expectedVersion), IssuedSecret.class);
@@ -120,6 +126,8 @@ class ApiClientsController {
 
     @DeleteMapping("/{clientId}")
     @Operation(summary = "Revoke: no new tokens, and the platform refuses the client's tokens still in circulation")
+    @ApiResponse(responseCode = "200", description = "Revoked")
+    @ApiResponse(responseCode = "502", description = IDENTITY_PROVIDER_FAILED)
     ResponseEntity<RevokedApiClient> revoke(@PathVariable String clientId, @IfMatch Long expectedVersion) {
         Access.requireSecretariat();
         ResponseEntity<RevokedApiClient> revoked = commands.write(new RevokeApiClient(id(clientId), expectedVersion),

@@ -3,6 +3,8 @@ package jp.kodoku.platform.gateway.membership;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jp.kodoku.platform.gateway.idempotency.IdempotentRequests;
@@ -74,6 +76,9 @@ class ApplicationsController {
     @Operation(summary = "Submit a membership application (no account needed; rate-limited per client address)",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     examples = @ExampleObject(name = "NPO", value = EXAMPLE))))
+    @ApiResponse(responseCode = "201", description = "Received; the private link is in Location and accessUrl",
+            content = @Content(schema = @Schema(implementation = MembershipRequests.ApplicationReceipt.class)))
+    @ApiResponse(responseCode = "429", description = "Too many applications from this address; wait Retry-After seconds")
     ResponseEntity<?> submit(@RequestBody MembershipRequests.Application body,
                              @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
                              HttpServletRequest request) {

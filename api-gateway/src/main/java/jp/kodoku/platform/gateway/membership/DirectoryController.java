@@ -82,11 +82,13 @@ class DirectoryController {
     }
 
     @GetMapping("/statistics/members")
-    @Operation(summary = "Members per category on a date (default: today in Japan), computed from the history")
+    @Operation(operationId = "statisticsMembers",
+            summary = "Members per category on a date (default: today in Japan), computed from the history")
     ResponseEntity<MemberCounts> members(
             @Parameter(example = "2022-12-01") @RequestParam(required = false)
             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         LocalDate date = asOf != null ? asOf : LocalDate.now(ZoneId.of("Asia/Tokyo"));
+        jp.kodoku.platform.infra.time.PlatformDates.requireInRange("asOf", date, java.time.Clock.systemUTC());
         MemberCounts counts = queries.one(new CountMembersByCategory(date), MemberCounts.class);
         return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofMinutes(1))).body(counts);
     }

@@ -2,6 +2,7 @@ package jp.kodoku.platform.gateway.membership;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jp.kodoku.platform.gateway.security.Access;
@@ -65,6 +66,7 @@ class OrganizationAdminsController {
 
     @PostMapping
     @Operation(summary = "Invite another admin: a Keycloak account and an e-mail to set a password (active members only)")
+    @ApiResponse(responseCode = "201", description = "Invited")
     ResponseEntity<Invited> invite(@PathVariable String id, @IfMatch Long expectedVersion, @RequestBody Invitation body) {
         Access.requireActsFor(id);
         MemberAdminInvitation invitation = commands.send(new InviteMemberAdmin(new OrganizationId(id), expectedVersion,

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -171,6 +173,8 @@ class OrganizationsController {
     @PatchMapping(path = "/{id}/profile", consumes = {"application/merge-patch+json", "application/json"})
     @Operation(summary = "Change some profile fields (JSON merge patch; null removes an optional field). Needs If-Match",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    schema = @Schema(implementation = OrganizationProfile.class,
+                            description = "Only the fields to change; null removes an optional one"),
                     examples = @ExampleObject(value = "{\"website\": \"https://new.example.jp\", \"targetGroups\": [\"CHILDREN_AND_YOUTH\"]}"))))
     ResponseEntity<MembershipRequests.Written> patchProfile(@PathVariable String id,
                                                             @IfMatch(required = true) Long expectedVersion,
@@ -180,6 +184,7 @@ class OrganizationsController {
     }
 
     @PostMapping("/{id}/contacts")
+    @ApiResponse(responseCode = "201", description = "Added")
     ResponseEntity<MembershipRequests.ContactCreated> addContact(@PathVariable String id,
                                                                  @IfMatch Long expectedVersion,
                                                                  @RequestBody ContactDetails body) {

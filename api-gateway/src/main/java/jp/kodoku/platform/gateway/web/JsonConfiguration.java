@@ -1,5 +1,7 @@
 package jp.kodoku.platform.gateway.web;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
@@ -11,7 +13,10 @@ import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
 /**
  * The API's JSON mapper: strict. Unknown fields are refused (spring.jackson settings), and so are values of the
- * wrong type that Jackson would otherwise coerce ({@code "name": 3} becoming "3", {@code "nationwide": "yes"}).
+ * wrong type that Jackson would otherwise coerce ({@code "name": 3} becoming "3", {@code "nationwide": "yes"}), a key
+ * given twice (which of the two would count is a guess, and a record's creator cannot take both) and anything after
+ * the document ({@code {…} xyz}: a client that sends it has lost track of its own body). Every string is held to the
+ * platform's text rule ({@link CheckedText}).
  * Declared here because the event store has a mapper of its own, which would otherwise stop Boot from making this one.
  */
 @Configuration(proxyBeanMethods = false)
@@ -21,6 +26,9 @@ class JsonConfiguration {
     @Primary
     ObjectMapper objectMapper(Jackson2ObjectMapperBuilder builder) {
         ObjectMapper mapper = builder.createXmlMapper(false).build();
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        mapper.registerModule(CheckedText.module());
         mapper.coercionConfigFor(LogicalType.Textual)
               .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
               .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)

@@ -164,6 +164,40 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return respond(Problems.invalid(List.of(describe(e))));
     }
 
+    /** The firewall checks a header when it is first read, which may be in a controller. */
+    @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(org.springframework.security.web.firewall.RequestRejectedException e) {
+        return respond(RejectedRequests.problem(e));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(
+            org.springframework.web.HttpRequestMethodNotSupportedException e, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        ProblemDetail p = Problems.of(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed",
+                e.getMethod() + " is not served here; allowed: " + headers.getAllow());
+        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).headers(headers).body(p);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(
+            org.springframework.web.HttpMediaTypeNotSupportedException e, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        ProblemDetail p = Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+                "Unsupported media type", "send the body as " + e.getSupportedMediaTypes());
+        p.setProperty("errors", List.of(java.util.Map.of("field", "Content-Type", "message",
+                "must be one of " + e.getSupportedMediaTypes())));
+        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).headers(headers).body(p);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(
+            org.springframework.web.servlet.resource.NoResourceFoundException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Problems.of(HttpStatus.NOT_FOUND, "not-found",
+                "Not found", "nothing is served at this address"));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("Unexpected failure", e);
@@ -171,7 +205,17 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 "the request failed; quote the X-Correlation-Id header of this response to the secretariat"));
     }
 
+    private static final java.util.regex.Pattern DUPLICATE = java.util.regex.Pattern.compile("^Duplicate field '(.*)'");
+
     private static FieldViolation describe(Throwable cause) {
+        String duplicate = duplicateField(cause);
+        if (duplicate != null) {
+            return new FieldViolation(duplicate, "is given more than once");
+        }
+        if (cause instanceof MismatchedInputException m && m.getPath().isEmpty()
+                && m.getOriginalMessage() != null && m.getOriginalMessage().startsWith("Trailing token")) {
+            return new FieldViolation("body", "has content after the JSON document");
+        }
         if (cause instanceof JsonMappingException m && m.getCause() instanceof JsonParseException p) {
             cause = p; // truncated or broken JSON deep inside the body: the body is at fault, not a field
         }
@@ -195,6 +239,21 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                     + ", column " + p.getLocation().getColumnNr() + ")");
         }
         return new FieldViolation("body", "is missing or not readable JSON");
+    }
+
+    /** The full path of a key given twice ({@code profile.name}), or null when that is not the failure. */
+    private static String duplicateField(Throwable cause) {
+        JsonMappingException around = cause instanceof JsonMappingException m ? m : null;
+        Throwable parse = around != null && around.getCause() instanceof JsonParseException p ? p : cause;
+        if (!(parse instanceof JsonParseException p) || p.getOriginalMessage() == null) {
+            return null;
+        }
+        java.util.regex.Matcher name = DUPLICATE.matcher(p.getOriginalMessage());
+        if (!name.find()) {
+            return null;
+        }
+        String parent = around == null ? "body" : path(around);
+        return parent.equals("body") ? name.group(1) : parent + "." + name.group(1);
     }
 
     private static String simpleType(Class<?> type) {

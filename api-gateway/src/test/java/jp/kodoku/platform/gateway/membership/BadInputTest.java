@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +30,12 @@ class BadInputTest extends ApiTest {
                 raw("malformed JSON", "{\"profile\": {\"name\": ", "body"),
                 raw("an array instead of an object", "[]", "body"),
                 raw("no body at all", "", "body"),
+                raw("a repeated requestedCategory", Api.json(Samples.application())
+                        .replaceFirst("\\{", "{\"requestedCategory\":\"SUPPORTING\","), "requestedCategory"),
+                raw("a repeated name inside the profile", Api.json(Samples.application())
+                        .replace("\"profile\":{", "\"profile\":{\"name\":\"別名\","), "profile.name"),
+                raw("content after the document", Api.json(Samples.application()) + " xyz", "body"),
+                raw("a second document after the first", Api.json(Samples.application()) + " {}", "body"),
                 spoil("a number for a text", a -> profile(a).put("name", 3), "profile.name"),
                 spoil("text for a boolean", a -> profile(a).put("nationwide", "yes"), "profile.nationwide"),
                 spoil("text for a list", a -> profile(a).put("prefectureCodes", "13"), "profile.prefectureCodes"),
@@ -58,6 +65,19 @@ class BadInputTest extends ApiTest {
                         "primaryContact.name"),
                 spoil("an e-mail without a domain", a -> contact(a).put("email", "hanako@"), "primaryContact.email"),
                 spoil("a javascript: website", a -> profile(a).put("website", "javascript:alert(1)"), "profile.website"),
+                spoil("NUL in the name", a -> profile(a).put("name", "居場所\u0000"), "profile.name"),
+                spoil("a bidirectional override in the contact's name", a -> contact(a).put("name", "\u202E花子"),
+                        "primaryContact.name"),
+                spoil("a line break in a one-line field", a -> contact(a).put("department", "事務局\n広報"),
+                        "primaryContact.department"),
+                spoil("an escape sequence in the description", a -> profile(a).put("publicDescription", "\u001b[31m赤"),
+                        "profile.publicDescription"),
+                spoil("an e-mail with a Japanese local part", a -> contact(a).put("email", "花子@example.jp"),
+                        "primaryContact.email"),
+                spoil("an e-mail with an accented local part", a -> contact(a).put("email", "hanakó@example.jp"),
+                        "primaryContact.email"),
+                raw("a lone surrogate in the name", Api.json(Samples.application())
+                        .replaceFirst("\"name\":\"", "\"name\":\"\\\\ud800"), "profile.name"),
                 spoil("a MongoDB operator as a name", a -> profile(a).put("name", Map.of("$gt", "")), "profile.name"));
     }
 
@@ -97,6 +117,48 @@ class BadInputTest extends ApiTest {
         Api.Response response = api.get("/api/v1/directory?" + pair[0] + "="
                 + URLEncoder.encode(pair[1], StandardCharsets.UTF_8)).send();
         assertProblem(response, field);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2022-01-31", "1800-01-01", "2099-12-31", "-999999999-01-01", "+999999999-12-31"})
+    void statistics_are_asked_for_within_the_platforms_dates_only(String asOf) {
+        assertProblem(api.get("/api/v1/statistics/members?asOf=" + URLEncoder.encode(asOf, StandardCharsets.UTF_8)).send(),
+                "asOf");
+    }
+
+    @Test
+    void statistics_on_the_founding_day_are_answered() {
+        assertThat(api.get("/api/v1/statistics/members?asOf=2022-02-01").send().status()).isEqualTo(200);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"!!!", "・・・", "（）", "「」、。"})
+    void a_search_of_punctuation_only_finds_nothing_rather_than_everything(String q) {
+        new Members(api).activeMember(Samples.application());
+        awaitProjections();
+
+        Api.Response page = api.get("/api/v1/directory?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)).send();
+
+        assertThat(page.status()).as(page.toString()).isEqualTo(200);
+        assertThat(page.json().get("items")).as(page.toString()).isEmpty();
+    }
+
+    @Test
+    void an_unknown_query_parameter_is_refused_naming_it() {
+        assertProblem(api.get("/api/v1/directory?categroy=REGULAR").send(), "categroy");
+        assertProblem(api.get("/api/v1/directory?category%5B%24ne%5D=x").send(), "category[$ne]");
+        assertProblem(api.get("/api/v1/organizations?q%5B%24gt%5D=").token(TestTokens.secretariat()).send(), "q[$gt]");
+    }
+
+    @Test
+    void an_approval_dated_outside_the_platforms_range_is_refused_and_changes_nothing() {
+        Members.Applied applied = new Members(api).apply(Samples.application());
+        long events = eventCount();
+        for (String joinedOn : List.of("1800-01-01", "-999999999-01-01", "2099-12-31", "2022-01-31")) {
+            assertProblem(api.post("/api/v1/organizations/" + applied.id() + "/approval").token(TestTokens.secretariat())
+                             .body(Map.of("joinedOn", joinedOn)).send(), "joinedOn");
+        }
+        assertThat(eventCount()).isEqualTo(events);
     }
 
     @Test

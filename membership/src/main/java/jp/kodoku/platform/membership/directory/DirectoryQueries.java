@@ -122,9 +122,11 @@ class DirectoryQueries {
 
         /** Partial match on the normalized name and reading: hiragana, katakana and both widths find the same. */
         Search text(String text) {
-            String key = JapaneseText.searchKey(text);
+            String key = text == null ? "" : JapaneseText.searchKey(text);
             if (key.isEmpty()) {
-                return this;
+                // no text asked for, or text of punctuation and spaces only: the latter finds nothing, not everything
+                return text == null || text.isBlank() ? this
+                        : where(Criteria.where("searchKey").in(List.of()), e -> false);
             }
             textKey = key;
             return where(Criteria.where("searchKey").regex(Pattern.quote(key)),

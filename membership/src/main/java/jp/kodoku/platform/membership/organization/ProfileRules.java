@@ -1,5 +1,6 @@
 package jp.kodoku.platform.membership.organization;
 
+import jp.kodoku.platform.infra.text.EmailAddresses;
 import jp.kodoku.platform.infra.text.JapaneseText;
 import jp.kodoku.platform.membership.api.ContactDetails;
 import jp.kodoku.platform.membership.api.CorporateNumber;
@@ -27,7 +28,6 @@ public final class ProfileRules {
     public static final int PHONE_MAX = 20;
     public static final int DEPARTMENT_MAX = 100;
 
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s<>]+@[^@\\s<>]+\\.[^@\\s<>]+$");
     private static final Pattern PHONE = Pattern.compile("^[0-9+()\\- ]{6,20}$");
     private static final Pattern MARKUP = Pattern.compile("[<>]");
 
@@ -130,8 +130,10 @@ public final class ProfileRules {
         requiredText(v, prefix + "name", c.name(), NAME_MAX);
         noMarkup(v, prefix + "name", c.name());
         requiredText(v, prefix + "email", c.email(), EMAIL_MAX);
-        if (c.email() != null && !c.email().isBlank() && !EMAIL.matcher(c.email()).matches()) {
-            v.add(new FieldViolation(prefix + "email", "must be an e-mail address"));
+        if (c.email() != null && !c.email().isBlank() && !EmailAddresses.isValid(c.email())) {
+            // as the account system and SMTP accept it: else approval would create no account, silently
+            v.add(new FieldViolation(prefix + "email", "must be an e-mail address with an ASCII local part "
+                    + "(letters, digits, . and !#$%&'*+/=?^_`{|}~-) and a domain such as example.jp"));
         }
         if (c.phone() != null && !c.phone().isBlank() && !PHONE.matcher(c.phone()).matches()) {
             v.add(new FieldViolation(prefix + "phone", "must be a phone number of 6–20 digits, +, -, ( or )"));

@@ -1,0 +1,287 @@
+package jp.kodoku.platform.gateway.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jp.kodoku.platform.gateway.support.Api;
+import jp.kodoku.platform.gateway.support.ApiTest;
+import jp.kodoku.platform.gateway.support.Members;
+import jp.kodoku.platform.gateway.support.RawHttp;
+import jp.kodoku.platform.gateway.support.Samples;
+import jp.kodoku.platform.gateway.support.TestTokens;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A corpus of hostile inputs, generated as every endpoint × every class of hostile value that applies to it: query
+ * parameters outside the contract, text nobody types, dates outside the platform's range, broken JSON structure,
+ * addresses no mail system delivers to, encoded separators in a path. Each answers 4xx with a problem naming what was
+ * refused, and the event store is exactly as before.
+ */
+class HostileInputCorpusTest extends ApiTest {
+
+    /** An endpoint as the corpus calls it: {@code {id}} and the other variables are replaced by real or well-formed ids. */
+    record Endpoint(String method, String path, Map<String, Object> body, Map<String, String> headers) {
+
+        String name() {
+            return method + " " + path;
+        }
+    }
+
+    record Case(String name, Endpoint endpoint, String query, String body, String field, boolean raw) {
+    }
+
+    private static final Map<String, String> ID = Map.of("{id}", "", "{contactId}", "c-00000000", "{userId}",
+            "00000000-0000-0000-0000-000000000000", "{clientId}", "client-0000", 
+            "{name}", "statistics", "{organizationId}", "");
+
+    private static final List<String> FOREIGN_PARAMETERS = List.of("category[$ne]", "q[$gt]");
+    private static final Map<String, String> HOSTILE_TEXT = Map.of(
+            "NUL", "前\u0000後", "a lone surrogate", "前\ud800後", "a bidirectional override", "\u202Eevil.exe");
+    private static final List<String> HOSTILE_DATES = List.of("1800-01-01", "-999999999-01-01", "+999999999-12-31",
+            "2099-12-31");
+    private static final List<String> HOSTILE_EMAILS = List.of("花子@example.jp", "hanako@localhost");
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    private RequestMappingHandlerMapping mappings;
+
+    private static String organizationId;
+    private static String accessToken;
+
+    static List<Endpoint> endpoints() {
+        List<Endpoint> e = new ArrayList<>();
+        Map<String, String> ifMatch = Map.of("If-Match", "\"1\"");
+        e.add(new Endpoint("GET", "/api/v1/directory", null, Map.of()));
+        e.add(new Endpoint("GET", "/api/v1/directory/{organizationId}", null, Map.of()));
+        e.add(new Endpoint("GET", "/api/v1/statistics/members", null, Map.of()));
+        e.add(new Endpoint("POST", "/api/v1/applications", Samples.application(), Map.of()));
+        e.add(new Endpoint("GET", "/api/v1/applications/access/{token}", null, Map.of()));
+        e.add(new Endpoint("PUT", "/api/v1/applications/access/{token}", resubmission(), Map.of()));
+        e.add(new Endpoint("GET", "/api/v1/organizations", null, Map.of()));
+        e.add(new Endpoint("GET", "/api/v1/organizations/{id}", null, Map.of()));
+        e.add(new Endpoint("GET", "/api/v1/organizations/{id}/history", null, Map.of()));
+        e.add(new Endpoint("PATCH", "/api/v1/organizations/{id}/profile", map("name", "新しい名前の居場所", "website",
+                "https://new.example.jp", "publicDescription", "説明です。"), ifMatch));
+        e.add(new Endpoint("POST", "/api/v1/organizations/{id}/contacts", map("name", "追加 太郎", "email",
+                "taro@corpus.example.jp", "phone", "03-5555-0000", "department", "事務局"), Map.of()));
+        e.add(new Endpoint("PUT", "/api/v1/organizations/{id}/contacts/{contactId}", map("name", "変更 太郎", "email",
+                "taro2@corpus.example.jp", "phone", "03-5555-0001", "department", "広報"), ifMatch));
+        e.add(new Endpoint("DELETE", "/api/v1/organizations/{id}/contacts/{contactId}", null, Map.of()));
+        e.add(new Endpoint("PUT", "/api/v1/organizations/{id}/primary-contact", map("contactId", "c-00000000"), Map.of()));
+        e.add(new Endpoint("POST", "/api/v1/organizations/{id}/contacts/{contactId}/erasure", map("reason", "本人からの請求"), Map.of()));
+        e.add(new Endpoint("POST", "/api/v1/organizations/{id}/category-change", map("category", "SUPPORTING", "reason", "申出",
+                "effectiveDate", "2025-04-01"), Map.of()));
+        e.add(new Endpoint("POST", "/api/v1/organizations/{id}/steering-term", map("termStart", "2024-06-01", "termEnd",
+                "2026-05-31"), Map.of()));
+        e.add(new Endpoint("POST", "/api/v1/organizations/{id}/steering-term/end", map("endedOn", "2025-03-31", "reason",
+                "任期満了"), Map.of()));
+        e.add(new Endpoint("POST", "/api/v1/organizations/{id}/suspension", map("reason", "確認中"), Map.of()));
+        e.add(new Endpoint("POST", "/api/v1/organizations/{id}/reinstatement", map("reason", "確認できました"), Map.of()));
+        e.add(new Endpoint("POST", "/api/v1/organizations/{id}/withdrawal", map("kind", "REQUESTED_BY_MEMBER", "reason",
+                "活動終了", "effectiveDate", "2025-03-31"), Map.of()));
+        e.add(new Endpoint("POST", "/api/v1/organizations/{id}/approval", map("joinedOn", "2024-04-01"), Map.of()));
+        e.add(new Endpoint("POST", "/api/v1/organizations/{id}/rejection", map("reason", "対象外"), Map.of()));
+        e.add(new Endpoint("POST", "/api/v1/organizations/{id}/send-back", map("comment", "ご確認ください"), Map.of()));
+        e.add(new Endpoint("GET", "/api/v1/organizations/{id}/admins", null, Map.of()));
+        e.add(new Endpoint("POST", "/api/v1/organizations/{id}/admins", map("name", "招待 三郎", "email",
+                "saburo@corpus.example.jp"), Map.of()));
+        e.add(new Endpoint("DELETE", "/api/v1/organizations/{id}/admins/{userId}", null, Map.of()));
+        e.add(new Endpoint("GET", "/api/v1/api-clients", null, Map.of()));
+        e.add(new Endpoint("POST", "/api/v1/api-clients", map("name", "コーパス", "organizationId", "org-1",
+                "scopes", List.of("directory:read"), "allowedOrigins", List.of("https://app.example.jp")), Map.of()));
+        e.add(new Endpoint("GET", "/api/v1/api-clients/{clientId}", null, Map.of()));
+        e.add(new Endpoint("POST", "/api/v1/api-clients/{clientId}/secret", null, Map.of()));
+        e.add(new Endpoint("DELETE", "/api/v1/api-clients/{clientId}", null, Map.of()));
+        e.add(new Endpoint("GET", "/api/v1/admin/projections", null, Map.of()));
+        e.add(new Endpoint("POST", "/api/v1/admin/projections/{name}/rebuild", null, Map.of()));
+        return e;
+    }
+
+    static List<Case> corpus() {
+        List<Case> cases = new ArrayList<>();
+        for (Endpoint endpoint : endpoints()) {
+            String valid = endpoint.body() == null ? null : Api.json(endpoint.body());
+            for (String parameter : FOREIGN_PARAMETERS) {
+                cases.add(new Case("the foreign query parameter " + parameter, endpoint,
+                        java.net.URLEncoder.encode(parameter, java.nio.charset.StandardCharsets.UTF_8) + "=x", valid,
+                        parameter, false));
+            }
+            if (endpoint.path().contains("{")) {
+                for (String separator : List.of("%2F", "%00")) {
+                    cases.add(new Case("an id with " + separator, endpoint, null, valid, null, true));
+                }
+            }
+            if (endpoint.body() == null) {
+                continue;
+            }
+            cases.add(new Case("a key given twice", endpoint, null,
+                    valid.replaceFirst("\\{\"([^\"]+)\":", "{\"$1\":null,\"$1\":"), firstKey(endpoint.body()), false));
+            cases.add(new Case("content after the document", endpoint, null, valid + " xyz", "body", false));
+            cases.add(new Case("an array for the body", endpoint, null, "[" + valid + "]", "body", false));
+            fields(endpoint.body(), "", (path, value) -> {
+                if (value instanceof String text && isDate(text)) {
+                    for (String date : HOSTILE_DATES) {
+                        cases.add(new Case(path + " = " + date, endpoint, null, spoiled(endpoint.body(), path, date), path, false));
+                    }
+                } else if (value instanceof String) {
+                    HOSTILE_TEXT.forEach((what, text) -> cases.add(new Case(path + " with " + what, endpoint, null,
+                            spoiled(endpoint.body(), path, text), path, false)));
+                    cases.add(new Case(path + " as a query operator", endpoint, null,
+                            spoiled(endpoint.body(), path, Map.of("$gt", "")), path, false));
+                    if (path.endsWith("email")) {
+                        for (String email : HOSTILE_EMAILS) {
+                            cases.add(new Case(path + " = " + email, endpoint, null, spoiled(endpoint.body(), path, email),
+                                    path, false));
+                        }
+                    }
+                }
+            });
+        }
+        return cases;
+    }
+
+    @Test
+    void the_corpus_is_large_and_covers_every_endpoint() {
+        Set<String> served = new TreeSet<>();
+        mappings.getHandlerMethods().keySet().forEach(mapping -> mapping.getPatternValues().stream()
+                .filter(p -> p.startsWith("/api/"))
+                .forEach(p -> mapping.getMethodsCondition().getMethods().forEach(m -> served.add(m + " " + p))));
+        Set<String> covered = new TreeSet<>();
+        endpoints().forEach(endpoint -> covered.add(endpoint.name()));
+        assertThat(covered).containsExactlyInAnyOrderElementsOf(served);
+        assertThat(corpus()).hasSizeGreaterThanOrEqualTo(200);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> every_hostile_input_is_refused_as_a_problem_and_stores_nothing() {
+        return corpus().stream().map(c -> DynamicTest.dynamicTest(c.endpoint().name() + ": " + c.name(), () -> {
+            String path = path(c.endpoint().path());
+            long events = eventCount();
+            Api.Response response;
+            if (c.raw()) {
+                String spoiled = path.replaceFirst("/[^/]*$", "/abc" + c.name().substring("an id with ".length()) + "def");
+                Map<String, String> headers = new LinkedHashMap<>(c.endpoint().headers());
+                headers.put("Authorization", "Bearer " + TestTokens.secretariat());
+                if (c.body() != null) {
+                    headers.put("Content-Type", "application/json");
+                }
+                response = RawHttp.send(port, c.endpoint().method(), spoiled, headers, c.body());
+            } else {
+                Api.Call call = switch (c.endpoint().method()) {
+                    case "GET" -> api.get(path + (c.query() == null ? "" : "?" + c.query()));
+                    case "POST" -> api.post(path + (c.query() == null ? "" : "?" + c.query()));
+                    case "PUT" -> api.put(path + (c.query() == null ? "" : "?" + c.query()));
+                    case "PATCH" -> api.patch(path + (c.query() == null ? "" : "?" + c.query()));
+                    default -> api.delete(path + (c.query() == null ? "" : "?" + c.query()));
+                };
+                c.endpoint().headers().forEach(call::header);
+                call.header("Idempotency-Key", "corpus-" + System.nanoTime());
+                call.token(TestTokens.secretariat());
+                if (c.body() != null) {
+                    call.body(c.body());
+                }
+                response = call.send();
+            }
+
+            assertThat(response.status()).as(response.toString()).isBetween(400, 499);
+            assertThat(response.header("Content-Type")).as(response.toString()).startsWith("application/problem+json");
+            if (c.field() != null) {
+                String last = c.field().substring(c.field().lastIndexOf('.') + 1);
+                JsonNode errors = response.json().path("errors");
+                assertThat(errors.findValuesAsText("field")).as(response.toString())
+                        .anySatisfy(f -> assertThat(f.equals(c.field()) || f.endsWith(last)).isTrue());
+            }
+            assertThat(eventCount()).as("events stored").isEqualTo(events);
+        }));
+    }
+
+    private String path(String template) {
+        if (organizationId == null) {
+            organizationId = new Members(api).activeMember(Samples.application());
+            // a resubmission is read only for an application sent back, through its own link
+            Members.Applied applied = new Members(api).apply(Samples.application());
+            Api.Response sentBack = api.post("/api/v1/organizations/" + applied.id() + "/send-back")
+                                       .token(TestTokens.secretariat()).body(Map.of("comment", "ご確認ください")).send();
+            assertThat(sentBack.status()).as(sentBack.toString()).isEqualTo(200);
+            accessToken = applied.accessUrl().substring(applied.accessUrl().lastIndexOf('/') + 1);
+            awaitProjections();
+        }
+        template = template.replace("{token}", accessToken);
+        String path = template;
+        for (Map.Entry<String, String> variable : ID.entrySet()) {
+            path = path.replace(variable.getKey(), variable.getValue().isEmpty() ? organizationId : variable.getValue());
+        }
+        return path;
+    }
+
+    private static boolean isDate(String text) {
+        return text.matches("\\d{4}-\\d{2}-\\d{2}");
+    }
+
+    private static String firstKey(Map<String, Object> body) {
+        return body.keySet().iterator().next();
+    }
+
+    interface FieldVisitor {
+        void visit(String path, Object value);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void fields(Map<String, Object> body, String prefix, FieldVisitor visitor) {
+        body.forEach((key, value) -> {
+            if (value instanceof Map<?, ?> nested) {
+                fields((Map<String, Object>) nested, prefix + key + ".", visitor);
+            } else {
+                visitor.visit(prefix + key, value);
+            }
+        });
+    }
+
+    /** The body as JSON with the value at {@code path} replaced. */
+    @SuppressWarnings("unchecked")
+    private static String spoiled(Map<String, Object> body, String path, Object value) {
+        Map<String, Object> copy = deepCopy(body);
+        Map<String, Object> at = copy;
+        String[] parts = path.split("\\.");
+        for (int i = 0; i < parts.length - 1; i++) {
+            at = (Map<String, Object>) at.get(parts[i]);
+        }
+        at.put(parts[parts.length - 1], value);
+        // a lone surrogate cannot travel as UTF-8 (it would arrive as "?"): it is sent as the JSON escape it is
+        return Api.json(copy).replace("\ud800", "\\ud800");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> deepCopy(Map<String, Object> body) {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        body.forEach((k, v) -> copy.put(k, v instanceof Map<?, ?> m ? deepCopy((Map<String, Object>) m) : v));
+        return copy;
+    }
+
+    private static Map<String, Object> map(Object... pairs) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put((String) pairs[i], pairs[i + 1]);
+        }
+        return map;
+    }
+
+    private static Map<String, Object> resubmission() {
+        Map<String, Object> body = new LinkedHashMap<>(Samples.application());
+        body.remove("bylawsVersion");
+        return body;
+    }
+}
