@@ -1067,7 +1067,7 @@ public final class DemoOrganizations {
         // ---- helpers --------------------------------------------------------------------------------------------
 
         private Draft add(Kind kind, MemberCategory category, String department, OrganizationProfile profile) {
-            if (!nameKeys.add(JapaneseText.searchKey(profile.name()))) {
+            if (!nameKeys.add(JapaneseText.nameKey(profile.name()))) {
                 throw new IllegalStateException("demo organization name used twice: " + profile.name());
             }
             Draft draft = new Draft(kind, profile, category, department);
@@ -1076,7 +1076,7 @@ public final class DemoOrganizations {
         }
 
         private boolean nameFree(String name) {
-            return !nameKeys.contains(JapaneseText.searchKey(name));
+            return !nameKeys.contains(JapaneseText.nameKey(name));
         }
 
         private OrganizationProfile profile(String name, String kana, LegalForm legalForm, BodyType bodyType,

@@ -121,7 +121,7 @@ class DemoOrganizationsTest {
     void names_are_unique_after_normalization() {
         Set<String> keys = new HashSet<>();
         for (PlannedOrganization organization : plan) {
-            assertThat(keys.add(JapaneseText.searchKey(organization.profile().name())))
+            assertThat(keys.add(JapaneseText.nameKey(organization.profile().name())))
                     .as(organization.profile().name()).isTrue();
         }
     }

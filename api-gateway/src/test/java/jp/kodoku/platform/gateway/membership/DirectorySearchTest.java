@@ -67,6 +67,33 @@ class DirectorySearchTest extends ApiTest {
     }
 
     @Test
+    void small_kana_are_found_by_large_kana_and_large_by_small() {
+        String own = Samples.uniqueKana();
+        String network = new Members(api).activeMember(Samples.application("こども居場所ネットワーク" + own,
+                "コドモイバショネットワーク" + own));
+        awaitProjections();
+
+        assertThat(search("ネツトワーク" + own)).containsExactly(network);
+        assertThat(search("ねつとわーく" + own)).containsExactly(network);
+        assertThat(search("ﾈｯﾄﾜｰｸ" + own)).containsExactly(network);
+        assertThat(search("キタノイバシヨ" + tag)).containsExactly(hokkaido);
+    }
+
+    @Test
+    void the_long_vowel_mark_any_look_alike_of_it_or_none_find_the_same() {
+        for (String centre : List.of("センター", "センタ-", "センタ－", "センタ‐", "センタ−", "センタ～", "センタ〜", "ｾﾝﾀｰ", "センタ")) {
+            assertThat(search(centre + "ライフリンク" + tag)).as(centre).containsExactly(lifelink);
+        }
+        assertThat(search("えぬぴおほうじんさくら" + tag)).as("the reading without its ー").containsExactly(sakura);
+    }
+
+    @Test
+    void a_search_for_nothing_but_long_vowel_marks_finds_nothing_rather_than_everything() {
+        assertThat(search("ー")).isEmpty();
+        assertThat(search("〜〜")).isEmpty();
+    }
+
+    @Test
     void only_active_members_that_consent_to_be_published_are_listed() {
         assertThat(search(tag)).containsExactlyInAnyOrder(lifelink, sakura, hokkaido);
     }

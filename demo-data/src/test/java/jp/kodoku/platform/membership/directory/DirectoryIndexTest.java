@@ -83,6 +83,11 @@ class DirectoryIndexTest {
                 filter("居場所", Set.of(), Set.of(), null),
                 filter("存在しない名前", Set.of(), Set.of(), null),
                 filter("会", Set.of(), Set.of(), null),
+                filter("ネツトワーク", Set.of(), Set.of(), null),
+                filter("ねっとわく", Set.of(), Set.of(), null),
+                filter("センタ-", Set.of(), Set.of(), null),
+                filter("ｾﾝﾀ〜", Set.of(), Set.of(), null),
+                filter("ー", Set.of(), Set.of(), null),
                 filter(null, Set.of(MemberCategory.COOPERATING), Set.of(), null),
                 filter(null, Set.of(MemberCategory.REGULAR, MemberCategory.SUPPORTING), Set.of("13"), null),
                 filter(null, Set.of(), Set.of("27", "47"), null),
@@ -112,6 +117,11 @@ class DirectoryIndexTest {
         assertThat(allPages(database, DirectoryFilter.none(), DirectorySort.READING)).hasSizeGreaterThan(300);
         assertThat(allPages(database, filter("こども", Set.of(), Set.of(), null), DirectorySort.READING)).isNotEmpty();
         assertThat(allPages(database, filter(null, Set.of(), Set.of(), true), DirectorySort.READING)).isNotEmpty();
+        assertThat(allPages(database, filter("ネツトワーク", Set.of(), Set.of(), null), DirectorySort.READING))
+                .isNotEmpty()
+                .isEqualTo(allPages(database, filter("ネットワーク", Set.of(), Set.of(), null), DirectorySort.READING));
+        assertThat(allPages(database, filter("ｾﾝﾀ〜", Set.of(), Set.of(), null), DirectorySort.READING)).isNotEmpty();
+        assertThat(allPages(database, filter("ー", Set.of(), Set.of(), null), DirectorySort.READING)).isEmpty();
     }
 
     static Stream<ListOrganizations> secretariatLists() {

@@ -31,8 +31,58 @@ public final class JapaneseText {
     private JapaneseText() {
     }
 
-    /** The form used to match search text against names and readings; compare with {@code contains}. */
+    /**
+     * Which rules {@link #searchKey} follows. Search keys stored before a change of the rules no longer match the
+     * keys of the text searched for; whoever stores them keeps this number with them and recomputes the keys that
+     * carry an older one (the directory does, see OrganizationsProjection).
+     *
+     * <p>1: width, case, hiragana/katakana, spaces, brackets and separators. 2: also small kana as large kana, and the
+     * long-vowel mark and its look-alikes left out.
+     */
+    public static final int SEARCH_KEY_VERSION = 2;
+
+    // What people type for ー: the half-width ｰ (which NFKC already makes ー), hyphens and dashes, the minus sign, the
+    // box-drawing line of old Shift_JIS conversions, and the wave dashes (～ becomes ~ under NFKC, 〜 stays).
+    private static final String LONG_VOWEL_LOOK_ALIKES =
+            "\u30FC-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2500\u2501~\u301C\u2053\u3030";
+
+    // Small kana after conversion to hiragana, and the small katakana of Ainu (U+31F0..U+31FF), which have none.
+    private static final String SMALL_KANA_FOR_SEARCH =
+            "ぁぃぅぇぉっゃゅょゎゕゖ\u31F0\u31F1\u31F2\u31F3\u31F4\u31F5\u31F6\u31F7"
+                    + "\u31F8\u31F9\u31FA\u31FB\u31FC\u31FD\u31FE\u31FF";
+    private static final String LARGE_KANA_FOR_SEARCH = "あいうえおつやゆよわかけくしすとぬはひふへほむらりるれろ";
+
+    /**
+     * The form used to match search text against names and readings; compare with {@code contains}.
+     *
+     * <p>Besides {@link #nameKey}'s rules, small kana count as large (ネツトワーク finds ネットワーク: old registrations and
+     * some keyboards write ツ for ッ) and the long-vowel mark and everything typed for it (ｰ - ‐ − ～ 〜 …) is left out,
+     * so センタ-, センタ〜 and センタ all find センター. Dakuten stay: バス does not find ハス. Iteration marks (々 ゝ ゞ)
+     * and old and new kanji forms (髙/高, 﨑/崎) are left as written: see docs/api.md for why.
+     *
+     * <p>The rules are versioned by {@link #SEARCH_KEY_VERSION}.
+     */
     public static String searchKey(String text) {
+        String key = nameKey(text);
+        StringBuilder folded = new StringBuilder(key.length());
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (LONG_VOWEL_LOOK_ALIKES.indexOf(c) >= 0) {
+                continue;
+            }
+            int small = SMALL_KANA_FOR_SEARCH.indexOf(c);
+            folded.append(small >= 0 ? LARGE_KANA_FOR_SEARCH.charAt(small) : c);
+        }
+        return folded.toString();
+    }
+
+    /**
+     * The form under which two names are the same name (the registry refuses a second organization under it):
+     * width, case, hiragana/katakana, spaces, brackets and separators do not count; small kana and ー do, unlike in
+     * {@link #searchKey}, since ネットワーク and ネツトワーク may well be two organizations. Registry keys are stored, so
+     * these rules do not change.
+     */
+    public static String nameKey(String text) {
         if (text == null) {
             return "";
         }

@@ -22,33 +22,70 @@ class JapaneseTextTest {
     @Test
     void full_width_and_upper_case_latin_letters_match_plain_lower_case() {
         assertThat(JapaneseText.searchKey("ＮＰＯ")).isEqualTo(JapaneseText.searchKey("npo"));
-        assertThat(JapaneseText.searchKey("日本ＮＰＯセンター")).isEqualTo("日本npoせんたー");
+        assertThat(JapaneseText.searchKey("日本ＮＰＯセンター")).isEqualTo("日本npoせんた");
     }
 
     @Test
     void spaces_of_any_width_are_removed() {
-        assertThat(JapaneseText.searchKey("よりそい　ホットライン")).isEqualTo("よりそいほっとらいん");
+        assertThat(JapaneseText.searchKey("よりそい　ホットライン")).isEqualTo("よりそいほつとらいん");
         assertThat(JapaneseText.searchKey(" 日本 いのちの電話\t連盟 ")).isEqualTo("日本いのちの電話連盟");
     }
 
     @Test
     void brackets_quotes_and_separators_are_ignored() {
         assertThat(JapaneseText.searchKey("あなたのいばしょ（SNS相談コンソーシアム）"))
-                .isEqualTo("あなたのいばしょsns相談こんそーしあむ");
+                .isEqualTo("あなたのいばしよsns相談こんそしあむ");
         assertThat(JapaneseText.searchKey("「声を上げやすい・声をかけやすい社会」")).isEqualTo("声を上げやすい声をかけやすい社会");
         assertThat(JapaneseText.searchKey("『居場所』、つながり。\"ok\" 'ok' (a,b.c) ｢ﾊﾞｽ｣･ﾊﾟﾝ"))
                 .isEqualTo("居場所つながりokokabcばすぱん");
     }
 
     @Test
-    void the_prolonged_sound_mark_is_kept() {
-        assertThat(JapaneseText.searchKey("センター")).isEqualTo("せんたー");
-        assertThat(JapaneseText.searchKey("ｾﾝﾀｰ")).isEqualTo("せんたー");
+    void small_kana_match_their_large_kana() {
+        assertThat(JapaneseText.searchKey("ネットワーク")).isEqualTo(JapaneseText.searchKey("ネツトワーク"));
+        assertThat(JapaneseText.searchKey("ｷｮｳｷﾞｶｲ")).isEqualTo(JapaneseText.searchKey("キヨウギカイ"));
+        assertThat(JapaneseText.searchKey("ァィゥェォッャュョヮヵヶ")).isEqualTo("あいうえおつやゆよわかけ");
+        assertThat(JapaneseText.searchKey("ぁぃぅぇぉっゃゅょゎゕゖ")).isEqualTo("あいうえおつやゆよわかけ");
+        assertThat(JapaneseText.searchKey("ｧｨｩｪｫｯｬｭｮ")).isEqualTo("あいうえおつやゆよ");
+        assertThat(JapaneseText.searchKey("ㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ")).isEqualTo("くしすとぬはひふへほむらりるれろ");
+    }
+
+    @Test
+    void the_long_vowel_mark_and_what_is_typed_for_it_are_left_out() {
+        String centre = JapaneseText.searchKey("フードバンクセンター");
+
+        assertThat(centre).isEqualTo("ふどばんくせんた");
+        for (String typed : List.of("センター", "ｾﾝﾀｰ", "センタ-", "センタ－", "センタ‐", "センタ‑", "センタ–", "センタ—",
+                "センタ―", "センタ−", "センタ─", "センタ～", "センタ〜", "センタ~", "センタ", "ｾﾝﾀ")) {
+            assertThat(centre).as(typed).contains(JapaneseText.searchKey(typed));
+        }
+        assertThat(JapaneseText.searchKey("コンソシアム")).isEqualTo(JapaneseText.searchKey("コンソーシアム"));
+    }
+
+    @Test
+    void voiced_kana_stay_apart_from_unvoiced_kana() {
+        assertThat(JapaneseText.searchKey("バス")).isNotEqualTo(JapaneseText.searchKey("ハス"));
+        assertThat(JapaneseText.searchKey("パン")).isNotEqualTo(JapaneseText.searchKey("ハン"));
+    }
+
+    @Test
+    void iteration_marks_and_old_kanji_forms_are_left_as_written() {
+        assertThat(JapaneseText.searchKey("いすゞ")).isEqualTo("いすゞ");
+        assertThat(JapaneseText.searchKey("佐々木")).isEqualTo("佐々木");
+        assertThat(JapaneseText.searchKey("髙橋")).isNotEqualTo(JapaneseText.searchKey("高橋"));
     }
 
     @Test
     void half_width_voiced_katakana_becomes_one_hiragana_letter() {
-        assertThat(JapaneseText.searchKey("ﾌｰﾄﾞﾊﾞﾝｸ")).isEqualTo("ふーどばんく");
+        assertThat(JapaneseText.searchKey("ﾌｰﾄﾞﾊﾞﾝｸ")).isEqualTo("ふどばんく");
+    }
+
+    @Test
+    void a_name_key_keeps_small_kana_and_the_long_vowel_mark_apart() {
+        assertThat(JapaneseText.nameKey("ネットワーク")).isEqualTo("ねっとわーく");
+        assertThat(JapaneseText.nameKey("ネツトワーク")).isNotEqualTo(JapaneseText.nameKey("ネットワーク"));
+        assertThat(JapaneseText.nameKey("ｾﾝﾀｰ")).isEqualTo("せんたー");
+        assertThat(JapaneseText.nameKey("（ＮＰＯ）ライフ リンク")).isEqualTo(JapaneseText.nameKey("npoらいふりんく"));
     }
 
     @Test

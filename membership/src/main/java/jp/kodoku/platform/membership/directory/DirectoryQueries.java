@@ -120,13 +120,19 @@ class DirectoryQueries {
             return this;
         }
 
-        /** Partial match on the normalized name and reading: hiragana, katakana and both widths find the same. */
+        /** No organization matches: the text searched for has nothing left to match. */
+        private boolean nothing;
+
+        /**
+         * Partial match on the normalized name and reading: hiragana, katakana, both widths, small and large kana, with
+         * and without ー find the same (JapaneseText.searchKey).
+         */
         Search text(String text) {
             String key = text == null ? "" : JapaneseText.searchKey(text);
             if (key.isEmpty()) {
-                // no text asked for, or text of punctuation and spaces only: the latter finds nothing, not everything
-                return text == null || text.isBlank() ? this
-                        : where(Criteria.where("searchKey").in(List.of()), e -> false);
+                // 「ー」 or 「（）」 is a search for something, if nothing findable: not a listing of everything
+                nothing = text != null && !text.isBlank();
+                return this;
             }
             textKey = key;
             return where(Criteria.where("searchKey").regex(Pattern.quote(key)),
@@ -161,6 +167,9 @@ class DirectoryQueries {
         int size = Math.max(1, Math.min(limit, MAX_LIMIT));
         Cursor cursor = Cursor.decode(cursorValue, sortName);
         String after = cursor == null ? null : cursor.lastKey();
+        if (search.nothing) {
+            return new Page<>(List.of(), null);
+        }
         if (index.answers()) {
             List<Entry> found = index.find(search.matches, search.textKey, order, ascending, after, size + 1);
             boolean more = found.size() > size;

@@ -45,6 +45,11 @@ class OrganizationView extends VersionedDocument<OrganizationView> {
 
     /** Normalized name and reading (see JapaneseText.searchKey), for partial, kana-insensitive search. */
     String searchKey;
+    /**
+     * The JapaneseText.SEARCH_KEY_VERSION the search key was made with; absent (null) in documents written before
+     * the rules were versioned. An older key is made anew (see OrganizationsProjection).
+     */
+    Integer searchKeyVersion;
     /** 五十音 key of the reading + id: a unique, totally ordered key for cursor pagination. */
     String readingKey;
     /** Joining date + id, for the same reason. */

@@ -195,13 +195,28 @@ class OrganizationsProjection {
         views.upsert(id.value(), seq, view -> {
             change.accept(view);
             view.lastChangedAt = at;
+            if (view.profile != null && !isCurrent(view)) {
+                // a document from before the search rules changed: every write leaves it with the current rules,
+                // even if the upgrade at start-up (SearchKeyUpgrade) missed it
+                setSearchKey(view);
+            }
         });
     }
 
     private static void setProfile(OrganizationView v, OrganizationProfile profile) {
         v.profile = profile;
-        v.searchKey = JapaneseText.searchKey(profile.name()) + "\u0001" + JapaneseText.searchKey(profile.nameKana());
+        setSearchKey(v);
         v.readingKey = JapaneseText.gojuonSortKey(profile.nameKana()) + "\u0001" + v.id;
+    }
+
+    /** The search key of the document's name and reading, by the current rules. */
+    static void setSearchKey(OrganizationView v) {
+        v.searchKey = JapaneseText.searchKey(v.profile.name()) + "\u0001" + JapaneseText.searchKey(v.profile.nameKana());
+        v.searchKeyVersion = JapaneseText.SEARCH_KEY_VERSION;
+    }
+
+    static boolean isCurrent(OrganizationView v) {
+        return v.searchKeyVersion != null && v.searchKeyVersion == JapaneseText.SEARCH_KEY_VERSION;
     }
 
     private static void replaceContact(OrganizationView v, ContactPerson contact) {

@@ -70,7 +70,7 @@ class JdbcOrganizationRegistry implements OrganizationRegistry {
         if (profile.corporateNumber() != null && !profile.corporateNumber().isBlank()) {
             keys.put("corporate-number:" + profile.corporateNumber(), "corporateNumber");
         }
-        keys.put("name:" + JapaneseText.searchKey(profile.name()), "name");
+        keys.put("name:" + JapaneseText.nameKey(profile.name()), "name");
         return keys;
     }
 }

@@ -69,6 +69,6 @@ final class InMemoryOrganizationRegistry implements OrganizationRegistry {
     }
 
     private static String nameKey(String name) {
-        return "name:" + JapaneseText.searchKey(name);
+        return "name:" + JapaneseText.nameKey(name);
     }
 }
