@@ -101,8 +101,8 @@ public class ApiClientRegistry {
     }
 
     /**
-     * A revocation this instance just recorded: its tokens are refused here at once, before the projection has
-     * caught up (other instances follow with the read model).
+     * A revocation this instance just recorded: its tokens are refused here at once, before its own processor has
+     * read the event (other instances refuse them once theirs has).
      */
     public void markRevoked(String clientId) {
         revoked.add(clientId);
