@@ -26,14 +26,16 @@ class ProjectionsController {
     }
 
     @GetMapping
-    @Operation(summary = "Each projection and whether it is caught up with the event store")
-    Map<String, Boolean> status() {
+    @Operation(summary = "Each projection: whether it is caught up with the event store, and per segment the node "
+            + "that runs it, its position and how many positions it is behind the head")
+    Map<String, Projections.ProjectionStatus> status() {
         Access.requireSecretariat();
-        return projections.caughtUp();
+        return projections.status();
     }
 
     @PostMapping("/{name}/rebuild")
-    @Operation(summary = "Drop a projection's read models and replay all events into them (runs in the background)")
+    @Operation(summary = "Drop a projection's read models and replay all events into them (runs in the background); "
+            + "409 projection-owned-elsewhere when another node runs the projection (send it to the node named)")
     @ApiResponse(responseCode = "202", description = "Started; GET the projections to see when it has caught up")
     ResponseEntity<Void> rebuild(@PathVariable String name) {
         Access.requireSecretariat();

@@ -1,6 +1,10 @@
 package jp.kodoku.platform.gateway.clients;
 
 import jp.kodoku.platform.gateway.clients.registry.ApiClientRegistry;
+import jp.kodoku.platform.gateway.clients.registry.ApiClientRegistryFeed;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -8,6 +12,18 @@ import org.springframework.web.cors.CorsConfigurationSource;
 
 @Configuration(proxyBeanMethods = false)
 class ApiClientsConfiguration {
+
+    /**
+     * Every node follows the API-client events into its own registry: the processor's position lives in memory (so
+     * no node claims it from another, and each replays from the start when it boots) and it writes nothing to the
+     * database, so it needs no transaction.
+     */
+    @Bean
+    ConfigurerModule apiClientRegistryOnEveryNode() {
+        return configurer -> configurer.eventProcessing()
+                .registerTokenStore(ApiClientRegistryFeed.PROCESSING_GROUP, axon -> new InMemoryTokenStore())
+                .registerTransactionManager(ApiClientRegistryFeed.PROCESSING_GROUP, axon -> NoTransactionManager.INSTANCE);
+    }
 
     /** The name Spring Security's {@code cors()} looks for. */
     @Bean

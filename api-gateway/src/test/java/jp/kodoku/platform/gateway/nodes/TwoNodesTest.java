@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import jp.kodoku.platform.gateway.PlatformApplication;
+import jp.kodoku.platform.gateway.clients.registry.ApiClientRegistryFeed;
 import jp.kodoku.platform.gateway.support.Api;
 import jp.kodoku.platform.gateway.support.Members;
 import jp.kodoku.platform.gateway.support.Samples;
 import jp.kodoku.platform.gateway.support.TestTokens;
 import jp.kodoku.platform.infra.testsupport.LocalKeycloak;
+import jp.kodoku.platform.infra.readmodel.Projections;
 import jp.kodoku.platform.infra.testsupport.LocalPostgres;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -20,6 +22,8 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -155,10 +159,13 @@ class TwoNodesTest {
     @Test
     void each_projection_runs_on_one_node_only_and_reads_through_either_node_catch_up() {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            for (String processor : processors(nodeA)) {
+            for (String processor : projections(nodeA)) {
                 assertThat(Stream.of(nodeA, nodeB).filter(node -> claims(node, processor)))
                         .as("nodes processing " + processor).hasSize(1);
             }
+            // not a projection: each node follows the API-client events into its own memory
+            assertThat(Stream.of(nodeA, nodeB).filter(node -> claims(node, ApiClientRegistryFeed.PROCESSING_GROUP)))
+                    .hasSize(2);
         });
         assertThat(events.queryForList("SELECT DISTINCT owner FROM tokenentry WHERE owner IS NOT NULL", String.class))
                 .isSubsetOf(NODE_A, NODE_B);
@@ -175,6 +182,98 @@ class TwoNodesTest {
                 assertThat(read.get("profile").get("publicDescription").asText()).isEqualTo("どちらのノードからも読めます。");
             });
         }
+    }
+
+    @Test
+    void an_api_client_revoked_through_one_node_is_refused_through_the_other_at_once() {
+        Api.Response registered = a.post("/api/v1/api-clients").token(secretariat)
+                                   .body(Map.of("name", "居場所マップ", "scopes", List.of("directory:read"))).send();
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        String clientId = registered.json().get("clientId").asText();
+        String token = TestTokens.KEYCLOAK.clientToken(clientId, registered.json().get("clientSecret").asText());
+        assertThat(b.get("/api/v1/directory").token(token).send().status()).isEqualTo(200);
+
+        Api.Response revoked = a.delete("/api/v1/api-clients/" + clientId).token(secretariat).send();
+        assertThat(revoked.status()).as(revoked.toString()).isLessThan(300);
+
+        // within the fetch delay of B's own processor; sooner than B's next look at the read model (every 5 s)
+        await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
+                assertThat(b.get("/api/v1/directory").token(token).send().status()).isEqualTo(401));
+        assertThat(a.get("/api/v1/directory").token(token).send().status()).isEqualTo(401);
+    }
+
+    @Test
+    void a_member_joining_and_changing_through_one_node_is_found_so_in_the_directory_search_of_the_other() {
+        String tag = Samples.uniqueKana();
+        String id = new Members(a).activeMember(Samples.application("みなとの居場所" + tag, "ミナトノイバショ" + tag));
+        String search = "/api/v1/directory?limit=10&q=" + URLEncoder.encode(tag, StandardCharsets.UTF_8);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                assertThat(b.get(search).send().json().get("items").findValuesAsText("organizationId")).containsExactly(id));
+
+        Api.Response renamed = a.patch(organization(id) + "/profile").token(secretariat)
+                                .header("If-Match", "\"" + currentVersion(id) + "\"")
+                                .body(Map.of("name", "みなと食堂" + tag, "nameKana", "ミナトショクドウ" + tag)).send();
+        assertThat(renamed.status()).as(renamed.toString()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                assertThat(b.get(search).send().json().get("items").findValuesAsText("name"))
+                        .containsExactly("みなと食堂" + tag));
+    }
+
+    @Test
+    void the_projections_view_names_the_same_owner_of_every_segment_through_either_node_and_shows_no_lag_when_idle() {
+        for (Api node : List.of(a, b)) {
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                JsonNode view = node.get("/api/v1/admin/projections").token(secretariat).send().json();
+                assertThat(fieldNames(view)).isEqualTo(projections(nodeA)).doesNotContain(ApiClientRegistryFeed.PROCESSING_GROUP);
+                for (String projection : projections(nodeA)) {
+                    JsonNode p = view.get(projection);
+                    assertThat(p.get("caughtUp").asBoolean()).as(projection + ": " + p).isTrue();
+                    assertThat(p.get("segments")).as(projection).hasSize(1);
+                    JsonNode segment = p.get("segments").get(0);
+                    assertThat(segment.get("owner").asText()).as(projection).isEqualTo(owner(projection));
+                    assertThat(segment.get("behind").asLong()).as(projection).isZero();
+                    assertThat(p.get("runningHere").asBoolean()).as(projection)
+                            .isEqualTo(owner(projection).equals(node == a ? NODE_A : NODE_B));
+                }
+            });
+        }
+    }
+
+    @Test
+    void a_rebuild_sent_to_the_standby_node_is_refused_naming_the_owner_and_leaves_its_processor_standing_by() {
+        String projection = "statistics";
+        await().atMost(Duration.ofSeconds(20)).until(() -> owner(projection) != null);
+        String owner = owner(projection);
+        Api standby = owner.equals(NODE_A) ? b : a;
+        ConfigurableApplicationContext standbyNode = owner.equals(NODE_A) ? nodeB : nodeA;
+
+        Api.Response refused = standby.post("/api/v1/admin/projections/" + projection + "/rebuild").token(secretariat).send();
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+        assertThat(refused.json().get("type").asText()).endsWith("projection-owned-elsewhere");
+        assertThat(refused.json().get("owners").get(0).asText()).isEqualTo(owner);
+        assertThat(processor(standbyNode, projection).isRunning()).as("the standby processor still runs").isTrue();
+
+        // Sent to the owner named. The owner releases its segment when it stops its processor for the reset, and the
+        // other node may claim it in that moment: then that node is named, and the rebuild is sent there.
+        long head = head();
+        Api.Response rebuilt = null;
+        String target = owner;
+        for (int attempt = 0; attempt < 5 && (rebuilt == null || rebuilt.status() == 409); attempt++) {
+            rebuilt = (target.equals(NODE_A) ? a : b).post("/api/v1/admin/projections/" + projection + "/rebuild")
+                                                     .token(secretariat).send();
+            if (rebuilt.status() == 409) {
+                target = rebuilt.json().get("owners").get(0).asText();
+            }
+        }
+        assertThat(rebuilt.status()).as(rebuilt.toString()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode p = standby.get("/api/v1/admin/projections").token(secretariat).send().json().get(projection);
+            assertThat(p.get("caughtUp").asBoolean()).as(p.toString()).isTrue();
+            assertThat(p.get("segments").get(0).get("position").asLong()).isGreaterThanOrEqualTo(head);
+        });
+        assertThat(Stream.of(nodeA, nodeB).map(node -> processor(node, projection).isRunning())).containsOnly(true);
     }
 
     /** A client that reads the version, writes, and on 412 takes the version the problem names and writes again. */
@@ -242,14 +341,32 @@ class TwoNodesTest {
                 + "'%.MembershipApplicationSubmitted'", Long.class);
     }
 
-    private static Set<String> processors(ConfigurableApplicationContext node) {
-        return node.getBean(EventProcessingConfiguration.class).eventProcessors().keySet();
+    private static Set<String> projections(ConfigurableApplicationContext node) {
+        return node.getBean(Projections.class).projections();
+    }
+
+    private static StreamingEventProcessor processor(ConfigurableApplicationContext node, String processor) {
+        return node.getBean(EventProcessingConfiguration.class)
+                   .eventProcessor(processor, StreamingEventProcessor.class).orElseThrow();
     }
 
     private static boolean claims(ConfigurableApplicationContext node, String processor) {
-        return !node.getBean(EventProcessingConfiguration.class)
-                    .eventProcessor(processor, StreamingEventProcessor.class).orElseThrow()
-                    .processingStatus().isEmpty();
+        return !processor(node, processor).processingStatus().isEmpty();
+    }
+
+    /** The node that holds the projection's (only) segment, as the token table says. */
+    private static String owner(String projection) {
+        return events.queryForObject("SELECT MAX(owner) FROM tokenentry WHERE processorname = ?", String.class, projection);
+    }
+
+    private static long head() {
+        return events.queryForObject("SELECT MAX(globalindex) FROM domainevententry", Long.class);
+    }
+
+    private static Set<String> fieldNames(JsonNode object) {
+        Set<String> names = new java.util.TreeSet<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     private static int port(ConfigurableApplicationContext node) {
@@ -266,8 +383,6 @@ class TwoNodesTest {
                 "--spring.datasource.username=" + POSTGRES.username(),
                 "--spring.datasource.password=" + POSTGRES.password(),
                 "--spring.data.mongodb.uri=mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort() + "/platform",
-                // each node's in-memory index would see only the changes its own processor handled
-                "--platform.directory.search-index=database",
                 "--platform.keycloak.server-url=" + TestTokens.KEYCLOAK.serverUrl(),
                 "--platform.keycloak.client-secret=" + LocalKeycloak.BACKEND_SECRET,
                 "--platform.security.issuer-uri=" + TestTokens.issuer(),

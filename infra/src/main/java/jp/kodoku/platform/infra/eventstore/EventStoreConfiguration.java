@@ -116,8 +116,13 @@ public class EventStoreConfiguration {
                              .schema(new TokenSchema()) // the table of AxonSchemaMigration
                              .serializer(serializer)
                              .claimTimeout(properties.getClaimTimeout())
-                             .nodeId(nodeName.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : nodeName)
+                             .nodeId(nodeId(nodeName))
                              .build();
+    }
+
+    /** The owner this node writes into the token table: its {@code platform.node-name}, else the JVM's name. */
+    public static String nodeId(String nodeName) {
+        return nodeName.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : nodeName;
     }
 
     /**

@@ -1,15 +1,19 @@
 package jp.kodoku.platform.infra.readmodel;
 
+import jp.kodoku.platform.infra.eventstore.EventStoreConfiguration;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -18,11 +22,17 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The projections (Axon streaming processors) and how far each has come. Rebuilding drops a projection's read models
  * and replays every event into them. The projection's {@code @ResetHandler} drops
  * its collections; its version guards make the replay produce the same documents as the live run.
+ *
+ * <p>With several nodes, each projection's segments are claimed in the token table by one node (the owner column);
+ * the others stand by. Processors whose position is kept in memory (each node follows the events into its own memory,
+ * e.g. the API-client registry) are not projections: they are neither listed, rebuilt nor waited for here.
  */
 @Component
 public class Projections {
@@ -30,23 +40,98 @@ public class Projections {
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
+    private final String node;
 
     public Projections(EventProcessingConfiguration processing, JdbcTemplate jdbc,
-                       @Qualifier("serializer") Serializer serializer) {
+                       @Qualifier("serializer") Serializer serializer,
+                       @Value("${platform.node-name:}") String nodeName) {
         this.processing = processing;
         this.jdbc = jdbc;
         this.serializer = serializer;
+        this.node = EventStoreConfiguration.nodeId(nodeName);
     }
 
     public Set<String> projections() {
-        return processing.eventProcessors().keySet();
+        return processing.eventProcessors().keySet().stream()
+                         .filter(name -> !(processing.tokenStore(name) instanceof InMemoryTokenStore))
+                         .collect(Collectors.toCollection(TreeSet::new));
     }
 
+    /**
+     * Resets the projection's position to the start, so that it drops its read models and replays every event. Only
+     * the node that owns the projection's segments can: sent to another node, it is refused naming the owner. The
+     * processor is started again whatever happens, so a failed call never leaves it shut down (a shut-down processor
+     * on a standby node would no longer take over when the owner fails).
+     */
     public void rebuild(String projection) {
         StreamingEventProcessor processor = processor(projection);
+        Set<String> elsewhere = ownersOtherThanThisNode(projection);
+        if (!elsewhere.isEmpty()) {
+            throw new ProjectionOwnedElsewhere(projection, elsewhere);
+        }
         processor.shutDown();
-        processor.resetTokens();
-        processor.start();
+        try {
+            processor.resetTokens();
+        } catch (UnableToClaimTokenException e) {
+            // another node claimed a segment between the check and the reset
+            throw new ProjectionOwnedElsewhere(projection, ownersOtherThanThisNode(projection));
+        } finally {
+            processor.start();
+        }
+    }
+
+    /** The nodes other than this one that hold a claim on one of the projection's segments. */
+    private Set<String> ownersOtherThanThisNode(String projection) {
+        TokenSchema t = new TokenSchema();
+        return jdbc.queryForList("SELECT " + t.ownerColumn() + " FROM " + t.tokenTable() + " WHERE "
+                                         + t.processorNameColumn() + " = ? AND " + t.ownerColumn() + " IS NOT NULL", String.class, projection)
+                   .stream().filter(owner -> !owner.equals(node)).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** One segment of a projection: who holds it, the position of its token, and how far behind the head that is. */
+    public record SegmentStatus(int segment, String owner, long position, long behind, boolean replaying) {
+    }
+
+    /**
+     * A projection seen from this node: caught up when every segment is held by a node and has reached the head;
+     * {@code runningHere} when this node holds a segment.
+     */
+    public record ProjectionStatus(boolean caughtUp, boolean runningHere, List<SegmentStatus> segments) {
+    }
+
+    /**
+     * Every projection, its segments, their owners and their lag: the head is the event store's highest global index,
+     * and a segment's position is this node's in-memory one for the segments it holds (the most recent) and the
+     * token table's for the others. The token table is written once per batch, so a segment held by another node may
+     * show a few events behind until its next batch.
+     */
+    public Map<String, ProjectionStatus> status() {
+        TokenSchema t = new TokenSchema();
+        Long max = jdbc.queryForObject("SELECT MAX(globalindex) FROM domainevententry", Long.class);
+        long head = max == null ? -1 : max;
+        Map<String, ProjectionStatus> all = new TreeMap<>();
+        for (String name : projections()) {
+            Map<Integer, EventTrackerStatus> here = processor(name).processingStatus();
+            List<SegmentStatus> segments = jdbc.query(
+                    "SELECT " + t.segmentColumn() + ", " + t.ownerColumn() + ", " + t.tokenColumn() + ", "
+                            + t.tokenTypeColumn() + " FROM " + t.tokenTable() + " WHERE " + t.processorNameColumn()
+                            + " = ? ORDER BY " + t.segmentColumn(),
+                    (rs, i) -> {
+                        EventTrackerStatus mine = here.get(rs.getInt(1));
+                        TrackingToken stored = token(rs.getBytes(3), rs.getString(4));
+                        long position = mine != null
+                                ? mine.getCurrentPosition().orElse(-1)
+                                : stored == null ? -1 : stored.position().orElse(-1);
+                        boolean replaying = mine != null ? mine.isReplaying() : stored instanceof ReplayToken;
+                        return new SegmentStatus(rs.getInt(1), rs.getString(2), position,
+                                Math.max(0, head - position), replaying);
+                    }, name);
+            // not "and not replaying": a segment that replayed up to the head reports replaying until the next event
+            boolean caughtUp = !segments.isEmpty()
+                    && segments.stream().allMatch(s -> s.owner() != null && s.behind() == 0);
+            all.put(name, new ProjectionStatus(caughtUp, !here.isEmpty(), segments));
+        }
+        return all;
     }
 
     /** Stops a projection (it keeps its position); for maintenance on its read models. */
@@ -71,8 +156,9 @@ public class Projections {
     }
 
     /**
-     * True when every projection runs and has handled every event up to {@code globalIndex} (a position in the event
-     * store): what a client that just wrote waits for before reading its own write.
+     * True when every projection, and every processor this node runs for its own memory, runs and has handled every
+     * event up to {@code globalIndex} (a position in the event store): what a client that just wrote waits for before
+     * reading its own write.
      *
      * <p>A segment's in-memory status moves right after each committed batch, but a processor skips events it has no
      * handler for without storing its token at once; so the status is the measure. Only while a rebuild is under way
@@ -81,11 +167,19 @@ public class Projections {
      */
     public boolean reached(long globalIndex) {
         TokenSchema t = new TokenSchema();
-        for (String name : projections()) {
+        for (String name : processing.eventProcessors().keySet()) {
             StreamingEventProcessor processor = processor(name);
             Map<Integer, EventTrackerStatus> status = processor.processingStatus();
             if (!processor.isRunning() || status.isEmpty()) {
                 return false;
+            }
+            if (!projections().contains(name)) {
+                // a processor of this node's memory (no token table): its own status is all there is
+                if (!status.values().stream().allMatch(s -> !s.isErrorState()
+                        && s.getCurrentPosition().orElse(-1) >= globalIndex)) {
+                    return false;
+                }
+                continue;
             }
             List<Boolean> segments = jdbc.query(
                     "SELECT " + t.segmentColumn() + ", " + t.tokenColumn() + ", " + t.tokenTypeColumn() + " FROM "

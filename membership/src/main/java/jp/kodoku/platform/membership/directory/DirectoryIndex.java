@@ -4,6 +4,7 @@ import jakarta.annotation.PreDestroy;
 import jp.kodoku.platform.membership.api.*;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -40,7 +41,8 @@ import java.util.stream.Stream;
  * <p>It follows the collection: loaded from it in the background once the platform is ready, changed by the projection after each batch
  * it wrote, and emptied with it on a rebuild. So it is right only in the instance whose directory processor writes; hence
  * {@code platform.directory.search-index}: {@code memory} (the default with the embedded read store, always one
- * instance) or {@code database} (the default with a configured MongoDB, where several instances may serve reads).
+ * instance) or {@code database} (the default with a configured MongoDB or a node name, where several instances may
+ * serve reads; {@code memory} is refused at start-up on a named node).
  */
 @Component
 class DirectoryIndex {
@@ -108,15 +110,34 @@ class DirectoryIndex {
     private final MongoTemplate mongo;
     private final ScheduledExecutorService loader;
 
+    /** One node (no {@code platform.node-name}): as in the tests of the index itself. */
+    DirectoryIndex(MongoTemplate mongo, String mode, String mongoUri) {
+        this(mongo, mode, mongoUri, "");
+    }
+
+    /**
+     * A node with a name ({@code platform.node-name}) is one of several (docs/operations.md), and there the index
+     * would learn only the changes its own node's directory processor handles: another node's searches would miss
+     * them for good. So such a node searches the database, and refuses to start if told to use the in-memory index.
+     */
+    @Autowired
     DirectoryIndex(MongoTemplate mongo,
                    @Value("${platform.directory.search-index:}") String mode,
-                   @Value("${spring.data.mongodb.uri:}") String mongoUri) {
-        this.enabled = switch (mode.isBlank() ? (mongoUri.isBlank() ? "memory" : "database") : mode) {
+                   @Value("${spring.data.mongodb.uri:}") String mongoUri,
+                   @Value("${platform.node-name:}") String nodeName) {
+        boolean oneOfSeveral = !nodeName.isBlank();
+        this.enabled = switch (mode.isBlank() ? (mongoUri.isBlank() && !oneOfSeveral ? "memory" : "database") : mode) {
             case "memory" -> true;
             case "database" -> false;
             default -> throw new IllegalArgumentException(
                     "platform.directory.search-index must be memory or database, not " + mode);
         };
+        if (enabled && oneOfSeveral) {
+            throw new IllegalStateException("platform.directory.search-index=memory cannot serve a node of several "
+                    + "(platform.node-name is " + nodeName + "): the in-memory index learns only the changes this node's "
+                    + "directory processor handles, and the other nodes' changes would be missing from its searches. "
+                    + "Set platform.directory.search-index=database (or leave it unset) on every node.");
+        }
         this.mongo = mongo;
         this.loader = !enabled ? null : Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "directory-index-load");
@@ -182,6 +203,11 @@ class DirectoryIndex {
         if (loader != null) {
             loader.shutdownNow();
         }
+    }
+
+    /** Whether this node keeps the index at all (platform.directory.search-index). */
+    boolean inMemory() {
+        return enabled;
     }
 
     /** Whether searches are answered from here (else from the database). */

@@ -18,8 +18,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * What every request needs to know about API clients, in memory: which are revoked, their rate, and the origins
- * CORS may allow. Fed at once by {@link ApiClientsProjection} on the instance that runs it, and reloaded from the
- * {@code api_clients} read model every few seconds so that the other instances follow too.
+ * CORS may allow. Every node follows the events itself ({@link ApiClientRegistryFeed}, a processor of its own with an
+ * in-memory position), so a revocation through one node is known to every other node within the event store's fetch
+ * delay, whichever node runs the {@code api_clients} projection. The read model is also read every few seconds: at
+ * start-up it gives the whole picture in one query while the node's processor is still replaying the events.
  *
  * <p>A revocation, once seen, is never forgotten by this instance (a client is never un-revoked), so neither a
  * rebuild of the read model nor a MongoDB outage lets a revoked client's tokens back in.
@@ -68,8 +70,23 @@ public class ApiClientRegistry {
         return current().activeOrigins().contains(origin);
     }
 
-    void update(ApiClientView view) {
-        Entry entry = entry(view);
+    /** A client registered, as this node's processor read it from the events. */
+    void registered(String clientId, long version, int ratePerMinute, List<String> allowedOrigins) {
+        update(new Entry(clientId, version, false, ratePerMinute, List.copyOf(allowedOrigins)));
+    }
+
+    /** A client revoked, as this node's processor read it from the events. */
+    void revoked(String clientId, long version) {
+        revoked.add(clientId);
+        synchronized (this) {
+            Entry known = snapshot.clients().get(clientId);
+            if (known != null) {
+                update(new Entry(clientId, version, true, known.ratePerMinute(), known.allowedOrigins()));
+            }
+        }
+    }
+
+    private void update(Entry entry) {
         if (entry.revoked()) {
             revoked.add(entry.clientId());
         }
@@ -84,18 +101,11 @@ public class ApiClientRegistry {
     }
 
     /**
-     * A revocation this instance just recorded: its tokens are refused here at once, before the projection has
-     * caught up (other instances follow with the read model).
+     * A revocation this instance just recorded: its tokens are refused here at once, before its own processor has
+     * read the event (other instances refuse them once theirs has).
      */
     public void markRevoked(String clientId) {
         revoked.add(clientId);
-    }
-
-    /** The read model is being rebuilt: forget all but the revocations, and read it again soon. */
-    void forgetAll() {
-        synchronized (this) {
-            snapshot = Snapshot.of(Map.of());
-        }
     }
 
     private Snapshot current() {

@@ -25,8 +25,8 @@ import java.util.function.Consumer;
 
 /**
  * Keeps the {@code api_clients} collection: the secretariat's list, and what the gateway needs on every call (the
- * allowed origins for CORS, the rate, and whether the client was revoked), which it hands on to
- * {@link ApiClientRegistry} at once. Documents change through {@link VersionedDocuments}, so redelivery and replays
+ * allowed origins for CORS, the rate, and whether the client was revoked), which every node's
+ * {@link ApiClientRegistry} reads at start-up (each node then follows the events itself). Documents change through {@link VersionedDocuments}, so redelivery and replays
  * leave the same documents.
  */
 @Component
@@ -37,12 +37,10 @@ class ApiClientsProjection {
     private static final String PRINCIPAL = AuditMetadata.PRINCIPAL;
 
     private final MongoTemplate mongo;
-    private final ApiClientRegistry registry;
     private final VersionedDocuments<ApiClientView> views;
 
-    ApiClientsProjection(MongoTemplate mongo, ReadModelBatches batches, ApiClientRegistry registry) {
+    ApiClientsProjection(MongoTemplate mongo, ReadModelBatches batches) {
         this.mongo = mongo;
-        this.registry = registry;
         this.views = batches.versioned(ApiClientView.class, ApiClientView::new);
         createIndexes();
     }
@@ -55,7 +53,6 @@ class ApiClientsProjection {
     void dropAll() {
         mongo.dropCollection(ApiClientView.class);
         createIndexes();
-        registry.forgetAll();
     }
 
     @EventHandler
@@ -91,6 +88,6 @@ class ApiClientsProjection {
     }
 
     private void apply(ApiClientId id, long seq, Consumer<ApiClientView> change) {
-        registry.update(views.upsert(id.value(), seq, change));
+        views.upsert(id.value(), seq, change);
     }
 }
