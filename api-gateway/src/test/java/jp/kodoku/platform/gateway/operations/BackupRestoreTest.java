@@ -107,7 +107,7 @@ class BackupRestoreTest {
         Iterator<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> status =
                 api.get("/api/v1/admin/projections").token(secretariat).send().json().fields();
         while (status.hasNext()) {
-            if (!status.next().getValue().asBoolean()) {
+            if (!status.next().getValue().get("caughtUp").asBoolean()) {
                 return false;
             }
         }
