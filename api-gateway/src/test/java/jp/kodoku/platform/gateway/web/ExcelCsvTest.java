@@ -29,7 +29,8 @@ class ExcelCsvTest {
                                                .download("名簿.csv", "list.csv", "no-store").getBody();
         String text = new String(file, StandardCharsets.UTF_8);
 
-        assertThat(text).isEqualTo("\uFEFF名前,メモ\r\n\"一行目\n二行目\",\"a,\"\"b\"\"\"\r\n,3\r\n");
+        // Commons CSV quotes an empty first cell, so a row of one empty cell is never an empty line
+        assertThat(text).isEqualTo("\uFEFF名前,メモ\r\n\"一行目\n二行目\",\"a,\"\"b\"\"\"\r\n\"\",3\r\n");
         List<CSVRecord> rows = CSVFormat.RFC4180.parse(new StringReader(text.substring(1))).getRecords();
         assertThat(rows.get(1).values()).containsExactly("一行目\n二行目", "a,\"b\"");
         assertThat(rows.get(2).values()).containsExactly("", "3");
