@@ -89,6 +89,8 @@ class AccessMatrixTest extends ApiTest {
         e.add(new Endpoint("POST /api/v1/applications", EVERYONE, (g, api) -> api.post("/api/v1/applications").body(Samples.application())));
         e.add(new Endpoint("GET /api/v1/applications/access/{token}", EVERYONE, (g, api) -> api.get(g.accessUrl())));
         e.add(new Endpoint("GET /api/v1/organizations", SECRETARIAT_ONLY, (g, api) -> api.get("/api/v1/organizations")));
+        e.add(new Endpoint("GET /api/v1/organizations.csv", SECRETARIAT_ONLY, (g, api) -> api.get("/api/v1/organizations.csv?status=ACTIVE")));
+        e.add(new Endpoint("GET /api/v1/statistics/members.csv", EVERYONE, (g, api) -> api.get("/api/v1/statistics/members.csv?asOf=2022-12-01")));
         e.add(new Endpoint("GET /api/v1/organizations/{id}", ORGANIZATION, (g, api) -> api.get(org(g))));
         e.add(new Endpoint("GET /api/v1/organizations/{id}/history", ORGANIZATION, (g, api) -> api.get(org(g) + "/history")));
         e.add(new Endpoint("PATCH /api/v1/organizations/{id}/profile", ORGANIZATION, (g, api) -> api.patch(org(g) + "/profile")

@@ -63,7 +63,11 @@ class ApiDescriptionTest extends ApiTest {
                 JsonNode content = response.getValue().path("content");
                 if (code.startsWith("2")) {
                     successes.add(code);
-                    if (!code.equals("202") && !code.equals("204")) {
+                    if (content.has("text/csv")) {
+                        // a download: the file is the answer, described as text
+                        assertThat(names(content)).as(where + " " + code).containsExactly("text/csv");
+                        assertThat(content.at("/text~1csv/schema/type").asText()).as(where + " " + code).isEqualTo("string");
+                    } else if (!code.equals("202") && !code.equals("204")) {
                         assertThat(names(content)).as(where + " " + code).containsExactly("application/json");
                         assertThat(typed(content.get("application/json").get("schema"))).as(where + " " + code).isTrue();
                     }
@@ -116,6 +120,8 @@ class ApiDescriptionTest extends ApiTest {
         assertThat(codes("post", "/api/v1/applications")).containsExactly("201", "400", "409", "422", "429");
         assertThat(codes("get", "/api/v1/directory/{organizationId}")).containsExactly("200", "400", "404");
         assertThat(codes("get", "/api/v1/statistics/members")).containsExactly("200", "400");
+        assertThat(codes("get", "/api/v1/statistics/members.csv")).containsExactly("200", "400");
+        assertThat(codes("get", "/api/v1/organizations.csv")).containsExactly("200", "400", "401", "403", "429");
         assertThat(codes("post", "/api/v1/api-clients")).contains("201", "400", "401", "403", "409", "502");
     }
 

@@ -71,6 +71,8 @@ class HostileInputCorpusTest extends ApiTest {
         e.add(new Endpoint("GET", "/api/v1/applications/access/{token}", null, Map.of()));
         e.add(new Endpoint("PUT", "/api/v1/applications/access/{token}", resubmission(), Map.of()));
         e.add(new Endpoint("GET", "/api/v1/organizations", null, Map.of()));
+        e.add(new Endpoint("GET", "/api/v1/organizations.csv", null, Map.of()));
+        e.add(new Endpoint("GET", "/api/v1/statistics/members.csv", null, Map.of()));
         e.add(new Endpoint("GET", "/api/v1/organizations/{id}", null, Map.of()));
         e.add(new Endpoint("GET", "/api/v1/organizations/{id}/history", null, Map.of()));
         e.add(new Endpoint("PATCH", "/api/v1/organizations/{id}/profile", map("name", "新しい名前の居場所", "website",
