@@ -3,13 +3,12 @@ package jp.kodoku.platform.gateway.nodes;
 import com.fasterxml.jackson.databind.JsonNode;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import jp.kodoku.platform.gateway.PlatformApplication;
 import jp.kodoku.platform.gateway.clients.registry.ApiClientRegistryFeed;
 import jp.kodoku.platform.gateway.support.Api;
+import jp.kodoku.platform.gateway.support.PlatformNode;
 import jp.kodoku.platform.gateway.support.Members;
 import jp.kodoku.platform.gateway.support.Samples;
 import jp.kodoku.platform.gateway.support.TestTokens;
-import jp.kodoku.platform.infra.testsupport.LocalKeycloak;
 import jp.kodoku.platform.infra.readmodel.Projections;
 import jp.kodoku.platform.infra.testsupport.LocalPostgres;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -17,14 +16,11 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -370,23 +366,11 @@ class TwoNodesTest {
     }
 
     private static int port(ConfigurableApplicationContext node) {
-        return ((WebServerApplicationContext) node).getWebServer().getPort();
+        return PlatformNode.port(node);
     }
 
     private static ConfigurableApplicationContext start(String name, String database) throws Exception {
-        return new SpringApplicationBuilder(PlatformApplication.class).run(
-                "--server.port=0",
-                "--management.server.port=0",
-                "--platform.node-name=" + name,
-                "--platform.data-dir=" + Files.createTempDirectory("platform-" + name + "-"),
-                "--spring.datasource.url=" + database,
-                "--spring.datasource.username=" + POSTGRES.username(),
-                "--spring.datasource.password=" + POSTGRES.password(),
-                "--spring.data.mongodb.uri=mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort() + "/platform",
-                "--platform.keycloak.server-url=" + TestTokens.KEYCLOAK.serverUrl(),
-                "--platform.keycloak.client-secret=" + LocalKeycloak.BACKEND_SECRET,
-                "--platform.security.issuer-uri=" + TestTokens.issuer(),
-                "--platform.security.jwk-set-uri=" + TestTokens.jwkSetUri(),
+        return PlatformNode.start(name, database, "--platform.node-name=" + name, PlatformNode.mongoUri(mongo),
                 "--platform.applications.rate-limit.per-hour=100000");
     }
 }

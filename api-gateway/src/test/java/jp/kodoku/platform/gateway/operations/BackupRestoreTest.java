@@ -2,17 +2,14 @@ package jp.kodoku.platform.gateway.operations;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import jp.kodoku.platform.gateway.PlatformApplication;
 import jp.kodoku.platform.gateway.support.Api;
+import jp.kodoku.platform.gateway.support.PlatformNode;
 import jp.kodoku.platform.gateway.support.Members;
 import jp.kodoku.platform.gateway.support.Samples;
 import jp.kodoku.platform.gateway.support.TestTokens;
-import jp.kodoku.platform.infra.testsupport.LocalKeycloak;
 import jp.kodoku.platform.infra.testsupport.LocalPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.nio.file.Files;
@@ -118,20 +115,9 @@ class BackupRestoreTest {
         MongoServer mongo = new MongoServer(H2Backend.inMemory());
         mongo.bind("127.0.0.1", 0);
         mongos.add(mongo);
-        ConfigurableApplicationContext node = new SpringApplicationBuilder(PlatformApplication.class).run(
-                "--server.port=0",
-                "--management.server.port=0",
-                "--platform.data-dir=" + Files.createTempDirectory("platform-backup-"),
-                "--spring.datasource.url=" + database,
-                "--spring.datasource.username=" + POSTGRES.username(),
-                "--spring.datasource.password=" + POSTGRES.password(),
-                "--spring.data.mongodb.uri=mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort() + "/platform",
-                "--platform.keycloak.server-url=" + TestTokens.KEYCLOAK.serverUrl(),
-                "--platform.keycloak.client-secret=" + LocalKeycloak.BACKEND_SECRET,
-                "--platform.security.issuer-uri=" + TestTokens.issuer(),
-                "--platform.security.jwk-set-uri=" + TestTokens.jwkSetUri());
+        ConfigurableApplicationContext node = PlatformNode.start("backup", database, PlatformNode.mongoUri(mongo));
         nodes.add(node);
-        return new Api(((WebServerApplicationContext) node).getWebServer().getPort());
+        return new Api(PlatformNode.port(node));
     }
 
     /** The JDBC URL as a libpq connection string, for pg_dump and pg_restore. */

@@ -2,24 +2,21 @@ package jp.kodoku.platform.gateway.operations;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jp.kodoku.platform.gateway.PlatformApplication;
 import jp.kodoku.platform.gateway.support.Api;
+import jp.kodoku.platform.gateway.support.PlatformNode;
 import jp.kodoku.platform.gateway.support.TestTokens;
-import jp.kodoku.platform.infra.testsupport.LocalKeycloak;
 import jp.kodoku.platform.infra.testsupport.LocalPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -51,20 +48,10 @@ class HealthAndLogsTest {
     static void start() throws Exception {
         String database = POSTGRES.createDatabase("health");
         databaseName = database.substring(database.lastIndexOf('/') + 1).replaceFirst("\\?.*", "");
-        node = new SpringApplicationBuilder(PlatformApplication.class).run(
+        node = PlatformNode.start("health", database,
                 "--spring.profiles.active=production",
-                "--server.port=0",
-                "--management.server.port=0",
-                "--platform.data-dir=" + Files.createTempDirectory("platform-health-"),
-                "--spring.datasource.url=" + database,
-                "--spring.datasource.username=" + POSTGRES.username(),
-                "--spring.datasource.password=" + POSTGRES.password(),
                 // how long a health check waits for a connection before it says DOWN
                 "--spring.datasource.hikari.connection-timeout=1000",
-                "--platform.keycloak.server-url=" + TestTokens.KEYCLOAK.serverUrl(),
-                "--platform.keycloak.client-secret=" + LocalKeycloak.BACKEND_SECRET,
-                "--platform.security.issuer-uri=" + TestTokens.issuer(),
-                "--platform.security.jwk-set-uri=" + TestTokens.jwkSetUri(),
                 // a line logged inside every request, after authentication
                 "--logging.level.org.springframework.web.servlet.DispatcherServlet=DEBUG");
         WebServerApplicationContext web = (WebServerApplicationContext) node;
