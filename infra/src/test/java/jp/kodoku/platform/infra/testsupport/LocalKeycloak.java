@@ -202,30 +202,16 @@ public final class LocalKeycloak {
     private static String waitUntilReady(Process process, int managementPort) {
         HttpClient http = HttpClient.newHttpClient();
         URI ready = URI.create("http://127.0.0.1:" + managementPort + "/health/ready");
-        long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                return "it stopped while starting (exit " + process.exitValue() + ")";
-            }
-            try {
-                if (http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return null;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return "interrupted while waiting for it";
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return "interrupted while waiting for it";
-            }
+        try {
+            org.awaitility.Awaitility.await().atMost(STARTUP_TIMEOUT).pollInterval(Duration.ofMillis(250))
+                                     .ignoreExceptionsInstanceOf(IOException.class) // not listening yet
+                                     .until(() -> !process.isAlive() || http.send(
+                                             HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(2)).build(),
+                                             HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            return "not ready after " + STARTUP_TIMEOUT.toMinutes() + " minutes";
         }
-        return "not ready after " + STARTUP_TIMEOUT.toMinutes() + " minutes";
+        return process.isAlive() ? null : "it stopped while starting (exit " + process.exitValue() + ")";
     }
 
     /** The last lines of Keycloak's log, which is copied out of the run directory (deleted at exit) and named. */
