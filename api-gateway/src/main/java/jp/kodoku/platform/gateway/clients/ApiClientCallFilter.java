@@ -13,7 +13,6 @@ import jp.kodoku.platform.gateway.security.AfterTokenFilter;
 import jp.kodoku.platform.gateway.web.Problems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
@@ -123,9 +122,7 @@ public class ApiClientCallFilter extends AfterTokenFilter {
         ProblemDetail problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
                 "this client may make " + rate + " calls per minute; try again in " + wait + " seconds");
         problem.setInstance(URI.create(request.getRequestURI()));
-        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(wait));
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
+        Problems.write(json, response, problem);
     }
 }

@@ -1,17 +1,13 @@
 package jp.kodoku.platform.gateway.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
-import java.io.IOException;
 
 /** 401 and 403 from the security filters in the same problem shape as the rest of the API. */
 @Configuration(proxyBeanMethods = false)
@@ -22,20 +18,15 @@ class ProblemSecurityHandlers {
         BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
         return (request, response, e) -> {
             bearer.commence(request, response, e); // sets WWW-Authenticate with the reason
-            write(json, response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
+            Problems.write(json, response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
                     "a valid bearer token from the platform's sign-in (Keycloak) is required"));
         };
     }
 
     @Bean
     AccessDeniedHandler problemAccessDenied(ObjectMapper json) {
-        return (request, response, e) -> write(json, response,
+        return (request, response, e) -> Problems.write(json, response,
                 Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage()));
     }
 
-    private static void write(ObjectMapper json, HttpServletResponse response, ProblemDetail problem) throws IOException {
-        response.setStatus(problem.getStatus());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
-    }
 }

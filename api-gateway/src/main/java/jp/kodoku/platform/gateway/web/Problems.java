@@ -1,9 +1,13 @@
 package jp.kodoku.platform.gateway.web;
 
 import jp.kodoku.platform.infra.errors.FieldViolation;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -31,5 +35,12 @@ public final class Problems {
                                                 .map(v -> Map.of("field", v.field(), "message", v.message()))
                                                 .toList());
         return problem;
+    }
+
+    /** For the places outside Spring MVC's exception handling (security filters, the container's error page). */
+    public static void write(ObjectMapper json, HttpServletResponse response, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
     }
 }

@@ -3,7 +3,6 @@ package jp.kodoku.platform.gateway.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import jp.kodoku.platform.infra.errors.FieldViolation;
 import org.apache.catalina.Valve;
 import org.apache.catalina.connector.Request;
@@ -44,7 +43,7 @@ class RejectedRequests {
     /** The firewall refuses a path or query when the request enters the filters, a header when it is first read. */
     @Bean
     RequestRejectedHandler problemRequestRejected(ObjectMapper json) {
-        return (request, response, e) -> write(json, response, problem(e));
+        return (request, response, e) -> Problems.write(json, response, problem(e));
     }
 
     static ProblemDetail problem(RequestRejectedException e) {
@@ -164,11 +163,5 @@ class RejectedRequests {
             }
             return null;
         }
-    }
-
-    private static void write(ObjectMapper json, HttpServletResponse response, ProblemDetail problem) throws IOException {
-        response.setStatus(problem.getStatus());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
     }
 }
