@@ -172,6 +172,18 @@ class PlatformMailTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    public record Meeting(String title) {
+    }
+
+    @Test
+    void a_template_reads_a_records_components_by_name() {
+        RenderedMail rendered = mail.render(Mail.to("a@example.jp", "件名", "test/record",
+                                                    Map.of("meeting", new Meeting("分科会3 第4回会合"))));
+
+        assertThat(rendered.html()).contains("<p>分科会3 第4回会合</p>");
+        assertThat(rendered.text()).contains("分科会3 第4回会合");
+    }
+
     /** The recipient's INBOX over IMAP, once at least one mail is there. */
     private static List<Message> readInbox(String address) throws Exception {
         await().atMost(Duration.ofSeconds(15)).until(() -> server.getReceivedMessages().length > 0
