@@ -61,6 +61,9 @@ class OrganizationImportsController {
                     + "what is already registered, and every problem with its row and column. See docs/api.md.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"))))
+    @ApiResponse(responseCode = "200", description = "The report: what would be created, skipped, and every problem",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = OrganizationImportReport.class)))
     @ApiResponse(responseCode = "413", description = "Over 2 MiB or 2,000 rows")
     @ApiResponse(responseCode = "415", description = "The body is not text/csv")
     OrganizationImportReport dryRun(HttpServletRequest request) throws IOException, HttpMediaTypeNotSupportedException {
@@ -76,6 +79,9 @@ class OrganizationImportsController {
                     + "problem: 400 with the report in `problems`, nothing created.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"))))
+    @ApiResponse(responseCode = "200", description = "Imported: what was created and what was skipped",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = OrganizationImportReport.class)))
     @ApiResponse(responseCode = "409", description = "A row broke a rule between the check and the import (another "
             + "change came first); nothing was created")
     @ApiResponse(responseCode = "413", description = "Over 2 MiB or 2,000 rows")

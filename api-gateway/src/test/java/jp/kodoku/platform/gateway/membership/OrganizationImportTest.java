@@ -10,6 +10,7 @@ import jp.kodoku.platform.gateway.support.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.Charset;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,7 @@ import static jp.kodoku.platform.gateway.support.ImportFiles.excelUtf8;
 import static jp.kodoku.platform.gateway.support.ImportFiles.newCorporateNumber;
 import static jp.kodoku.platform.gateway.support.ImportFiles.row;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The secretariat moves a member list in from a CSV file as Excel in Japan saves it: a dry run that changes nothing,
@@ -94,6 +96,9 @@ class OrganizationImportTest extends ApiTest {
         Long plain = jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry WHERE aggregateidentifier = ? "
                 + "AND convert_from(payload, 'UTF8') LIKE ?", Long.class, id, "%" + email + "%");
         assertThat(plain).isZero();
+        // as with every approval, the primary contact is invited as the organization's member admin
+        await().atMost(Duration.ofSeconds(60)).until(() -> api.get("/api/v1/organizations/" + id + "/admins")
+                .token(TestTokens.secretariat()).send().json().findValuesAsText("email").contains(email));
     }
 
     @Test

@@ -59,13 +59,16 @@ class MemberImports {
         OrganizationProfile profile = ProfileRules.normalize(query.profile());
         ContactDetails contact = ProfileRules.normalize(query.primaryContact());
         // the command bus holds every command to the text rule; a query is not a command, so the check is made here
-        List<FieldViolation> violations = new ArrayList<>(TextCheckedCommands.violations(query));
+        List<FieldViolation> textViolations = TextCheckedCommands.violations(query);
+        List<FieldViolation> violations = new ArrayList<>(textViolations);
         violations.addAll(violations(profile, contact, query.category(), query.joinedOn(), query.bylawsVersion()));
         if (exists(query.organizationId())) {
             return new ImportCandidateCheck(violations, query.organizationId(), profile == null ? null : profile.name(),
                     null, true);
         }
-        List<OrganizationRegistry.Holder> holders = profile == null ? List.of() : registry.holdersOf(profile);
+        // text that breaks the rule (a NUL, say) is never a key: PostgreSQL would refuse it as a parameter
+        List<OrganizationRegistry.Holder> holders = profile == null || !textViolations.isEmpty() ? List.of()
+                : registry.holdersOf(profile);
         if (holders.isEmpty()) {
             return new ImportCandidateCheck(violations, null, null, null, false);
         }
