@@ -77,6 +77,10 @@ public final class BenchmarkMain {
         long events;
         List<String> members;
         WritePath write = new WritePath(platform, options, results);
+        if (options.writeOnly()) {
+            writeOnly(platform, write, results, phase);
+            return;
+        }
         try {
             phase.start("members");
             write.createMembers();
@@ -124,6 +128,25 @@ public final class BenchmarkMain {
         phase.start("write path");
         platform.startApplication();
         try {
+            write.warmUp();
+            write.run();
+        } finally {
+            platform.stopApplication();
+        }
+        phase.end();
+        results.detail("phaseSeconds", phase.seconds);
+    }
+
+    /**
+     * {@code -Dbench.write.only=true}: the members, then the write path on the platform already started (no store
+     * growth, no read path, no start-up run): minutes instead of the whole run, for work on the write path.
+     */
+    private static void writeOnly(Platform platform, WritePath write, Results results, Phase phase) throws Exception {
+        results.note("write path only (bench.write.only): the other benchmarks did not run");
+        try {
+            phase.start("members");
+            write.createMembers();
+            phase.start("write path");
             write.warmUp();
             write.run();
         } finally {

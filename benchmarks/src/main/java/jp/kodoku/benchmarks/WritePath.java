@@ -1,5 +1,6 @@
 package jp.kodoku.benchmarks;
 
+import jp.kodoku.platform.gateway.idempotency.IdempotentRequests;
 import jp.kodoku.platform.membership.api.ApproveMembershipApplication;
 import jp.kodoku.platform.membership.api.SubmitMembershipApplication;
 import org.HdrHistogram.ConcurrentHistogram;
@@ -11,6 +12,10 @@ import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.security.SecureRandom;
+import java.time.Instant;
+import org.springframework.http.ResponseEntity;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -145,6 +150,9 @@ final class WritePath {
             Run submit = commands("submit", clients, (c, i) -> Organizations.application(Organizations.next()));
             compare("write.submit.c" + clients, "submit application, " + clients + " client" + (clients > 1 ? "s" : ""),
                     submit, rawSubmit, submitted);
+            Run rawCommand = rawCommandTransaction(submitted, clients);
+            Run keyed = keyedSubmissions(clients);
+            compareWithTransaction(clients, keyed, rawCommand, rawSubmit, submitted);
             Run rawUpdate = raw(updated, clients);
             int perClient = members.size() / clients;
             Run update = commands("update", clients, (c, i) ->
@@ -162,6 +170,179 @@ final class WritePath {
         results.detail(id, Map.of("commands", commands.asMap(), "rawInserts", raw.asMap()));
         System.out.println("    commands: " + CpuUse.describe(commands.cpu(), "command"));
         System.out.println("    raw inserts: " + CpuUse.describe(raw.cpu(), "insert"));
+    }
+
+    /**
+     * The second baseline: what the database alone needs for the rows one keyed submission writes. Submissions with an
+     * {@code Idempotency-Key}, as an API client sends them, against raw JDBC running the same statements in one
+     * transaction per operation. The ratio to the single-insert floor is printed beside it.
+     */
+    private void compareWithTransaction(int clients, Run keyed, Run rawCommand, Run rawInsert, Row row) {
+        String id = "write.submitKeyed.c" + clients;
+        double floorRatio = keyed.rate() / rawInsert.rate();
+        results.rate(id, "write: submit with Idempotency-Key, " + clients + " client" + (clients > 1 ? "s" : ""),
+                keyed.rate(), "ops/s", rawCommand.rate(),
+                "raw JDBC, one transaction of the command's " + RawCommand.STATEMENTS + " statements (idempotency key, "
+                        + "registry claim, personal-data key, " + row.bytes() + "-byte event row), same threads", 0.5,
+                String.format(java.util.Locale.ROOT,
+                        "against the single-insert floor: %.2f× (floor %.0f ops/s); command p50 %.1f ms, p99 %.1f ms; "
+                                + "transaction p50 %.2f ms, p99 %.2f ms; %d errors",
+                        floorRatio, rawInsert.rate(), keyed.p50(), keyed.p99(), rawCommand.p50(), rawCommand.p99(),
+                        keyed.errors() + rawCommand.errors()));
+        results.detail(id, Map.of("commands", keyed.asMap(), "rawTransactions", rawCommand.asMap(),
+                "ratioToFloor", floorRatio));
+        System.out.println("    keyed commands: " + CpuUse.describe(keyed.cpu(), "command"));
+        System.out.println("    raw transactions: " + CpuUse.describe(rawCommand.cpu(), "transaction"));
+    }
+
+    /**
+     * Submissions as the API runs them with an {@code Idempotency-Key}: the key claimed, the command sent, the answer
+     * remembered, all in one transaction ({@link IdempotentRequests}, the gateway's own class; only HTTP is left out).
+     */
+    private Run keyedSubmissions(int clients) throws Exception {
+        quiet();
+        CommandGateway gateway = platform.commands();
+        IdempotentRequests idempotency = platform.bean(IdempotentRequests.class);
+        try (Sampler sampler = new Sampler(options.profile(), n -> n.startsWith("bench-client"))) {
+            Run run = closedLoop(clients, MAX_COMMANDS, (client, i) -> {
+                SubmitMembershipApplication submit = Organizations.application(Organizations.next());
+                idempotency.run("applications", "bench-" + UUID.randomUUID(), submit, () -> {
+                    gateway.sendAndWait(Organizations.message(submit));
+                    return ResponseEntity.status(201).body(Map.of("organizationId", submit.organizationId().value(),
+                            "status", "APPLIED", "version", 0));
+                });
+            });
+            sampler.print("commands (submit with Idempotency-Key, " + clients + " clients)", 6);
+            results.detail("profile.write.submitKeyed.c" + clients, sampler.summary(12));
+            return run;
+        }
+    }
+
+    private Run rawCommandTransaction(Row row, int clients) throws Exception {
+        quiet();
+        List<RawCommand> perClient = new ArrayList<>();
+        try {
+            for (int c = 0; c < clients; c++) {
+                perClient.add(new RawCommand(platform.rawConnection()));
+            }
+            return closedLoop(clients, MAX_INSERTS, (client, i) -> perClient.get(client).run(row));
+        } finally {
+            for (RawCommand command : perClient) {
+                command.close();
+            }
+        }
+    }
+
+    /**
+     * The statements a keyed submission sends to PostgreSQL, in its order, on one connection in one transaction:
+     * IdempotentRequests (look-up, expiry, claim), the registry (held keys, corporate number, name), the vault (look-up,
+     * new key), the event row (into the copy of domainevententry), IdempotentRequests again (the answer), commit.
+     * Unique keys per operation, as every submission has. What is left out is everything that is not a statement:
+     * validation, serialization, encryption, Axon's and Spring's own work: the overhead this baseline shows.
+     */
+    private static final class RawCommand implements AutoCloseable {
+        static final int STATEMENTS = 10;
+        private static final SecureRandom RANDOM = new SecureRandom();
+
+        private final Connection connection;
+        private final PreparedStatement replay;
+        private final PreparedStatement expire;
+        private final PreparedStatement claimKey;
+        private final PreparedStatement heldKeys;
+        private final PreparedStatement claimRegistry;
+        private final PreparedStatement subjectKey;
+        private final PreparedStatement newSubjectKey;
+        private final PreparedStatement event;
+        private final PreparedStatement remember;
+
+        RawCommand(Connection connection) throws java.sql.SQLException {
+            this.connection = connection;
+            connection.setAutoCommit(false);
+            replay = connection.prepareStatement("SELECT fingerprint, status, location, body, created_at FROM idempotency_keys"
+                    + " WHERE scope = ? AND idem_key = ?");
+            expire = connection.prepareStatement("DELETE FROM idempotency_keys WHERE created_at < ?");
+            claimKey = connection.prepareStatement("INSERT INTO idempotency_keys (scope, idem_key, fingerprint, status,"
+                    + " created_at) VALUES (?, ?, ?, 0, ?)");
+            heldKeys = connection.prepareStatement("SELECT lookup_key, organization_name FROM organization_keys"
+                    + " WHERE organization_id = ?");
+            claimRegistry = connection.prepareStatement("INSERT INTO organization_keys (lookup_key, organization_id,"
+                    + " organization_name) VALUES (?, ?, ?) ON CONFLICT DO NOTHING");
+            subjectKey = connection.prepareStatement("SELECT secret, erased_at FROM personal_data_keys WHERE subject = ?");
+            newSubjectKey = connection.prepareStatement("INSERT INTO personal_data_keys (subject, secret, created_at)"
+                    + " VALUES (?, ?, ?) ON CONFLICT DO NOTHING");
+            event = connection.prepareStatement("INSERT INTO " + RAW_TABLE
+                    + " (eventidentifier, aggregateidentifier, sequencenumber, type, timestamp, payloadtype,"
+                    + " payloadrevision, payload, metadata) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            remember = connection.prepareStatement("UPDATE idempotency_keys SET status = ?, location = ?, body = ?"
+                    + " WHERE scope = ? AND idem_key = ?");
+        }
+
+        void run(Row row) throws java.sql.SQLException {
+            String scope = "applications";
+            String key = "bench-raw-" + UUID.randomUUID();
+            String organization = UUID.randomUUID().toString();
+            Timestamp now = Timestamp.from(Instant.now());
+            try {
+                replay.setString(1, scope);
+                replay.setString(2, key);
+                try (ResultSet rs = replay.executeQuery()) {
+                    rs.next();
+                }
+                expire.setTimestamp(1, Timestamp.from(Instant.now().minus(Duration.ofHours(24))));
+                expire.executeUpdate();
+                claimKey.setString(1, scope);
+                claimKey.setString(2, key);
+                claimKey.setString(3, Organizations.sha256(key));
+                claimKey.setTimestamp(4, now);
+                claimKey.executeUpdate();
+                heldKeys.setString(1, organization);
+                try (ResultSet rs = heldKeys.executeQuery()) {
+                    rs.next();
+                }
+                for (String lookupKey : new String[]{"corporate-number:raw-" + organization, "name:raw-" + organization}) {
+                    claimRegistry.setString(1, lookupKey);
+                    claimRegistry.setString(2, organization);
+                    claimRegistry.setString(3, "生のJDBCの会" + organization);
+                    claimRegistry.executeUpdate();
+                }
+                String subject = UUID.randomUUID().toString();
+                subjectKey.setString(1, subject);
+                try (ResultSet rs = subjectKey.executeQuery()) {
+                    rs.next();
+                }
+                byte[] secret = new byte[32];
+                RANDOM.nextBytes(secret);
+                newSubjectKey.setString(1, subject);
+                newSubjectKey.setBytes(2, secret);
+                newSubjectKey.setTimestamp(3, now);
+                newSubjectKey.executeUpdate();
+                event.setString(1, UUID.randomUUID().toString());
+                event.setString(2, organization);
+                event.setLong(3, 0);
+                event.setString(4, row.type());
+                event.setObject(5, row.timestamp());
+                event.setString(6, row.payloadType());
+                event.setString(7, row.payloadRevision());
+                event.setBytes(8, row.payload());
+                event.setBytes(9, row.metadata());
+                event.executeUpdate();
+                remember.setInt(1, 201);
+                remember.setString(2, null);
+                remember.setString(3, "{\"organizationId\":\"" + organization + "\",\"status\":\"APPLIED\",\"version\":0}");
+                remember.setString(4, scope);
+                remember.setString(5, key);
+                remember.executeUpdate();
+                connection.commit();
+            } catch (java.sql.SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() throws java.sql.SQLException {
+            connection.close();
+        }
     }
 
     interface CommandSource {

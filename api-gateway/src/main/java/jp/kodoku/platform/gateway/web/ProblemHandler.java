@@ -59,6 +59,14 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return respond(p);
     }
 
+    @ExceptionHandler(CsvUpload.PayloadTooLarge.class)
+    ResponseEntity<ProblemDetail> tooLarge(CsvUpload.PayloadTooLarge e) {
+        ProblemDetail p = Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", "Payload too large",
+                e.getMessage());
+        p.setProperty("errors", List.of(java.util.Map.of("field", "body", "message", e.getMessage())));
+        return respond(p);
+    }
+
     @ExceptionHandler(NotFound.class)
     ResponseEntity<ProblemDetail> notFound(NotFound e) {
         return respond(Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage()));

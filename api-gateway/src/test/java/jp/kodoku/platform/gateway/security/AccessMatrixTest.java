@@ -2,6 +2,7 @@ package jp.kodoku.platform.gateway.security;
 
 import jp.kodoku.platform.gateway.support.Api;
 import jp.kodoku.platform.gateway.support.ApiTest;
+import jp.kodoku.platform.gateway.support.ImportFiles;
 import jp.kodoku.platform.gateway.support.Members;
 import jp.kodoku.platform.gateway.support.Samples;
 import jp.kodoku.platform.gateway.support.TestTokens;
@@ -135,6 +136,10 @@ class AccessMatrixTest extends ApiTest {
                 (g, api) -> api.post("/api/v1/api-clients/" + g.other() + "/secret")));
         e.add(new Endpoint("DELETE /api/v1/api-clients/{clientId}", SECRETARIAT_ONLY, AccessMatrixTest::apiClient,
                 (g, api) -> api.delete("/api/v1/api-clients/" + g.other())));
+        e.add(new Endpoint("POST /api/v1/organization-imports/dry-run", SECRETARIAT_ONLY, (g, api) -> api
+                .post("/api/v1/organization-imports/dry-run").bytes(ImportFiles.excelUtf8(ImportFiles.newRow()), "text/csv")));
+        e.add(new Endpoint("POST /api/v1/organization-imports", SECRETARIAT_ONLY, (g, api) -> api
+                .post("/api/v1/organization-imports").bytes(ImportFiles.excelUtf8(ImportFiles.newRow()), "text/csv")));
         return e;
     }
 

@@ -3,6 +3,7 @@ package jp.kodoku.platform.gateway.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import jp.kodoku.platform.gateway.support.Api;
 import jp.kodoku.platform.gateway.support.ApiTest;
+import jp.kodoku.platform.gateway.support.ImportFiles;
 import jp.kodoku.platform.gateway.support.Members;
 import jp.kodoku.platform.gateway.support.RawHttp;
 import jp.kodoku.platform.gateway.support.Samples;
@@ -14,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,6 +111,8 @@ class HostileInputCorpusTest extends ApiTest {
         e.add(new Endpoint("DELETE", "/api/v1/api-clients/{clientId}", null, Map.of()));
         e.add(new Endpoint("GET", "/api/v1/admin/projections", null, Map.of()));
         e.add(new Endpoint("POST", "/api/v1/admin/projections/{name}/rebuild", null, Map.of()));
+        e.add(new Endpoint("POST", "/api/v1/organization-imports/dry-run", null, Map.of()));
+        e.add(new Endpoint("POST", "/api/v1/organization-imports", null, Map.of()));
         return e;
     }
 
@@ -279,6 +283,77 @@ class HostileInputCorpusTest extends ApiTest {
             map.put((String) pairs[i], pairs[i + 1]);
         }
         return map;
+    }
+
+    // ---- CSV files for the organization import ------------------------------------------------------------------
+
+    /** A hostile CSV file: the body, its Content-Type, the status and the field the problem must name. */
+    record CsvCase(String name, String path, byte[] body, String contentType, int status, String field) {
+    }
+
+    static List<CsvCase> csvCorpus() {
+        List<CsvCase> cases = new ArrayList<>();
+        String csv = "text/csv";
+        for (String path : List.of("/api/v1/organization-imports/dry-run", "/api/v1/organization-imports")) {
+            // bytes that are neither UTF-8 nor CP932 (0x80 and 0xFF have no character in either)
+            byte[] badEncoding = ImportFiles.excelUtf8(ImportFiles.newRow());
+            badEncoding[badEncoding.length - 3] = (byte) 0xFF;
+            badEncoding[badEncoding.length - 4] = (byte) 0x80;
+            cases.add(new CsvCase("a bad encoding", path, badEncoding, csv, 400, "body"));
+            cases.add(new CsvCase("Shift_JIS bytes declared as UTF-8", path,
+                    (ImportFiles.HEADER + "\r\n" + ImportFiles.newRow() + "\r\n").getBytes(java.nio.charset.Charset.forName("windows-31j")),
+                    "text/csv; charset=utf-8", 400, "body"));
+            cases.add(new CsvCase("a charset that is not read", path, ImportFiles.excelUtf8(ImportFiles.newRow()),
+                    "text/csv; charset=utf-16", 400, "Content-Type"));
+            cases.add(new CsvCase("JSON instead of CSV", path, "{}".getBytes(StandardCharsets.UTF_8), "application/json",
+                    415, "Content-Type"));
+            cases.add(new CsvCase("an empty body", path, new byte[0], csv, 400, "body"));
+            cases.add(new CsvCase("a duplicate header", path, ("団体名," + ImportFiles.HEADER + "\r\n").getBytes(StandardCharsets.UTF_8),
+                    csv, 400, "団体名"));
+            cases.add(new CsvCase("an unknown column", path, (ImportFiles.HEADER + ",会費\r\n").getBytes(StandardCharsets.UTF_8),
+                    csv, 400, "会費"));
+            byte[] oversized = new byte[CsvUpload.MAX_BYTES + 1];
+            java.util.Arrays.fill(oversized, (byte) 'a');
+            cases.add(new CsvCase("an oversized file", path, oversized, csv, 413, "body"));
+            String[] rows = new String[CsvUpload.MAX_ROWS + 1];
+            java.util.Arrays.fill(rows, "a,b");
+            cases.add(new CsvCase("more rows than an import takes", path, ImportFiles.excelUtf8(rows), csv, 413, "body"));
+            cases.add(new CsvCase("an over-long row (a quote left open)", path,
+                    ImportFiles.excelUtf8(ImportFiles.newRow(), "\"" + "長".repeat(CsvUpload.MAX_CELL_CHARACTERS) + ",x"),
+                    csv, 400, "row 3"));
+            cases.add(new CsvCase("an over-long cell", path, ImportFiles.excelUtf8(ImportFiles.newRow(),
+                    "\"" + "長".repeat(CsvUpload.MAX_CELL_CHARACTERS + 1) + "\",x"), csv, 400, "row 3"));
+            cases.add(new CsvCase("a row of too many cells", path,
+                    ImportFiles.excelUtf8(",".repeat(CsvUpload.MAX_COLUMNS + 1)), csv, 400, "row 2"));
+        }
+        // a row's own problems refuse the import; the dry run reports them in its 200 answer instead
+        String imports = "/api/v1/organization-imports";
+        String tag = Samples.uniqueKana();
+        cases.add(new CsvCase("a formula cell", imports, ImportFiles.excelUtf8(ImportFiles.row("=1+2" + tag, "イチタスニ" + tag)),
+                "text/csv", 400, "row 2: 団体名"));
+        cases.add(new CsvCase("a DDE formula cell", imports, ImportFiles.excelUtf8(ImportFiles.row(
+                "\"=cmd|' /C calc'!A0\"", "ディーディーイー" + tag)), "text/csv", 400, "row 2: 団体名"));
+        HOSTILE_TEXT.forEach((what, text) -> {
+            if (!text.contains("\ud800")) { // a lone surrogate has no UTF-8: the encoding case covers such bytes
+                cases.add(new CsvCase("a name with " + what, imports, ImportFiles.excelUtf8(ImportFiles.row(
+                        "居場所" + text + tag, "イバショ" + tag)), "text/csv", 400, "row 2: 団体名"));
+            }
+        });
+        return cases;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> every_hostile_csv_file_is_refused_as_a_problem_and_stores_nothing() {
+        return csvCorpus().stream().map(c -> DynamicTest.dynamicTest(c.path() + ": " + c.name(), () -> {
+            long events = eventCount();
+
+            Api.Response response = api.post(c.path()).token(TestTokens.secretariat()).bytes(c.body(), c.contentType()).send();
+
+            assertThat(response.status()).as(response.toString()).isEqualTo(c.status());
+            assertThat(response.header("Content-Type")).as(response.toString()).startsWith("application/problem+json");
+            assertThat(response.json().path("errors").findValuesAsText("field")).as(response.toString()).contains(c.field());
+            assertThat(eventCount()).as("events stored").isEqualTo(events);
+        }));
     }
 
     private static Map<String, Object> resubmission() {

@@ -86,6 +86,16 @@ class ProfileHistory {
                 "category", e.from().name(), e.to().name(), at, principal, correlationId));
     }
 
+    /** An imported organization's history starts by saying so: which file (its SHA-256) and which row. */
+    @EventHandler
+    void on(MemberOrganizationImported e, @SequenceNumber long seq, @Timestamp Instant at,
+            @MetaDataValue(AuditMetadata.PRINCIPAL) String principal,
+            @MetaDataValue(AuditMetadata.CORRELATION_ID) String correlationId) {
+        mongo.save(new Entry(entryId(e.organizationId(), seq, "imported"), e.organizationId().value(), seq,
+                "imported", null, "CSV row " + e.rowNumber() + " of the file with SHA-256 " + e.fileSha256(), at,
+                principal, correlationId));
+    }
+
     @QueryHandler
     List<ProfileChange> handle(ListProfileHistory query) {
         Criteria criteria = Criteria.where("organizationId").is(query.organizationId().value());

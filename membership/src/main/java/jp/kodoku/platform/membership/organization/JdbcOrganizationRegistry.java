@@ -64,13 +64,24 @@ class JdbcOrganizationRegistry implements OrganizationRegistry {
         jdbc.update("DELETE FROM organization_keys WHERE organization_id = ?", id.value());
     }
 
-    /** Lookup key → the profile field it comes from. */
+    @Override
+    public List<Holder> holdersOf(OrganizationProfile profile) {
+        return keysOf(profile).entrySet().stream()
+                .flatMap(key -> jdbc.query("SELECT organization_id, organization_name FROM organization_keys WHERE lookup_key = ?",
+                        (rs, i) -> new Holder(key.getValue(), new OrganizationId(rs.getString(1)), rs.getString(2)),
+                        key.getKey()).stream())
+                .toList();
+    }
+
+    /** Lookup key → the profile field it comes from; a blank value has no key (a dry run checks incomplete rows). */
     private static Map<String, String> keysOf(OrganizationProfile profile) {
         Map<String, String> keys = new LinkedHashMap<>();
         if (profile.corporateNumber() != null && !profile.corporateNumber().isBlank()) {
             keys.put("corporate-number:" + profile.corporateNumber(), "corporateNumber");
         }
-        keys.put("name:" + JapaneseText.nameKey(profile.name()), "name");
+        if (profile.name() != null && !profile.name().isBlank()) {
+            keys.put("name:" + JapaneseText.nameKey(profile.name()), "name");
+        }
         return keys;
     }
 }

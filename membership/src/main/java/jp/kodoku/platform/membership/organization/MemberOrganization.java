@@ -58,6 +58,19 @@ public class MemberOrganization {
                 accessTokenHash));
     }
 
+    /**
+     * An organization moved in by an import: submitted, approved and marked as imported in one decision, so that
+     * every read model sees an ordinary member and the history says where it came from.
+     */
+    MemberOrganization(ImportMemberOrganization command, OrganizationProfile profile, ContactPerson primaryContact,
+                       int memberNumber) {
+        apply(new MembershipApplicationSubmitted(command.organizationId(), profile, command.category(), primaryContact,
+                command.bylawsVersion(), null));
+        apply(new MembershipApplicationApproved(command.organizationId(), memberNumber, command.category(),
+                command.joinedOn()));
+        apply(new MemberOrganizationImported(command.organizationId(), command.fileSha256(), command.rowNumber()));
+    }
+
     // ---- application ------------------------------------------------------------------------------------------
 
     long resubmit(OrganizationProfile newProfile, MemberCategory requestedCategory, ContactPerson newPrimaryContact) {

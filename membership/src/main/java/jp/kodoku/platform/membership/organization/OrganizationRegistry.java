@@ -18,4 +18,11 @@ public interface OrganizationRegistry {
 
     /** Frees the keys of a rejected or withdrawn organization so that it can apply again. */
     void release(OrganizationId id);
+
+    /** Who holds the profile's keys now (the corporate number first), without claiming anything: an import's dry run. */
+    java.util.List<Holder> holdersOf(OrganizationProfile profile);
+
+    /** @param field {@code corporateNumber} or {@code name}: the key the organization holds */
+    record Holder(String field, OrganizationId id, String name) {
+    }
 }

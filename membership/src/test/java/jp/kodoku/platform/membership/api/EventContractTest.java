@@ -65,7 +65,8 @@ class EventContractTest {
                 new MemberAdminAccountsDisabled(ORG, 3, 2),
                 new MemberAdminAccountsEnabled(ORG, 5, 2),
                 new MemberAdminInvited(ORG, ACCOUNT, true, false),
-                new MemberAdminRemoved(ORG, ACCOUNT));
+                new MemberAdminRemoved(ORG, ACCOUNT),
+                new MemberOrganizationImported(ORG, "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", 12));
     }
 
     @ParameterizedTest(name = "{0}")

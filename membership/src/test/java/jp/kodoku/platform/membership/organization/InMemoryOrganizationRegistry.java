@@ -40,6 +40,18 @@ final class InMemoryOrganizationRegistry implements OrganizationRegistry {
         holders.values().removeIf(holder -> holder.id().equals(id));
     }
 
+    @Override
+    public synchronized java.util.List<OrganizationRegistry.Holder> holdersOf(OrganizationProfile profile) {
+        java.util.List<OrganizationRegistry.Holder> found = new java.util.ArrayList<>();
+        keysOf(profile).forEach((key, field) -> {
+            Holder holder = holders.get(key);
+            if (holder != null) {
+                found.add(new OrganizationRegistry.Holder(field, holder.id(), holder.name()));
+            }
+        });
+        return found;
+    }
+
     /** Who holds this corporate number, if anyone. */
     synchronized Optional<OrganizationId> holderOfCorporateNumber(String corporateNumber) {
         return Optional.ofNullable(holders.get(corporateNumberKey(corporateNumber))).map(Holder::id);
@@ -60,7 +72,9 @@ final class InMemoryOrganizationRegistry implements OrganizationRegistry {
         if (profile.corporateNumber() != null && !profile.corporateNumber().isBlank()) {
             keys.put(corporateNumberKey(profile.corporateNumber()), "corporateNumber");
         }
-        keys.put(nameKey(profile.name()), "name");
+        if (profile.name() != null && !profile.name().isBlank()) {
+            keys.put(nameKey(profile.name()), "name");
+        }
         return keys;
     }
 
