@@ -58,7 +58,7 @@ class ProfileModerationTest extends ApiTest {
         JsonNode published = api.get("/api/v1/directory/" + id).send().json();
         assertThat(published.get("name").asText()).isEqualTo("居場所ネット もりの家");
         assertThat(published.get("website").asText()).isNotEqualTo("https://mori.example.jp");
-        assertThat(texts(published.get("targetGroups"))).containsExactly("CHILDREN_AND_YOUTH", "SINGLE_PARENTS");
+        assertThat(texts(published.get("targetGroups"))).containsExactlyInAnyOrder("CHILDREN_AND_YOUTH", "SINGLE_PARENTS");
         JsonNode page = api.get(org(id)).token(admin).send().json();
         assertThat(page.get("profile").get("name").asText()).isEqualTo("居場所ネット もりの家");
 
