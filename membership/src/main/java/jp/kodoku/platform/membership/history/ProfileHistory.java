@@ -43,16 +43,13 @@ class ProfileHistory {
     }
 
     @Document("profile_history")
-    /** {@code kind}, {@code proposalId} and {@code note} are null in entries of value changes written before proposals. */
+    /**
+     * {@code kind}, {@code proposalId} and {@code note} are null in entries of value changes written before proposals.
+     * One constructor only: Spring Data reads a record through its single constructor.
+     */
     record Entry(@Id String id, String organizationId, long version, String field, Object before, Object after,
                  Instant changedAt, String changedBy, String correlationId, String kind, String proposalId,
                  String note) {
-
-        Entry(String id, String organizationId, long version, String field, Object before, Object after,
-              Instant changedAt, String changedBy, String correlationId) {
-            this(id, organizationId, version, field, before, after, changedAt, changedBy, correlationId,
-                    ProfileChange.CHANGED, null, null);
-        }
     }
 
     /** The last profile seen per organization, to know the "before" values. */
@@ -91,7 +88,8 @@ class ProfileHistory {
             @MetaDataValue(AuditMetadata.PRINCIPAL) String principal,
             @MetaDataValue(AuditMetadata.CORRELATION_ID) String correlationId) {
         mongo.save(new Entry(entryId(e.organizationId(), seq, "category"), e.organizationId().value(), seq,
-                "category", e.from().name(), e.to().name(), at, principal, correlationId));
+                "category", e.from().name(), e.to().name(), at, principal, correlationId, ProfileChange.CHANGED, null,
+                null));
     }
 
     // ---- moderated changes: each step of a proposal is an entry per field ----------------------------------------
@@ -161,7 +159,7 @@ class ProfileHistory {
                 Object now = plain(after.valueOf(field));
                 if (!Objects.equals(before, now)) {
                     mongo.save(new Entry(entryId(id, seq, field), id.value(), seq, field, before, now, at, principal,
-                            correlationId));
+                            correlationId, ProfileChange.CHANGED, null, null));
                 }
             }
             last.profile = after;

@@ -3,6 +3,7 @@ package jp.kodoku.platform.membership.organization;
 import jp.kodoku.platform.membership.api.ProfileModeration;
 import jp.kodoku.platform.membership.api.ProfileModerationSwitchedOff;
 import jp.kodoku.platform.membership.api.ProfileModerationSwitchedOn;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
@@ -25,14 +26,16 @@ class EventStoreModeratedFields implements ModeratedFields {
 
     @Override
     public Set<String> now() {
-        Set<String>[] fields = new Set[]{Set.of()};
-        events.readEvents(ProfileModeration.SETTING_ID).asStream().forEach(event -> {
-            if (event.getPayload() instanceof ProfileModerationSwitchedOn on) {
-                fields[0] = Set.copyOf(on.fields());
-            } else if (event.getPayload() instanceof ProfileModerationSwitchedOff) {
-                fields[0] = Set.of();
+        Set<String> fields = Set.of(); // moderation starts off
+        DomainEventStream switches = events.readEvents(ProfileModeration.SETTING_ID);
+        while (switches.hasNext()) {
+            Object payload = switches.next().getPayload();
+            if (payload instanceof ProfileModerationSwitchedOn on) {
+                fields = Set.copyOf(on.fields());
+            } else if (payload instanceof ProfileModerationSwitchedOff) {
+                fields = Set.of();
             }
-        });
-        return fields[0];
+        }
+        return fields;
     }
 }
