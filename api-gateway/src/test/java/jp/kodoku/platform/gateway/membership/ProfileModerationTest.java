@@ -184,6 +184,34 @@ class ProfileModerationTest extends ApiTest {
         assertThat(pendingOf(id).get("proposalId").asText()).isEqualTo(second.json().get("proposalId").asText());
     }
 
+    @Test
+    void the_proposals_their_history_and_the_setting_are_rebuilt_from_the_events_as_they_were() {
+        String id = members.activeMember(Samples.application());
+        String admin = TestTokens.memberAdmin(id);
+        switchOn();
+        Api.Response first = api.patch(org(id) + "/profile").token(admin).header("If-Match", etag(id, admin))
+                                .body(Map.of("website", "https://rebuild-1.example.jp")).send();
+        Api.Response rejected = api.post(org(id) + "/profile-proposals/" + first.json().get("proposalId").asText()
+                + "/rejection").token(TestTokens.secretariat()).body(Map.of("reason", "リンク先を確認できません。")).send();
+        assertThat(rejected.status()).as(rejected.toString()).isEqualTo(200);
+        Api.Response second = api.patch(org(id) + "/profile").token(admin).header("If-Match", rejected.etag())
+                                 .body(Map.of("website", "https://rebuild-2.example.jp")).send();
+        assertThat(second.status()).as(second.toString()).isEqualTo(200);
+        awaitProjections();
+        String proposals = api.get(org(id) + "/profile-proposals").token(admin).send().text();
+        String history = api.get(org(id) + "/history").token(admin).send().text();
+        String setting = api.get(SETTING).token(TestTokens.secretariat()).send().text();
+        String queued = pendingOf(id).toString();
+
+        projections.rebuild("profile-history");
+        awaitProjections();
+
+        assertThat(api.get(org(id) + "/profile-proposals").token(admin).send().text()).isEqualTo(proposals);
+        assertThat(api.get(org(id) + "/history").token(admin).send().text()).isEqualTo(history);
+        assertThat(api.get(SETTING).token(TestTokens.secretariat()).send().text()).isEqualTo(setting);
+        assertThat(pendingOf(id).toString()).isEqualTo(queued);
+    }
+
     private void switchOn() {
         Api.Response read = api.get(SETTING).token(TestTokens.secretariat()).send();
         Api.Call call = api.put(SETTING).token(TestTokens.secretariat()).body(Map.of("enabled", true));
