@@ -4,6 +4,9 @@ import jp.kodoku.platform.infra.audit.AuditMetadata;
 import jp.kodoku.platform.membership.api.AppointSteeringMember;
 import jp.kodoku.platform.membership.api.ApproveMembershipApplication;
 import jp.kodoku.platform.membership.api.ChangeMemberCategory;
+import jp.kodoku.platform.membership.api.ChangeProfileAsMemberAdmin;
+import jp.kodoku.platform.membership.api.ProfilePatch;
+import jp.kodoku.platform.membership.api.SwitchProfileModeration;
 import jp.kodoku.platform.membership.api.OrganizationId;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -110,12 +113,32 @@ public class DemoData {
                 }
             }
         }
+        proposeProfileChange();
         long millis = (System.nanoTime() - started) / 1_000_000;
         var counts = DemoOrganizations.countsAsOf(plan, LocalDate.now());
         log.info("Demo data: created {} organizations with {} commands in {} ms ({} members today: {})",
                 organizationsCreated, commandsSent, millis, counts.values().stream().mapToInt(Integer::intValue).sum(),
                 counts);
         return true;
+    }
+
+    /** The demo member whose admin has a profile change waiting for the secretariat. */
+    public static final String PROPOSING_ORGANIZATION = "自殺対策支援センターライフリンク";
+    public static final String PROPOSED_DESCRIPTION =
+            "「生き心地の良い社会」をめざし、自殺対策の政策提言、SNS相談、遺族支援を全国で行っています。";
+
+    /**
+     * One pending proposal for the secretariat's queue (moderated profile changes): moderation is on only while it is
+     * made, so the platform starts with moderation off and the proposal still waits for a decision.
+     */
+    private void proposeProfileChange() {
+        OrganizationId id = idOf(PROPOSING_ORGANIZATION);
+        ProfilePatch patch = new ProfilePatch(null, null, null, null, null, null, null, null, null, null, null,
+                PROPOSED_DESCRIPTION, null, null);
+        send(PROPOSING_ORGANIZATION, new SwitchProfileModeration(true, null));
+        send(PROPOSING_ORGANIZATION, new ChangeProfileAsMemberAdmin(id, null, patch,
+                UUID.nameUUIDFromBytes("demo-proposal:1".getBytes(StandardCharsets.UTF_8)).toString()));
+        send(PROPOSING_ORGANIZATION, new SwitchProfileModeration(false, null));
     }
 
     /** How many organizations this instance created (0 when the data was already there). */
@@ -163,13 +186,17 @@ public class DemoData {
     }
 
     private void send(PlannedOrganization organization, Object command) {
+        send(organization.profile().name(), command);
+    }
+
+    private void send(String organizationName, Object command) {
         commandsSent++;
         try {
             commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
                     .andMetaData(AuditMetadata.of(PRINCIPAL, "demo-data-" + commandsSent)));
         } catch (RuntimeException e) {
             throw new IllegalStateException("demo data: " + command.getClass().getSimpleName() + " for "
-                    + organization.profile().name() + " failed: " + e.getMessage(), e);
+                    + organizationName + " failed: " + e.getMessage(), e);
         }
     }
 }

@@ -10,6 +10,7 @@ import jp.kodoku.platform.membership.api.OrganizationProfile;
 import jp.kodoku.platform.membership.api.WithdrawalKind;
 
 import java.time.LocalDate;
+import java.util.List;
 
 /** Request and response bodies of the membership API. Limits are listed in docs/api.md. */
 final class MembershipRequests {
@@ -59,6 +60,16 @@ final class MembershipRequests {
     }
 
     record Written(String organizationId, long version) {
+    }
+
+    /**
+     * A profile change: {@code proposedFields} wait for the secretariat's approval under {@code proposalId} (empty and
+     * null when everything took effect).
+     */
+    record ProfileWritten(String organizationId, long version,
+                          @Schema(description = "The pending proposal after this change, or null") String proposalId,
+                          @Schema(description = "The fields that wait for approval; the others took effect")
+                          List<String> proposedFields) {
     }
 
     record ContactCreated(String organizationId, String contactId, long version) {

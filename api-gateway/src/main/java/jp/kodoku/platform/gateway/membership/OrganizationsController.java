@@ -29,6 +29,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Organizations as the secretariat and their own member admins manage them: decisions on applications, the member
@@ -171,16 +172,26 @@ class OrganizationsController {
     // ---- profile and contacts -------------------------------------------------------------------------------------
 
     @PatchMapping(path = "/{id}/profile", consumes = {"application/merge-patch+json", "application/json"})
-    @Operation(summary = "Change some profile fields (JSON merge patch; null removes an optional field). Needs If-Match",
+    @Operation(summary = "Change some profile fields (JSON merge patch; null removes an optional field). Needs If-Match. "
+            + "While profile moderation is on, a member admin's change to name, nameKana, website or publicDescription "
+            + "becomes a proposal (proposalId, proposedFields) and the other fields take effect",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     schema = @Schema(implementation = OrganizationProfile.class,
                             description = "Only the fields to change; null removes an optional one"),
                     examples = @ExampleObject(value = "{\"website\": \"https://new.example.jp\", \"targetGroups\": [\"CHILDREN_AND_YOUTH\"]}"))))
-    ResponseEntity<MembershipRequests.Written> patchProfile(@PathVariable String id,
-                                                            @IfMatch(required = true) Long expectedVersion,
-                                                            @RequestBody JsonNode body) throws Exception {
-        Access.requireActsFor(id);
-        return write(id, new UpdateOrganizationProfile(oid(id), expectedVersion, toPatch(body)));
+    ResponseEntity<MembershipRequests.ProfileWritten> patchProfile(@PathVariable String id,
+                                                                   @IfMatch(required = true) Long expectedVersion,
+                                                                   @RequestBody JsonNode body) throws Exception {
+        if (Access.requireActsFor(id).isSecretariat()) {
+            return commands.write(new UpdateOrganizationProfile(oid(id), expectedVersion, toPatch(body)),
+                    version -> new MembershipRequests.ProfileWritten(id, version, null, List.of()));
+        }
+        // a member admin's change: while moderation is on, the moderated fields become a proposal (ProfileModeration)
+        ProfileChangeReceipt receipt = commands.send(new ChangeProfileAsMemberAdmin(oid(id), expectedVersion,
+                toPatch(body), UUID.randomUUID().toString()), ProfileChangeReceipt.class);
+        return ResponseEntity.ok().eTag(Versions.etag(receipt.version()))
+                             .body(new MembershipRequests.ProfileWritten(id, receipt.version(), receipt.proposalId(),
+                                     receipt.proposedFields()));
     }
 
     @PostMapping("/{id}/contacts")

@@ -2,6 +2,7 @@ package jp.kodoku.platform.gateway.embedded;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jp.kodoku.platform.gateway.PlatformApplication;
+import jp.kodoku.platform.demo.DemoData;
 import jp.kodoku.platform.gateway.support.Api;
 import jp.kodoku.platform.gateway.support.Samples;
 import jp.kodoku.platform.gateway.support.TestTokens;
@@ -106,6 +107,19 @@ class EmbeddedPlatformTest {
         JsonNode open = api.get("/api/v1/organizations?status=APPLIED&status=RETURNED_FOR_CHANGES").token(TestTokens.secretariat())
                            .send().json().get("items");
         assertThat(open.size()).isGreaterThanOrEqualTo(6);
+    }
+
+    @Test
+    void the_secretariat_finds_the_demo_members_profile_proposal_waiting_and_the_public_the_published_text() {
+        JsonNode queue = api.get("/api/v1/profile-proposals").token(TestTokens.secretariat()).send().json().get("items");
+        assertThat(queue.findValuesAsText("organizationName")).contains(DemoData.PROPOSING_ORGANIZATION);
+        assertThat(queue.findValuesAsText("to")).contains(DemoData.PROPOSED_DESCRIPTION);
+        JsonNode setting = api.get("/api/v1/settings/profile-moderation").token(TestTokens.secretariat()).send().json();
+        assertThat(setting.get("enabled").asBoolean()).as("moderation is off when the demo starts").isFalse();
+
+        String id = DemoData.idOf(DemoData.PROPOSING_ORGANIZATION).value();
+        assertThat(api.get("/api/v1/directory/" + id).send().json().get("publicDescription").asText())
+                .isNotEqualTo(DemoData.PROPOSED_DESCRIPTION);
     }
 
     @Test

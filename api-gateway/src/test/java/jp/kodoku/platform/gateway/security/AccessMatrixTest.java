@@ -40,6 +40,7 @@ class AccessMatrixTest extends ApiTest {
     private static final Set<Caller> EVERYONE = EnumSet.allOf(Caller.class);
     private static final Set<Caller> SECRETARIAT_ONLY = EnumSet.of(SECRETARIAT);
     private static final Set<Caller> ORGANIZATION = EnumSet.of(SECRETARIAT, MEMBER_ADMIN);
+    private static final Set<Caller> MEMBER_ADMINS_AND_SECRETARIAT = EnumSet.of(SECRETARIAT, MEMBER_ADMIN, OTHER_MEMBER_ADMIN);
 
     /**
      * An endpoint: its mapping as Spring MVC serves it ("METHOD pattern"), who may call it, the fresh data an allowed
@@ -140,6 +141,19 @@ class AccessMatrixTest extends ApiTest {
                 .post("/api/v1/organization-imports/dry-run").bytes(ImportFiles.excelUtf8(ImportFiles.newRow()), "text/csv")));
         e.add(new Endpoint("POST /api/v1/organization-imports", SECRETARIAT_ONLY, (g, api) -> api
                 .post("/api/v1/organization-imports").bytes(ImportFiles.excelUtf8(ImportFiles.newRow()), "text/csv")));
+        // moderated profile changes (the setting is switched on only while a proposal is made, see proposing())
+        e.add(new Endpoint("GET /api/v1/settings/profile-moderation", MEMBER_ADMINS_AND_SECRETARIAT,
+                (g, api) -> api.get("/api/v1/settings/profile-moderation")));
+        e.add(new Endpoint("PUT /api/v1/settings/profile-moderation", SECRETARIAT_ONLY,
+                (g, api) -> api.put("/api/v1/settings/profile-moderation").body(Map.of("enabled", false))));
+        e.add(new Endpoint("GET /api/v1/profile-proposals", SECRETARIAT_ONLY, (g, api) -> api.get("/api/v1/profile-proposals")));
+        e.add(new Endpoint("GET /api/v1/organizations/{id}/profile-proposals", ORGANIZATION,
+                (g, api) -> api.get(org(g) + "/profile-proposals")));
+        e.add(new Endpoint("POST /api/v1/organizations/{id}/profile-proposals/{proposalId}/approval", SECRETARIAT_ONLY,
+                AccessMatrixTest::proposing, (g, api) -> api.post(org(g) + "/profile-proposals/" + g.other() + "/approval")));
+        e.add(new Endpoint("POST /api/v1/organizations/{id}/profile-proposals/{proposalId}/rejection", SECRETARIAT_ONLY,
+                AccessMatrixTest::proposing, (g, api) -> api.post(org(g) + "/profile-proposals/" + g.other() + "/rejection")
+                .body(Map.of("reason", "確認できません"))));
         return e;
     }
 
@@ -260,6 +274,27 @@ class AccessMatrixTest extends ApiTest {
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
         awaitProjections();
         return member().with(registered.json().get("clientId").asText());
+    }
+
+    /**
+     * A member with its admin's pending profile proposal (its id in {@code other}). Moderation is platform-wide, so it
+     * is on only while the proposal is made; the proposal stays pending after it is switched off.
+     */
+    private Given proposing() {
+        Given member = member();
+        String setting = "/api/v1/settings/profile-moderation";
+        try {
+            Api.Response on = api.put(setting).token(TestTokens.secretariat()).body(Map.of("enabled", true)).send();
+            assertThat(on.status()).as(on.toString()).isEqualTo(200);
+            Api.Response proposed = api.patch(org(member) + "/profile").token(TestTokens.memberAdmin(member.organizationId()))
+                                       .header("If-Match", member.etag())
+                                       .body(Map.of("publicDescription", "承認をお願いします。")).send();
+            assertThat(proposed.status()).as(proposed.toString()).isEqualTo(200);
+            return member.with(proposed.json().get("proposalId").asText());
+        } finally {
+            Api.Response off = api.put(setting).token(TestTokens.secretariat()).body(Map.of("enabled", false)).send();
+            assertThat(off.status()).as(off.toString()).isEqualTo(200);
+        }
     }
 
     private Given afterward(Given given, String step, Map<String, Object> body) {

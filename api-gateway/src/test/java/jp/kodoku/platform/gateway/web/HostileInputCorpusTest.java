@@ -47,7 +47,7 @@ class HostileInputCorpusTest extends ApiTest {
 
     private static final Map<String, String> ID = Map.of("{id}", "", "{contactId}", "c-00000000", "{userId}",
             "00000000-0000-0000-0000-000000000000", "{clientId}", "client-0000", 
-            "{name}", "statistics", "{organizationId}", "");
+            "{name}", "statistics", "{organizationId}", "", "{proposalId}", "p-00000000");
 
     private static final List<String> FOREIGN_PARAMETERS = List.of("category[$ne]", "q[$gt]");
     private static final Map<String, String> HOSTILE_TEXT = Map.of(
@@ -113,6 +113,15 @@ class HostileInputCorpusTest extends ApiTest {
         e.add(new Endpoint("POST", "/api/v1/admin/projections/{name}/rebuild", null, Map.of()));
         e.add(new Endpoint("POST", "/api/v1/organization-imports/dry-run", null, Map.of()));
         e.add(new Endpoint("POST", "/api/v1/organization-imports", null, Map.of()));
+        // moderated profile changes; "enabled": false, so that nothing here could switch moderation on for others
+        e.add(new Endpoint("GET", "/api/v1/settings/profile-moderation", null, Map.of()));
+        e.add(new Endpoint("PUT", "/api/v1/settings/profile-moderation", map("enabled", false), Map.of()));
+        e.add(new Endpoint("GET", "/api/v1/profile-proposals", null, Map.of()));
+        e.add(new Endpoint("GET", "/api/v1/organizations/{id}/profile-proposals", null, Map.of()));
+        e.add(new Endpoint("POST", "/api/v1/organizations/{id}/profile-proposals/{proposalId}/approval",
+                map("note", "確認しました"), ifMatch));
+        e.add(new Endpoint("POST", "/api/v1/organizations/{id}/profile-proposals/{proposalId}/rejection",
+                map("reason", "確認できません"), ifMatch));
         return e;
     }
 

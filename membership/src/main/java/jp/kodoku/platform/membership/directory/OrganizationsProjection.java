@@ -191,6 +191,32 @@ class OrganizationsProjection {
         });
     }
 
+    /*
+     * A proposal and a decision publish nothing here (an approval is followed by OrganizationProfileUpdated), but they
+     * are versions of the organization: the document's version, the ETag clients read, must follow them, or a write
+     * with that ETag would be refused as stale.
+     */
+
+    @EventHandler
+    void on(ProfileChangeProposed e, @SequenceNumber long seq, @Timestamp Instant at) {
+        apply(e.organizationId(), seq, at, v -> { });
+    }
+
+    @EventHandler
+    void on(ProfileChangeApproved e, @SequenceNumber long seq, @Timestamp Instant at) {
+        apply(e.organizationId(), seq, at, v -> { });
+    }
+
+    @EventHandler
+    void on(ProfileChangeRejected e, @SequenceNumber long seq, @Timestamp Instant at) {
+        apply(e.organizationId(), seq, at, v -> { });
+    }
+
+    @EventHandler
+    void on(ProfileChangeProposalClosed e, @SequenceNumber long seq, @Timestamp Instant at) {
+        apply(e.organizationId(), seq, at, v -> { });
+    }
+
     private void apply(OrganizationId id, long seq, Instant at, Consumer<OrganizationView> change) {
         views.upsert(id.value(), seq, view -> {
             change.accept(view);

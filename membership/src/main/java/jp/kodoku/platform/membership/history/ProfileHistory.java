@@ -43,8 +43,13 @@ class ProfileHistory {
     }
 
     @Document("profile_history")
+    /**
+     * {@code kind}, {@code proposalId} and {@code note} are null in entries of value changes written before proposals.
+     * One constructor only: Spring Data reads a record through its single constructor.
+     */
     record Entry(@Id String id, String organizationId, long version, String field, Object before, Object after,
-                 Instant changedAt, String changedBy, String correlationId) {
+                 Instant changedAt, String changedBy, String correlationId, String kind, String proposalId,
+                 String note) {
     }
 
     /** The last profile seen per organization, to know the "before" values. */
@@ -83,7 +88,51 @@ class ProfileHistory {
             @MetaDataValue(AuditMetadata.PRINCIPAL) String principal,
             @MetaDataValue(AuditMetadata.CORRELATION_ID) String correlationId) {
         mongo.save(new Entry(entryId(e.organizationId(), seq, "category"), e.organizationId().value(), seq,
-                "category", e.from().name(), e.to().name(), at, principal, correlationId));
+                "category", e.from().name(), e.to().name(), at, principal, correlationId, ProfileChange.CHANGED, null,
+                null));
+    }
+
+    // ---- moderated changes: each step of a proposal is an entry per field ----------------------------------------
+
+    @EventHandler
+    void on(ProfileChangeProposed e, @SequenceNumber long seq, @Timestamp Instant at,
+            @MetaDataValue(AuditMetadata.PRINCIPAL) String principal,
+            @MetaDataValue(AuditMetadata.CORRELATION_ID) String correlationId) {
+        recordProposal(e.organizationId(), seq, e.proposalId(), e.changes(), ProfileChange.PROPOSED, null, at,
+                principal, correlationId);
+    }
+
+    @EventHandler
+    void on(ProfileChangeApproved e, @SequenceNumber long seq, @Timestamp Instant at,
+            @MetaDataValue(AuditMetadata.PRINCIPAL) String principal,
+            @MetaDataValue(AuditMetadata.CORRELATION_ID) String correlationId) {
+        recordProposal(e.organizationId(), seq, e.proposalId(), e.changes(), ProfileProposalStatus.APPROVED.name(),
+                e.note(), at, principal, correlationId);
+    }
+
+    @EventHandler
+    void on(ProfileChangeRejected e, @SequenceNumber long seq, @Timestamp Instant at,
+            @MetaDataValue(AuditMetadata.PRINCIPAL) String principal,
+            @MetaDataValue(AuditMetadata.CORRELATION_ID) String correlationId) {
+        recordProposal(e.organizationId(), seq, e.proposalId(), e.changes(), ProfileProposalStatus.REJECTED.name(),
+                e.reason(), at, principal, correlationId);
+    }
+
+    @EventHandler
+    void on(ProfileChangeProposalClosed e, @SequenceNumber long seq, @Timestamp Instant at,
+            @MetaDataValue(AuditMetadata.PRINCIPAL) String principal,
+            @MetaDataValue(AuditMetadata.CORRELATION_ID) String correlationId) {
+        recordProposal(e.organizationId(), seq, e.proposalId(), e.changes(), e.outcome().name(), null, at, principal,
+                correlationId);
+    }
+
+    /** Ids from organization, sequence and field, as every entry's: writing one twice leaves one. */
+    private void recordProposal(OrganizationId id, long seq, String proposalId, List<ProposedFieldChange> changes,
+                                String kind, String note, Instant at, String principal, String correlationId) {
+        for (ProposedFieldChange change : changes) {
+            mongo.save(new Entry(entryId(id, seq, change.field()), id.value(), seq, change.field(), change.from(),
+                    change.to(), at, principal, correlationId, kind, proposalId, note));
+        }
     }
 
     /** An imported organization's history starts by saying so: which file (its SHA-256) and which row. */
@@ -104,7 +153,8 @@ class ProfileHistory {
                        .limit(Math.max(1, Math.min(query.limit(), 500)));
         return mongo.find(q, Entry.class).stream()
                     .map(e -> new ProfileChange(e.field(), e.before(), e.after(), e.changedAt(), e.changedBy(),
-                            e.correlationId(), e.version()))
+                            e.correlationId(), e.version(), e.kind() == null ? ProfileChange.CHANGED : e.kind(),
+                            e.proposalId(), e.note()))
                     .toList();
     }
 
@@ -119,7 +169,7 @@ class ProfileHistory {
                 Object now = plain(after.valueOf(field));
                 if (!Objects.equals(before, now)) {
                     mongo.save(new Entry(entryId(id, seq, field), id.value(), seq, field, before, now, at, principal,
-                            correlationId));
+                            correlationId, ProfileChange.CHANGED, null, null));
                 }
             }
             last.profile = after;

@@ -47,6 +47,23 @@ public class MemberOrganization {
     private final Set<ContactId> contactsWithAccountOutcome = new HashSet<>();
     /** Account changes are recorded in the order of the events that called for them; this is the last one's number. */
     private long lastAccountsChangeCause = -1;
+    /** A member admin's change to moderated fields that waits for the secretariat, or null. */
+    private PendingProposal pendingProposal;
+
+    private record PendingProposal(String id, List<ProposedFieldChange> changes) {
+
+        Set<String> fields() {
+            Set<String> fields = new HashSet<>();
+            changes.forEach(change -> fields.add(change.field()));
+            return fields;
+        }
+
+        Map<String, Object> values() {
+            Map<String, Object> values = new LinkedHashMap<>();
+            changes.forEach(change -> values.put(change.field(), change.to()));
+            return values;
+        }
+    }
 
     protected MemberOrganization() {
         // for Axon
@@ -183,6 +200,7 @@ public class MemberOrganization {
         requireStatus("only a member (active or suspended) can withdraw",
                 OrganizationStatus.ACTIVE, OrganizationStatus.SUSPENDED);
         requireNotBeforeJoining(effectiveDate, "effectiveDate", "the withdrawal");
+        closePendingProposal(ProfileProposalStatus.ORGANIZATION_WITHDRAWN);
         if (steeringMember) {
             // A term that has not begun yet ends on its first day: never before it started.
             LocalDate end = effectiveDate.isBefore(steeringTermStart) ? steeringTermStart : effectiveDate;
@@ -201,10 +219,114 @@ public class MemberOrganization {
     long updateProfile(OrganizationProfile updated) {
         requireEditable();
         List<String> changed = profile.fieldsChangedIn(updated);
+        supersedeProposalOf(changed);
         if (!changed.isEmpty()) {
             apply(new OrganizationProfileUpdated(id, updated, changed));
         }
         return getVersion();
+    }
+
+    // ---- moderated profile changes (see ProfileModeration) --------------------------------------------------------
+
+    /**
+     * The profile a member admin's next change starts from: the published one with the pending proposal on top, so
+     * that a second change adds to the first rather than undoing it.
+     */
+    OrganizationProfile profileAsProposed() {
+        return pendingProposal == null ? profile : profile.with(pendingProposal.values());
+    }
+
+    /**
+     * A member admin's change. The changes to {@code moderated} fields become the pending proposal (replacing the one
+     * pending, which {@code target} already includes; none left withdraws it); the other changes take effect.
+     *
+     * @param target    the whole profile the member admin asks for: its patch applied to {@link #profileAsProposed()}
+     *                  while moderation is on, to the published profile while it is off
+     * @param moderated the fields that need approval now (empty while moderation is off)
+     */
+    ProfileChangeReceipt changeAsMemberAdmin(OrganizationProfile target, Collection<String> moderated,
+                                             String proposalId) {
+        requireEditable();
+        List<ProposedFieldChange> proposed = new ArrayList<>();
+        Map<String, Object> direct = new LinkedHashMap<>();
+        for (String field : profile.fieldsChangedIn(target)) {
+            if (moderated.contains(field)) {
+                proposed.add(new ProposedFieldChange(field, text(profile.valueOf(field)), text(target.valueOf(field))));
+            } else {
+                direct.put(field, target.valueOf(field));
+            }
+        }
+        supersedeProposalOf(direct.keySet());
+        if (!moderated.isEmpty() && (pendingProposal != null || !proposed.isEmpty())) {
+            if (pendingProposal == null) {
+                apply(new ProfileChangeProposed(id, proposalId, profile.name(), proposed, null));
+            } else if (proposed.isEmpty()) {
+                closePendingProposal(ProfileProposalStatus.WITHDRAWN_BY_MEMBER);
+            } else if (!proposed.equals(pendingProposal.changes())) {
+                String replaced = pendingProposal.id();
+                closePendingProposal(ProfileProposalStatus.REPLACED);
+                apply(new ProfileChangeProposed(id, proposalId, profile.name(), proposed, replaced));
+            }
+        }
+        if (!direct.isEmpty()) {
+            apply(new OrganizationProfileUpdated(id, profile.with(direct), List.copyOf(direct.keySet())));
+        }
+        return new ProfileChangeReceipt(getVersion(), pendingProposal == null ? null : pendingProposal.id(),
+                pendingProposal == null ? List.of()
+                        : pendingProposal.changes().stream().map(ProposedFieldChange::field).toList());
+    }
+
+    /** The published profile with the pending proposal's values: what approving it would publish. */
+    OrganizationProfile profileIfApproved(String proposalId) {
+        requirePending(proposalId);
+        return profile.with(pendingProposal.values());
+    }
+
+    long approveProfileChange(String proposalId, String note) {
+        requireEditable();
+        OrganizationProfile approved = profileIfApproved(proposalId);
+        apply(new ProfileChangeApproved(id, proposalId, pendingProposal.changes(), note));
+        List<String> changed = profile.fieldsChangedIn(approved);
+        if (!changed.isEmpty()) {
+            apply(new OrganizationProfileUpdated(id, approved, changed));
+        }
+        return getVersion();
+    }
+
+    @CommandHandler
+    long handle(RejectProfileChange command) {
+        requireEditable();
+        if (command.reason() == null || command.reason().isBlank()) {
+            throw new InvalidMembershipInput(List.of(new FieldViolation("reason",
+                    "is required: the member admin is told why")));
+        }
+        requirePending(command.proposalId());
+        apply(new ProfileChangeRejected(id, command.proposalId(), pendingProposal.changes(), command.reason().strip()));
+        return getVersion();
+    }
+
+    private void requirePending(String proposalId) {
+        if (pendingProposal == null || !pendingProposal.id().equals(proposalId)) {
+            throw new MembershipRuleViolation("proposal " + proposalId + " is not pending"
+                    + (pendingProposal == null ? " (no proposal is)" : " (" + pendingProposal.id() + " is)"));
+        }
+    }
+
+    /** A field of the pending proposal changed directly: the proposal is out of date, and ends. */
+    private void supersedeProposalOf(Collection<String> changedDirectly) {
+        if (pendingProposal != null && changedDirectly.stream().anyMatch(pendingProposal.fields()::contains)) {
+            closePendingProposal(ProfileProposalStatus.SUPERSEDED);
+        }
+    }
+
+    private void closePendingProposal(ProfileProposalStatus outcome) {
+        if (pendingProposal != null) {
+            apply(new ProfileChangeProposalClosed(id, pendingProposal.id(), pendingProposal.changes(), outcome));
+        }
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
     }
 
     long addContact(ContactPerson contact) {
@@ -447,6 +569,26 @@ public class MemberOrganization {
     @EventSourcingHandler
     void on(OrganizationProfileUpdated event) {
         profile = event.profile();
+    }
+
+    @EventSourcingHandler
+    void on(ProfileChangeProposed event) {
+        pendingProposal = new PendingProposal(event.proposalId(), List.copyOf(event.changes()));
+    }
+
+    @EventSourcingHandler
+    void on(ProfileChangeApproved event) {
+        pendingProposal = null;
+    }
+
+    @EventSourcingHandler
+    void on(ProfileChangeRejected event) {
+        pendingProposal = null;
+    }
+
+    @EventSourcingHandler
+    void on(ProfileChangeProposalClosed event) {
+        pendingProposal = null;
     }
 
     @EventSourcingHandler

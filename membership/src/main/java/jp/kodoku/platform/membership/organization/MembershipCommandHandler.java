@@ -120,6 +120,42 @@ public class MembershipCommandHandler {
         return version;
     }
 
+    /**
+     * A member admin's change: with moderation on, the patch applies on top of the pending proposal (see
+     * {@link MemberOrganization#profileAsProposed()}); the registry follows the published profile only, so a proposed
+     * name claims nothing until it is approved.
+     */
+    @CommandHandler
+    public ProfileChangeReceipt handle(ChangeProfileAsMemberAdmin command, ModeratedFields moderatedFields) {
+        Aggregate<MemberOrganization> organization = load(command.organizationId(), command.expectedVersion());
+        List<FieldViolation> violations = new ArrayList<>();
+        command.patch().cleared().stream()
+               .filter(field -> !ProfilePatch.CLEARABLE.contains(field))
+               .forEach(field -> violations.add(new FieldViolation(field, "is required and cannot be removed")));
+        java.util.Set<String> moderated = moderatedFields.now();
+        OrganizationProfile base = organization.invoke(moderated.isEmpty()
+                ? MemberOrganization::profile : MemberOrganization::profileAsProposed);
+        OrganizationProfile target = ProfileRules.normalize(command.patch().applyTo(base));
+        violations.addAll(ProfileRules.violations(target, ""));
+        if (!violations.isEmpty()) {
+            throw new InvalidMembershipInput(violations);
+        }
+        ProfileChangeReceipt receipt = organization.invoke(o -> o.changeAsMemberAdmin(target, moderated,
+                command.proposalId()));
+        registry.claim(command.organizationId(), organization.invoke(MemberOrganization::profile));
+        return receipt;
+    }
+
+    /** The registry claim of a proposed name happens here, at approval, in the transaction that publishes it. */
+    @CommandHandler
+    public long handle(ApproveProfileChange command) {
+        Aggregate<MemberOrganization> organization = load(command.organizationId(), command.expectedVersion());
+        String note = command.note() == null || command.note().isBlank() ? null : command.note().strip();
+        long version = organization.invoke(o -> o.approveProfileChange(command.proposalId(), note));
+        registry.claim(command.organizationId(), organization.invoke(MemberOrganization::profile));
+        return version;
+    }
+
     @CommandHandler
     public long handle(AddContact command) {
         ContactDetails contact = ProfileRules.normalize(command.details());

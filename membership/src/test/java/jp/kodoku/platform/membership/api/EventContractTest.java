@@ -40,6 +40,11 @@ class EventContractTest {
     /** An account id as Keycloak makes them. */
     private static final String ACCOUNT = "5b8e1f7a-3c2d-4e9f-8a6b-1d0c9e8f7a61";
 
+    private static final String PROPOSAL = "9a7e3c10-5b2f-4d8e-a1c4-6f0b2e9d7c33";
+    private static final List<ProposedFieldChange> CHANGES = List.of(
+            new ProposedFieldChange("name", "こども居場所ネットワークさくら", "こども居場所ネットワークさくら東京"),
+            new ProposedFieldChange("website", null, "https://tokyo.sakura.example.jp"));
+
     static Stream<Object> events() {
         return Stream.of(
                 new MembershipApplicationSubmitted(ORG, PROFILE, MemberCategory.REGULAR, PERSON, "2022-02", "ab12"),
@@ -66,7 +71,13 @@ class EventContractTest {
                 new MemberAdminAccountsEnabled(ORG, 5, 2),
                 new MemberAdminInvited(ORG, ACCOUNT, true, false),
                 new MemberAdminRemoved(ORG, ACCOUNT),
-                new MemberOrganizationImported(ORG, "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", 12));
+                new MemberOrganizationImported(ORG, "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", 12),
+                new ProfileModerationSwitchedOn(ProfileModeration.SETTING_ID, ProfileModeration.FIELDS),
+                new ProfileModerationSwitchedOff(ProfileModeration.SETTING_ID, ProfileModeration.FIELDS),
+                new ProfileChangeProposed(ORG, PROPOSAL, "こども居場所ネットワークさくら", CHANGES, null),
+                new ProfileChangeApproved(ORG, PROPOSAL, CHANGES, "確認しました"),
+                new ProfileChangeRejected(ORG, PROPOSAL, CHANGES, "名称変更の届出を確認できません"),
+                new ProfileChangeProposalClosed(ORG, PROPOSAL, CHANGES, ProfileProposalStatus.REPLACED));
     }
 
     @ParameterizedTest(name = "{0}")
