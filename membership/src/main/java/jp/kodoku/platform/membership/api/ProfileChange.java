@@ -6,7 +6,7 @@ import java.time.Instant;
  * One field's change, or one field of a proposal and its outcome; {@code before} and {@code after} are JSON values
  * (text, boolean or list of codes).
  *
- * @param kind       CHANGED (the value changed), or a proposal's step: PROPOSED, then APPROVED or REJECTED or how it
+ * @param kind       CHANGED (the value changed), IMPORTED (the organization came from a CSV import), or a proposal's step: PROPOSED, then APPROVED or REJECTED or how it
  *                   ended otherwise ({@link ProfileProposalStatus}); an approval is followed by the CHANGED entry of
  *                   the published value
  * @param proposalId the proposal of a proposal's step, else null
@@ -17,6 +17,7 @@ public record ProfileChange(String field, Object before, Object after, Instant c
 
     public static final String CHANGED = "CHANGED";
     public static final String PROPOSED = "PROPOSED";
+    public static final String IMPORTED = "IMPORTED";
 
     /** A change of the value itself. */
     public ProfileChange(String field, Object before, Object after, Instant changedAt, String changedBy,

@@ -142,7 +142,7 @@ class ProfileHistory {
             @MetaDataValue(AuditMetadata.CORRELATION_ID) String correlationId) {
         mongo.save(new Entry(entryId(e.organizationId(), seq, "imported"), e.organizationId().value(), seq,
                 "imported", null, "CSV row " + e.rowNumber() + " of the file with SHA-256 " + e.fileSha256(), at,
-                principal, correlationId));
+                principal, correlationId, ProfileChange.IMPORTED, null, null));
     }
 
     @QueryHandler
