@@ -217,14 +217,15 @@ public class Projections {
      * <p>A segment's in-memory status moves right after each committed batch, but a processor skips events it has no
      * handler for without storing its token at once; so the status is the measure. Only while a rebuild is under way
      * (the stored token is still a replay token) is the stored token trusted instead, because the status may still
-     * describe the run before the reset.
+     * describe the run before the reset. A segment this node does not hold (another node runs it) counts by its stored
+     * token, which may lag a few events behind that node's status.
      */
     public boolean reached(long globalIndex) {
         TokenSchema t = new TokenSchema();
         for (String name : processing.eventProcessors().keySet()) {
             StreamingEventProcessor processor = processor(name);
             Map<Integer, EventTrackerStatus> status = processor.processingStatus();
-            if (!processor.isRunning() || status.isEmpty()) {
+            if (!processor.isRunning() || (status.isEmpty() && !projections().contains(name))) {
                 return false;
             }
             if (!projections().contains(name)) {
@@ -244,8 +245,11 @@ public class Projections {
                             return stored.position().orElse(-1) >= globalIndex;
                         }
                         EventTrackerStatus segment = status.get(rs.getInt(1));
-                        return segment != null && !segment.isErrorState()
-                                && segment.getCurrentPosition().orElse(-1) >= globalIndex;
+                        if (segment == null) {
+                            // held by another node (segments shared between nodes): its token as last stored
+                            return stored != null && stored.position().orElse(-1) >= globalIndex;
+                        }
+                        return !segment.isErrorState() && segment.getCurrentPosition().orElse(-1) >= globalIndex;
                     }, name);
             if (segments.isEmpty() || segments.contains(false)) {
                 return false;
