@@ -27,6 +27,7 @@ record Options(
         boolean profile,
         java.util.List<String> platformArguments,
         java.util.List<String> readOnlySources,
+        boolean nodesOnly,
         Path output,
         Path work) {
 
@@ -50,6 +51,7 @@ record Options(
                 Boolean.parseBoolean(System.getProperty("bench.profile", "true")),
                 parsePlatformArguments(),
                 parseReadOnlySources(),
+                Boolean.getBoolean("bench.nodes.only"),
                 Path.of(System.getProperty("bench.output", "benchmarks/target/benchmark-results.json")),
                 Path.of(System.getProperty("bench.work", "benchmarks/target/bench-work")));
     }

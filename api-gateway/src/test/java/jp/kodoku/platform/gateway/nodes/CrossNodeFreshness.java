@@ -27,7 +27,8 @@ import static org.awaitility.Awaitility.await;
  * through the node that runs the projections ("same node", the single-node figure) and through the other one ("other
  * node"). Each configuration gets two fresh nodes on one database. Not part of the suite; run it with
  * {@code ./mvnw -pl api-gateway -am test -Dtest=CrossNodeFreshness -Dsurefire.failIfNoSpecifiedTests=false -Dplatform.measure=true}
- * ({@code -Dplatform.measure.writes=200} for more writes per configuration).
+ * ({@code -Dplatform.measure.writes=200} for more writes per configuration, {@code -Dplatform.measure.configurations}
+ * for other configurations).
  */
 @EnabledIfSystemProperty(named = "platform.measure", matches = "true")
 class CrossNodeFreshness {
@@ -41,12 +42,7 @@ class CrossNodeFreshness {
         String secretariat = TestTokens.secretariat();
         List<String> report = new ArrayList<>();
         try {
-            for (String[] configuration : List.of(
-                    new String[] {"--platform.events.notify=false", "--platform.events.fetch-delay=50ms"},
-                    new String[] {"--platform.events.notify=true", "--platform.events.fetch-delay=50ms"},
-                    new String[] {"--platform.events.notify=true", "--platform.events.fetch-delay=1000ms"},
-                    new String[] {"--platform.events.notify=false", "--platform.events.fetch-delay=50ms"},
-                    new String[] {"--platform.events.notify=true", "--platform.events.fetch-delay=50ms"})) {
+            for (String[] configuration : configurations()) {
                 String database = LocalPostgres.instance().createDatabase("cross_node_freshness");
                 report.add(String.join(" ", configuration) + ": " + measure(database, mongo, secretariat, configuration));
                 report.forEach(System.out::println);
@@ -56,6 +52,23 @@ class CrossNodeFreshness {
         }
         System.out.println("=== cross-node freshness (" + WRITES + " writes per configuration, half through each node)");
         report.forEach(System.out::println);
+    }
+
+    /**
+     * {@code -Dplatform.measure.configurations="--a=1 --b=2;--a=3"}: the platform arguments of each configuration;
+     * by default notifications off and on, and on with a long fetch delay.
+     */
+    private static List<String[]> configurations() {
+        String given = System.getProperty("platform.measure.configurations");
+        if (given != null) {
+            return java.util.Arrays.stream(given.split(";")).map(String::trim).map(c -> c.split("\\s+")).toList();
+        }
+        return List.of(
+                new String[] {"--platform.events.notify=false", "--platform.events.fetch-delay=50ms"},
+                new String[] {"--platform.events.notify=true", "--platform.events.fetch-delay=50ms"},
+                new String[] {"--platform.events.notify=true", "--platform.events.fetch-delay=1000ms"},
+                new String[] {"--platform.events.notify=false", "--platform.events.fetch-delay=50ms"},
+                new String[] {"--platform.events.notify=true", "--platform.events.fetch-delay=50ms"});
     }
 
     private static String measure(String database, MongoServer mongo, String token, String[] configuration)

@@ -41,20 +41,19 @@ import java.util.stream.Collectors;
 @Component
 public class Projections {
 
-    private final EventProcessingConfiguration processing;
-    private final JdbcTemplate jdbc;
-    private final Serializer serializer;
-    private final String node;
-
     /**
      * How long the other nodes keep their hands off a projection's segments when a node announces its rebuild: enough
      * for the rebuilding node to stop its processor, reset every segment and start again.
      */
     static final Duration STEP_BACK = Duration.ofSeconds(10);
+
+    private final EventProcessingConfiguration processing;
+    private final JdbcTemplate jdbc;
+    private final Serializer serializer;
+    private final String node;
+    private final NodeNotifications nodes;
     /** How long a rebuild waits for the other nodes to let go of the projection's segments. */
     private final Duration waitForStepBack;
-
-    private final NodeNotifications nodes;
 
     public Projections(EventProcessingConfiguration processing, JdbcTemplate jdbc,
                        @Qualifier("serializer") Serializer serializer,
