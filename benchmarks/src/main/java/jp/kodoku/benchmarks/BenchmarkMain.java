@@ -65,6 +65,10 @@ public final class BenchmarkMain {
             readOnly(platform, options, results, phase);
             return;
         }
+        if (options.nodesOnly()) {
+            nodesOnly(platform, options, results, phase);
+            return;
+        }
         phase.start("platform in this JVM");
         platform.startApplication();
         results.detail("postgresVersion", platform.jdbc().queryForObject("SELECT version()", String.class));
@@ -133,6 +137,8 @@ public final class BenchmarkMain {
         } finally {
             platform.stopApplication();
         }
+        phase.start("two nodes against one");
+        twoNodes(platform, options, results, members);
         phase.end();
         results.detail("phaseSeconds", phase.seconds);
     }
@@ -189,6 +195,43 @@ public final class BenchmarkMain {
             } finally {
                 platform.stopApplication();
             }
+        }
+        phase.end();
+        results.detail("phaseSeconds", phase.seconds);
+    }
+
+    /**
+     * Two nodes against one ({@link TwoNodes}): the platform started again as a named node, which searches the
+     * database (a named node refuses the in-memory index), then a second node beside it.
+     */
+    private static void twoNodes(Platform platform, Options options, Results results, List<String> members)
+            throws Exception {
+        platform.searchIndex("database");
+        platform.startApplication(TwoNodes.FIRST);
+        try {
+            new TwoNodes(platform, options, results).run(members);
+        } finally {
+            platform.stopApplication();
+        }
+    }
+
+    /** Only two nodes against one ({@code -Dbench.nodes.only=true}): the members made, then {@link TwoNodes}. */
+    private static void nodesOnly(Platform platform, Options options, Results results, Phase phase) throws Exception {
+        results.note("TWO NODES ONLY: the members made by commands, then the write and read paths through one node "
+                + "and through two");
+        platform.searchIndex("database");
+        phase.start("members, on node bench-a");
+        platform.startApplication(TwoNodes.FIRST);
+        try {
+            WritePath write = new WritePath(platform, options, results);
+            write.createMembers();
+            if (!platform.awaitProjections(options.catchUpTimeout())) {
+                results.note("projections had not caught up after the members were made");
+            }
+            phase.start("two nodes against one");
+            new TwoNodes(platform, options, results).run(write.members());
+        } finally {
+            platform.stopApplication();
         }
         phase.end();
         results.detail("phaseSeconds", phase.seconds);

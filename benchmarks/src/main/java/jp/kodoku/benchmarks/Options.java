@@ -28,6 +28,7 @@ record Options(
         java.util.List<String> platformArguments,
         java.util.List<String> readOnlySources,
         boolean writeOnly,
+        boolean nodesOnly,
         Path output,
         Path work) {
 
@@ -52,6 +53,7 @@ record Options(
                 parsePlatformArguments(),
                 parseReadOnlySources(),
                 Boolean.getBoolean("bench.write.only"),
+                Boolean.getBoolean("bench.nodes.only"),
                 Path.of(System.getProperty("bench.output", "benchmarks/target/benchmark-results.json")),
                 Path.of(System.getProperty("bench.work", "benchmarks/target/bench-work")));
     }

@@ -47,6 +47,7 @@ final class Platform {
     private final List<String> extraArguments;
 
     private ConfigurableApplicationContext context;
+    private ConfigurableApplicationContext second;
     /** Where directory searches look: the index in memory, as the embedded platform does, or the database. */
     private String searchIndex = "memory";
 
@@ -100,9 +101,41 @@ final class Platform {
         return args;
     }
 
-    /** Starts the platform in this JVM with the benchmark's own endpoints added. */
-    void startApplication() {
+    /** Starts the platform in this JVM with the benchmark's own endpoints added; {@code more}: further arguments. */
+    void startApplication(String... more) {
         long t0 = System.nanoTime();
+        List<String> args = quietArguments();
+        args.addAll(List.of(more));
+        context = new SpringApplicationBuilder(PlatformApplication.class, BenchEndpoints.class)
+                .run(args.toArray(String[]::new));
+        System.out.printf("  platform started in this JVM on port %d in %.1f s%n", port(), (System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * A second platform node in this JVM on the same database and read models (its own web server, caches and event
+     * processors), for the two-node measurements; stopped with {@link #stopApplication}.
+     */
+    void startSecondNode(String... more) {
+        long t0 = System.nanoTime();
+        List<String> args = quietArguments();
+        // its own data directory (the embedded parts it does not use, logs); one value per argument
+        args.replaceAll(arg -> arg.startsWith("--platform.data-dir=")
+                ? "--platform.data-dir=" + dataDir.resolveSibling("platform-data-second").toAbsolutePath() : arg);
+        args.addAll(List.of(more));
+        second = new SpringApplicationBuilder(PlatformApplication.class).run(args.toArray(String[]::new));
+        System.out.printf("  second node started in this JVM on port %d in %.1f s%n", secondPort(),
+                (System.nanoTime() - t0) / 1e9);
+    }
+
+    int secondPort() {
+        return ((ServletWebServerApplicationContext) second).getWebServer().getPort();
+    }
+
+    CommandGateway secondCommands() {
+        return second.getBean(CommandGateway.class);
+    }
+
+    private List<String> quietArguments() {
         List<String> args = arguments(0);
         args.add("--logging.level.root=WARN");
         args.add("--spring.main.banner-mode=off");
@@ -110,9 +143,7 @@ final class Platform {
         args.add("--logging.level.org.springframework.core.annotation=ERROR");
         args.add("--logging.level.org.springdoc=ERROR");
         args.add("--logging.level.de.bwaldvogel.mongo.backend=ERROR");
-        context = new SpringApplicationBuilder(PlatformApplication.class, BenchEndpoints.class)
-                .run(args.toArray(String[]::new));
-        System.out.printf("  platform started in this JVM on port %d in %.1f s%n", port(), (System.nanoTime() - t0) / 1e9);
+        return args;
     }
 
     /** Takes effect at the next start. */
@@ -121,6 +152,10 @@ final class Platform {
     }
 
     void stopApplication() {
+        if (second != null) {
+            second.close();
+            second = null;
+        }
         if (context != null) {
             context.close();
             context = null;

@@ -34,8 +34,10 @@ class ProjectionsController {
     }
 
     @PostMapping("/{name}/rebuild")
-    @Operation(summary = "Drop a projection's read models and replay all events into them (runs in the background); "
-            + "409 projection-owned-elsewhere when another node runs the projection (send it to the node named)")
+    @Operation(summary = "Drop a projection's read models and replay all events into them (runs in the background), "
+            + "through any node: the others let go of the projection's segments first; 409 projection-owned-elsewhere "
+            + "when a node named did not let go in time (or the nodes do not notify each other): send it again, or to "
+            + "that node")
     @ApiResponse(responseCode = "202", description = "Started; GET the projections to see when it has caught up")
     ResponseEntity<Void> rebuild(@PathVariable String name) {
         Access.requireSecretariat();

@@ -27,10 +27,16 @@ import org.axonframework.springboot.TokenStoreProperties;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 
+import javax.sql.DataSource;
 import java.lang.management.ManagementFactory;
+import java.sql.DatabaseMetaData;
 import java.time.Duration;
 
 /**
@@ -62,21 +68,42 @@ public class EventStoreConfiguration {
     }
 
     /**
-     * Axon's event store, except for how long its reader waits before it looks for events it was not told about. It
-     * is told at once about events committed on this node, but events committed on another node are found only by
-     * looking: with Axon's 1 s, a write through the node that does not run the projections reached the read models
-     * about a second later (docs/operations.md). Looking costs one indexed query per interval, and only on a node whose
-     * processors are reading.
+     * Axon's event store, except for how long its reader waits before it looks for events it was not told about, and,
+     * on PostgreSQL, a {@code NOTIFY} with every append that wakes the other nodes' readers ({@link NodeNotifications}).
+     * A node is told at once about events committed on it; events committed on another node are found through the
+     * notification, or else by looking every fetch delay: with Axon's 1 s and no notification, a write through the node
+     * that does not run the projections reached the read models about a second later (docs/operations.md, ADR 0014).
+     * Looking costs one indexed query per interval, and only on a node whose processors are reading.
      */
     @Bean
-    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration axon,
-                                  @Value("${platform.events.fetch-delay:50ms}") Duration fetchDelay) {
-        return EmbeddedEventStore.builder()
-                                 .storageEngine(storageEngine)
-                                 .messageMonitor(axon.messageMonitor(EventStore.class, "eventStore"))
-                                 .spanFactory(axon.getComponent(EventBusSpanFactory.class))
-                                 .fetchDelay(fetchDelay.toMillis())
-                                 .build();
+    NotifyingEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration axon,
+                                   @Value("${platform.events.fetch-delay:50ms}") Duration fetchDelay,
+                                   @Value("${platform.events.notify:true}") boolean notify,
+                                   DataSource dataSource) throws MetaDataAccessException {
+        EmbeddedEventStore.Builder builder = EmbeddedEventStore.builder()
+                                                               .storageEngine(storageEngine)
+                                                               .messageMonitor(axon.messageMonitor(EventStore.class, "eventStore"))
+                                                               .spanFactory(axon.getComponent(EventBusSpanFactory.class))
+                                                               .fetchDelay(fetchDelay.toMillis());
+        if (!notify || !onPostgreSql(dataSource)) {
+            return new NotifyingEventStore(builder, () -> { }); // H2: one node, no one to tell
+        }
+        JdbcTemplate transactional = new JdbcTemplate(dataSource); // joins the appending transaction
+        return new NotifyingEventStore(builder, () -> transactional.execute(NodeNotifications.ANNOUNCE_EVENTS));
+    }
+
+    /** On PostgreSQL: what the nodes tell each other (events committed, rebuilds) and which nodes are there. */
+    @Bean
+    NodeNotifications nodeNotifications(DataSource dataSource, DataSourceProperties properties, NotifyingEventStore store,
+                                        @Value("${platform.events.notify:true}") boolean notify,
+                                        @Value("${platform.node-name:}") String nodeName)
+            throws MetaDataAccessException {
+        return new NodeNotifications(properties, store, new JdbcTemplate(dataSource), nodeId(nodeName),
+                notify && onPostgreSql(dataSource));
+    }
+
+    private static boolean onPostgreSql(DataSource dataSource) throws MetaDataAccessException {
+        return "PostgreSQL".equals(JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName));
     }
 
     /**

@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A rebuild sent to a node that does not own the projection: only the node holding its segments can reset them. The
- * caller sends it again to the owner (or, if the owner is gone, after the other node has taken the segments over).
+ * A rebuild that could not claim every segment of the projection: another node still holds one, because it did not let
+ * go when told (stuck, or killed with its claim not yet expired) or the nodes do not notify each other
+ * ({@code platform.events.notify=false}). The caller sends it again after the claim timeout, or to the node named.
  */
 public class ProjectionOwnedElsewhere extends RuleViolation {
 
@@ -16,7 +17,7 @@ public class ProjectionOwnedElsewhere extends RuleViolation {
 
     public ProjectionOwnedElsewhere(String projection, Set<String> owners) {
         super("the projection " + projection + " is run by " + (owners.isEmpty() ? "another node" : String.join(", ", owners))
-                + "; send the rebuild to that node");
+                + "; send the rebuild again after a few seconds, or to that node");
         this.projection = projection;
         this.owners = Set.copyOf(owners);
     }

@@ -1,6 +1,7 @@
 package jp.kodoku.platform.infra.readmodel;
 
 import jp.kodoku.platform.infra.eventstore.EventStoreConfiguration;
+import jp.kodoku.platform.infra.eventstore.NodeNotifications;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -12,17 +13,20 @@ import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.springboot.TokenStoreProperties;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -37,18 +41,32 @@ import java.util.stream.Collectors;
 @Component
 public class Projections {
 
+    /**
+     * How long the other nodes keep their hands off a projection's segments when a node announces its rebuild: enough
+     * for the rebuilding node to stop its processor, reset every segment and start again.
+     */
+    static final Duration STEP_BACK = Duration.ofSeconds(10);
+
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
     private final String node;
+    private final NodeNotifications nodes;
+    /** How long a rebuild waits for the other nodes to let go of the projection's segments. */
+    private final Duration waitForStepBack;
 
     public Projections(EventProcessingConfiguration processing, JdbcTemplate jdbc,
                        @Qualifier("serializer") Serializer serializer,
-                       @Value("${platform.node-name:}") String nodeName) {
+                       @Value("${platform.node-name:}") String nodeName, NodeNotifications nodes,
+                       TokenStoreProperties tokens) {
         this.processing = processing;
         this.jdbc = jdbc;
         this.serializer = serializer;
         this.node = EventStoreConfiguration.nodeId(nodeName);
+        this.nodes = nodes;
+        // a node busy with a batch lets go at the batch's end; one that does not answer at all loses its claim then
+        this.waitForStepBack = tokens.getClaimTimeout().plusSeconds(1);
+        nodes.onRebuildAnnouncedElsewhere(this::stepBack);
     }
 
     public Set<String> projections() {
@@ -58,13 +76,21 @@ public class Projections {
     }
 
     /**
-     * Resets the projection's position to the start, so that it drops its read models and replays every event. Only
-     * the node that owns the projection's segments can: sent to another node, it is refused naming the owner. The
-     * processor is started again whatever happens, so a failed call never leaves it shut down (a shut-down processor
-     * on a standby node would no longer take over when the owner fails).
+     * Resets the projection's position to the start, so that it drops its read models and replays every event, from
+     * any node. Resetting needs every segment of the projection, so this node first tells the others (through
+     * PostgreSQL, {@link NodeNotifications}) to let go of them for a while ({@link #STEP_BACK}) and waits until they
+     * have; then it stops its own processor, resets every segment and starts it again, which claims them all (the
+     * other nodes take their share back later, {@link SegmentBalancer}). Where the nodes cannot tell each other
+     * ({@code platform.events.notify=false}), or another node did not let go in time, it is refused naming the nodes
+     * that hold segments. The processor is started again whatever happens, so a failed call never leaves it shut down
+     * (a shut-down processor on a standby node would no longer take over when the owner fails).
      */
     public void rebuild(String projection) {
         StreamingEventProcessor processor = processor(projection);
+        if (nodes.enabled()) {
+            nodes.announceRebuild(projection);
+            awaitNoOtherOwner(projection);
+        }
         Set<String> elsewhere = ownersOtherThanThisNode(projection);
         if (!elsewhere.isEmpty()) {
             throw new ProjectionOwnedElsewhere(projection, elsewhere);
@@ -73,11 +99,38 @@ public class Projections {
         try {
             processor.resetTokens();
         } catch (UnableToClaimTokenException e) {
-            // another node claimed a segment between the check and the reset
+            // another node claimed a segment between the check and the reset (one that does not hear the others)
             throw new ProjectionOwnedElsewhere(projection, ownersOtherThanThisNode(projection));
         } finally {
             processor.start();
         }
+    }
+
+    /** Another node is about to rebuild the projection: let go of its segments, and claim none for a while. */
+    private void stepBack(String projection) {
+        processing.eventProcessor(projection, StreamingEventProcessor.class).ifPresent(processor -> {
+            for (int segment : segments(projection)) {
+                processor.releaseSegment(segment, STEP_BACK.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        });
+    }
+
+    private void awaitNoOtherOwner(String projection) {
+        long deadline = System.nanoTime() + waitForStepBack.toNanos();
+        try {
+            while (!ownersOtherThanThisNode(projection).isEmpty() && System.nanoTime() < deadline) {
+                TimeUnit.MILLISECONDS.sleep(50);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The projection's segments, as the token table has them. */
+    List<Integer> segments(String projection) {
+        TokenSchema t = new TokenSchema();
+        return jdbc.queryForList("SELECT " + t.segmentColumn() + " FROM " + t.tokenTable() + " WHERE "
+                + t.processorNameColumn() + " = ? ORDER BY " + t.segmentColumn(), Integer.class, projection);
     }
 
     /** The nodes other than this one that hold a claim on one of the projection's segments. */
@@ -163,14 +216,15 @@ public class Projections {
      * <p>A segment's in-memory status moves right after each committed batch, but a processor skips events it has no
      * handler for without storing its token at once; so the status is the measure. Only while a rebuild is under way
      * (the stored token is still a replay token) is the stored token trusted instead, because the status may still
-     * describe the run before the reset.
+     * describe the run before the reset. A segment this node does not hold (another node runs it) counts by its stored
+     * token, which may lag a few events behind that node's status.
      */
     public boolean reached(long globalIndex) {
         TokenSchema t = new TokenSchema();
         for (String name : processing.eventProcessors().keySet()) {
             StreamingEventProcessor processor = processor(name);
             Map<Integer, EventTrackerStatus> status = processor.processingStatus();
-            if (!processor.isRunning() || status.isEmpty()) {
+            if (!processor.isRunning() || (status.isEmpty() && !projections().contains(name))) {
                 return false;
             }
             if (!projections().contains(name)) {
@@ -190,8 +244,11 @@ public class Projections {
                             return stored.position().orElse(-1) >= globalIndex;
                         }
                         EventTrackerStatus segment = status.get(rs.getInt(1));
-                        return segment != null && !segment.isErrorState()
-                                && segment.getCurrentPosition().orElse(-1) >= globalIndex;
+                        if (segment == null) {
+                            // held by another node (segments shared between nodes): its token as last stored
+                            return stored != null && stored.position().orElse(-1) >= globalIndex;
+                        }
+                        return !segment.isErrorState() && segment.getCurrentPosition().orElse(-1) >= globalIndex;
                     }, name);
             if (segments.isEmpty() || segments.contains(false)) {
                 return false;
