@@ -1,6 +1,8 @@
 package jp.kodoku.platform.gateway.subcommittees;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -51,16 +53,16 @@ class SubcommitteesController {
         return queries.list(new ListSubcommittees(null), SubcommitteeSummary.class);
     }
 
-    @GetMapping("/api/v1/subcommittees/{id}")
+    @GetMapping("/api/v1/subcommittees/{subcommitteeId}")
     @Operation(summary = "Public: one subcommittee (ETag: its version)")
-    ResponseEntity<SubcommitteeSummary> one(@PathVariable String id) {
+    ResponseEntity<SubcommitteeSummary> one(@PathVariable("subcommitteeId") String id) {
         SubcommitteeSummary summary = details(id).summary();
         return ResponseEntity.ok().eTag(Versions.etag(summary.version())).body(summary);
     }
 
-    @GetMapping("/api/v1/subcommittees/{id}/members")
+    @GetMapping("/api/v1/subcommittees/{subcommitteeId}/members")
     @Operation(summary = "Members, open requests to join, chairs and former members (its members, its chair, the secretariat)")
-    ResponseEntity<SubcommitteeDetails> members(@PathVariable String id) {
+    ResponseEntity<SubcommitteeDetails> members(@PathVariable("subcommitteeId") String id) {
         SubcommitteeDetails details = details(id);
         SubcommitteeAccess.requireInsider(details);
         return ResponseEntity.ok().eTag(Versions.etag(details.summary().version()))
@@ -78,7 +80,8 @@ class SubcommitteesController {
 
     @PostMapping("/api/v1/subcommittees")
     @Operation(summary = "Secretariat: set up a subcommittee; its id is bunkakai-<number>. Accepts Idempotency-Key")
-    @ApiResponse(responseCode = "201", description = "Set up")
+    @ApiResponse(responseCode = "201", description = "Set up",
+            content = @Content(schema = @Schema(implementation = SubcommitteeRequests.Written.class)))
     ResponseEntity<?> create(@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
                              @RequestBody SubcommitteeRequests.NewSubcommittee body) {
         Access.requireSecretariat();
@@ -92,33 +95,33 @@ class SubcommitteesController {
         });
     }
 
-    @PutMapping("/api/v1/subcommittees/{id}/lead-organizations")
+    @PutMapping("/api/v1/subcommittees/{subcommitteeId}/lead-organizations")
     @Operation(summary = "Secretariat: the lead organizations from now on (new ones join as members)")
-    ResponseEntity<SubcommitteeRequests.Written> leads(@PathVariable String id, @IfMatch Long expectedVersion,
+    ResponseEntity<SubcommitteeRequests.Written> changeLeads(@PathVariable("subcommitteeId") String id, @IfMatch Long expectedVersion,
                                                        @RequestBody SubcommitteeRequests.LeadOrganizations body) {
         Access.requireSecretariat();
         return write(id, new ChangeLeadOrganizations(sid(id), expectedVersion, organizations(body.organizationIds())));
     }
 
-    @PostMapping("/api/v1/subcommittees/{id}/closure")
+    @PostMapping("/api/v1/subcommittees/{subcommitteeId}/closure")
     @Operation(summary = "Secretariat: close the subcommittee, with the reason")
-    ResponseEntity<SubcommitteeRequests.Written> close(@PathVariable String id, @IfMatch Long expectedVersion,
+    ResponseEntity<SubcommitteeRequests.Written> close(@PathVariable("subcommitteeId") String id, @IfMatch Long expectedVersion,
                                                        @RequestBody SubcommitteeRequests.Reason body) {
         Access.requireSecretariat();
         return write(id, new CloseSubcommittee(sid(id), expectedVersion, body.reason()));
     }
 
-    @PostMapping("/api/v1/subcommittees/{id}/chairs")
+    @PostMapping("/api/v1/subcommittees/{subcommitteeId}/chairs")
     @Operation(summary = "Secretariat: appoint a chair (座長) by sign-in account; the account gets the role and the subcommittee_id claim")
-    ResponseEntity<SubcommitteeRequests.Written> appointChair(@PathVariable String id, @IfMatch Long expectedVersion,
+    ResponseEntity<SubcommitteeRequests.Written> appointChair(@PathVariable("subcommitteeId") String id, @IfMatch Long expectedVersion,
                                                               @RequestBody SubcommitteeRequests.NewChair body) {
         Access.requireSecretariat();
         return write(id, new AppointChair(sid(id), expectedVersion, body.userId()));
     }
 
-    @PostMapping("/api/v1/subcommittees/{id}/chairs/{userId}/end")
+    @PostMapping("/api/v1/subcommittees/{subcommitteeId}/chairs/{userId}/end")
     @Operation(summary = "Secretariat: end a chair's term, with the reason; the account loses the role and the claim")
-    ResponseEntity<SubcommitteeRequests.Written> endChair(@PathVariable String id, @PathVariable String userId,
+    ResponseEntity<SubcommitteeRequests.Written> endChairTerm(@PathVariable("subcommitteeId") String id, @PathVariable String userId,
                                                           @IfMatch Long expectedVersion,
                                                           @RequestBody SubcommitteeRequests.Reason body) {
         Access.requireSecretariat();
@@ -127,34 +130,34 @@ class SubcommitteesController {
 
     // ---- chair (or secretariat) -----------------------------------------------------------------------------------
 
-    @PostMapping("/api/v1/subcommittees/{id}/members")
+    @PostMapping("/api/v1/subcommittees/{subcommitteeId}/members")
     @Operation(summary = "Its chair or the secretariat: an active member organization of the platform joins")
-    ResponseEntity<SubcommitteeRequests.Written> addMember(@PathVariable String id, @IfMatch Long expectedVersion,
+    ResponseEntity<SubcommitteeRequests.Written> addMember(@PathVariable("subcommitteeId") String id, @IfMatch Long expectedVersion,
                                                            @RequestBody SubcommitteeRequests.NewMember body) {
         SubcommitteeAccess.requireRuns(id);
         return write(id, new AddSubcommitteeMember(sid(id), expectedVersion, organization(body.organizationId())));
     }
 
-    @PostMapping("/api/v1/subcommittees/{id}/members/{organizationId}/removal")
+    @PostMapping("/api/v1/subcommittees/{subcommitteeId}/members/{organizationId}/removal")
     @Operation(summary = "Its chair or the secretariat: a member leaves, with the reason")
-    ResponseEntity<SubcommitteeRequests.Written> removeMember(@PathVariable String id, @PathVariable String organizationId,
+    ResponseEntity<SubcommitteeRequests.Written> removeMember(@PathVariable("subcommitteeId") String id, @PathVariable String organizationId,
                                                               @IfMatch Long expectedVersion,
                                                               @RequestBody SubcommitteeRequests.Reason body) {
         SubcommitteeAccess.requireRuns(id);
         return write(id, new RemoveSubcommitteeMember(sid(id), expectedVersion, organization(organizationId), body.reason()));
     }
 
-    @PostMapping("/api/v1/subcommittees/{id}/membership-requests/{organizationId}/approval")
+    @PostMapping("/api/v1/subcommittees/{subcommitteeId}/membership-requests/{organizationId}/approval")
     @Operation(summary = "Its chair or the secretariat: the asking organization joins")
-    ResponseEntity<SubcommitteeRequests.Written> approve(@PathVariable String id, @PathVariable String organizationId,
+    ResponseEntity<SubcommitteeRequests.Written> approveRequest(@PathVariable("subcommitteeId") String id, @PathVariable String organizationId,
                                                          @IfMatch Long expectedVersion) {
         SubcommitteeAccess.requireRuns(id);
         return write(id, new ApproveSubcommitteeMembershipRequest(sid(id), expectedVersion, organization(organizationId)));
     }
 
-    @PostMapping("/api/v1/subcommittees/{id}/membership-requests/{organizationId}/decline")
+    @PostMapping("/api/v1/subcommittees/{subcommitteeId}/membership-requests/{organizationId}/decline")
     @Operation(summary = "Its chair or the secretariat: decline a request to join, with the reason")
-    ResponseEntity<SubcommitteeRequests.Written> decline(@PathVariable String id, @PathVariable String organizationId,
+    ResponseEntity<SubcommitteeRequests.Written> declineRequest(@PathVariable("subcommitteeId") String id, @PathVariable String organizationId,
                                                          @IfMatch Long expectedVersion,
                                                          @RequestBody SubcommitteeRequests.Reason body) {
         SubcommitteeAccess.requireRuns(id);
@@ -164,9 +167,9 @@ class SubcommitteesController {
 
     // ---- member admin ---------------------------------------------------------------------------------------------
 
-    @PostMapping("/api/v1/subcommittees/{id}/membership-requests")
+    @PostMapping("/api/v1/subcommittees/{subcommitteeId}/membership-requests")
     @Operation(summary = "A member admin: ask for its organization to join; a chair decides")
-    ResponseEntity<SubcommitteeRequests.Written> request(@PathVariable String id,
+    ResponseEntity<SubcommitteeRequests.Written> requestMembership(@PathVariable("subcommitteeId") String id,
                                                          @RequestBody SubcommitteeRequests.MembershipRequest body) {
         Access.requireActsFor(body.organizationId() == null ? "" : body.organizationId());
         return write(id, new RequestSubcommitteeMembership(sid(id), organization(body.organizationId()), body.note()));

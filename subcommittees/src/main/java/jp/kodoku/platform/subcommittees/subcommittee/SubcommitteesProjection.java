@@ -2,7 +2,8 @@ package jp.kodoku.platform.subcommittees.subcommittee;
 
 import jp.kodoku.platform.infra.readmodel.ReadModelBatches;
 import jp.kodoku.platform.infra.readmodel.VersionedDocuments;
-import jp.kodoku.platform.membership.api.*;
+import jp.kodoku.platform.membership.api.OrganizationId;
+import jp.kodoku.platform.subcommittees.OrganizationNames;
 import jp.kodoku.platform.subcommittees.api.*;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -27,30 +28,29 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * The subcommittees as they are read ({@code subcommittees}), and the platform's organizations as subcommittees need
- * them ({@code subcommittee_organizations}: name and status, from membership's events). Both through the versioned
- * upsert, so redelivery changes nothing and a rebuild (drop both, replay) makes them again.
+ * The subcommittees as they are read ({@code subcommittees}), with the organizations' names from
+ * {@link OrganizationNames}. Through the versioned upsert, so redelivery changes nothing and a rebuild (drop, replay)
+ * makes them again.
  */
 @Component
 @ProcessingGroup(SubcommitteesProjection.PROCESSING_GROUP)
-class SubcommitteesProjection implements PlatformMembers {
+class SubcommitteesProjection {
 
     static final String PROCESSING_GROUP = "subcommittees";
 
     private final MongoTemplate mongo;
     private final VersionedDocuments<SubcommitteeView> subcommittees;
-    private final VersionedDocuments<KnownOrganization> organizations;
+    private final OrganizationNames names;
 
-    SubcommitteesProjection(MongoTemplate mongo, ReadModelBatches batches) {
+    SubcommitteesProjection(MongoTemplate mongo, ReadModelBatches batches, OrganizationNames names) {
         this.mongo = mongo;
+        this.names = names;
         this.subcommittees = batches.versioned(SubcommitteeView.class, SubcommitteeView::new);
-        this.organizations = batches.versioned(KnownOrganization.class, KnownOrganization::new);
     }
 
     @ResetHandler
     void dropAll() {
         mongo.dropCollection(SubcommitteeView.class);
-        mongo.dropCollection(KnownOrganization.class);
     }
 
     // ---- subcommittees ------------------------------------------------------------------------------------------
@@ -125,66 +125,7 @@ class SubcommitteesProjection implements PlatformMembers {
         subcommittee(e.subcommitteeId(), seq, s -> s.chairs.removeIf(c -> c.userId().equals(e.userId())));
     }
 
-    // ---- organizations, from membership ---------------------------------------------------------------------------
-
-    @EventHandler
-    void on(MembershipApplicationSubmitted e, @SequenceNumber long seq) {
-        organization(e.organizationId(), seq, o -> {
-            o.name = e.profile().name();
-            o.status = OrganizationStatus.APPLIED;
-        });
-    }
-
-    @EventHandler
-    void on(MembershipApplicationResubmitted e, @SequenceNumber long seq) {
-        organization(e.organizationId(), seq, o -> {
-            o.name = e.profile().name();
-            o.status = OrganizationStatus.APPLIED;
-        });
-    }
-
-    @EventHandler
-    void on(OrganizationProfileUpdated e, @SequenceNumber long seq) {
-        organization(e.organizationId(), seq, o -> o.name = e.profile().name());
-    }
-
-    @EventHandler
-    void on(MembershipApplicationSentBack e, @SequenceNumber long seq) {
-        organization(e.organizationId(), seq, o -> o.status = OrganizationStatus.RETURNED_FOR_CHANGES);
-    }
-
-    @EventHandler
-    void on(MembershipApplicationRejected e, @SequenceNumber long seq) {
-        organization(e.organizationId(), seq, o -> o.status = OrganizationStatus.REJECTED);
-    }
-
-    @EventHandler
-    void on(MembershipApplicationApproved e, @SequenceNumber long seq) {
-        organization(e.organizationId(), seq, o -> o.status = OrganizationStatus.ACTIVE);
-    }
-
-    @EventHandler
-    void on(MemberSuspended e, @SequenceNumber long seq) {
-        organization(e.organizationId(), seq, o -> o.status = OrganizationStatus.SUSPENDED);
-    }
-
-    @EventHandler
-    void on(MemberReinstated e, @SequenceNumber long seq) {
-        organization(e.organizationId(), seq, o -> o.status = OrganizationStatus.ACTIVE);
-    }
-
-    @EventHandler
-    void on(MemberWithdrawn e, @SequenceNumber long seq) {
-        organization(e.organizationId(), seq, o -> o.status = OrganizationStatus.WITHDRAWN);
-    }
-
     // ---- queries --------------------------------------------------------------------------------------------------
-
-    @Override
-    public boolean isActive(OrganizationId organization) {
-        KnownOrganization known = mongo.findById(organization.value(), KnownOrganization.class);
-        return known != null && known.status == OrganizationStatus.ACTIVE;
-    }
 
     @QueryHandler
     List<SubcommitteeSummary> handle(ListSubcommittees query) {
@@ -227,12 +168,7 @@ class SubcommitteesProjection implements PlatformMembers {
     }
 
     private Map<String, String> names(Collection<String> ids) {
-        Map<String, String> names = new HashMap<>();
-        if (!ids.isEmpty()) {
-            mongo.find(Query.query(Criteria.where("_id").in(new HashSet<>(ids))), KnownOrganization.class)
-                 .forEach(o -> names.put(o.id, o.name));
-        }
-        return names;
+        return names.of(ids);
     }
 
     private static OrganizationRef ref(String id, Map<String, String> names) {
@@ -247,7 +183,4 @@ class SubcommitteesProjection implements PlatformMembers {
         subcommittees.upsert(id.value(), seq, change);
     }
 
-    private void organization(OrganizationId id, long seq, Consumer<KnownOrganization> change) {
-        organizations.upsert(id.value(), seq, change);
-    }
 }

@@ -38,7 +38,13 @@ class EventContractTest {
     private static final OrganizationId SAKURA = new OrganizationId("3f0c6a4e-2b1d-4c55-9a51-5a1f0b7e2c01");
     private static final String ACCOUNT = "5b8e1f7a-3c2d-4e9f-8a6b-1d0c9e8f7a61";
     /** The aggregates whose events are published; a new aggregate is added here. */
-    private static final List<String> AGGREGATES = List.of("jp.kodoku.platform.subcommittees.subcommittee.Subcommittee");
+    private static final List<String> AGGREGATES = List.of("jp.kodoku.platform.subcommittees.subcommittee.Subcommittee",
+            "jp.kodoku.platform.subcommittees.poll.DatePoll");
+    private static final PollId POLL = new PollId("6f1d2c3b-4a59-4e68-9f70-8a9b0c1d2e3f");
+    private static final PollSlot SLOT = new PollSlot("9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a",
+            java.time.LocalDate.of(2026, 6, 15), java.time.LocalTime.of(14, 0), java.time.LocalTime.of(16, 0));
+    private static final PollSlot WHOLE_DAY = new PollSlot("a1b2c3d4-0000-4000-8000-000000000019",
+            java.time.LocalDate.of(2026, 6, 19), null, null);
 
     static Stream<Object> events() {
         return Stream.of(
@@ -51,7 +57,14 @@ class EventContractTest {
                 new SubcommitteeMemberJoined(BUNKAKAI_3, SAKURA, JoinRoute.REQUEST_APPROVED),
                 new SubcommitteeMemberLeft(BUNKAKAI_3, SAKURA, LeavingCause.MEMBERSHIP_WITHDRAWN, "退会: 活動終了"),
                 new ChairAppointed(BUNKAKAI_3, ACCOUNT, LIFELINK),
-                new ChairTermEnded(BUNKAKAI_3, ACCOUNT, "任期満了"));
+                new ChairTermEnded(BUNKAKAI_3, ACCOUNT, "任期満了"),
+                new DatePollOpened(POLL, BUNKAKAI_3, "第5回 日程調整", java.time.Instant.parse("2026-06-10T08:00:00Z"),
+                        List.of(SLOT, WHOLE_DAY)),
+                new PollSlotAdded(POLL, WHOLE_DAY),
+                new PollSlotChanged(POLL, SLOT),
+                new PollSlotRemoved(POLL, WHOLE_DAY.slotId()),
+                new DatePollAnswered(POLL, LIFELINK, java.util.Map.of(SLOT.slotId(), new SlotAnswer(PollChoice.MAYBE, "午後なら"))),
+                new PollSlotConfirmed(POLL, BUNKAKAI_3, "第5回 日程調整", SLOT));
     }
 
     @ParameterizedTest(name = "{0}")
