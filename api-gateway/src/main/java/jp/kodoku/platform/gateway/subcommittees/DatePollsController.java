@@ -59,7 +59,9 @@ class DatePollsController {
     }
 
     record NewPoll(@Schema(example = "第5回 分科会3 日程調整") String title,
-                   @Schema(example = "2026-06-10T17:00", description = "Local time in Japan") LocalDateTime deadline,
+                   @Schema(implementation = String.class, pattern = "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2})?$",
+                           example = "2026-06-10T17:00", description = "Local time in Japan, without an offset")
+                   LocalDateTime deadline,
                    List<Slot> slots) {
     }
 

@@ -188,6 +188,8 @@ class AccessMatrixTest extends ApiTest {
                 (g, api) -> api.post(sub(g) + "/membership-requests/" + g.organizationId() + "/approval")));
         e.add(new Endpoint("POST /api/v1/subcommittees/{subcommitteeId}/membership-requests/{organizationId}/decline", RUNS_IT, AccessMatrixTest::asking,
                 (g, api) -> api.post(sub(g) + "/membership-requests/" + g.organizationId() + "/decline").body(Map.of("reason", "今期は定員です"))));
+        e.add(new Endpoint("GET /api/v1/subcommittees/{subcommitteeId}/meetings", INSIDERS, AccessMatrixTest::ledSubcommittee,
+                (g, api) -> api.get(sub(g) + "/meetings")));
         e.add(new Endpoint("GET /api/v1/subcommittees/{subcommitteeId}/polls", INSIDERS, AccessMatrixTest::ledSubcommittee,
                 (g, api) -> api.get(sub(g) + "/polls")));
         e.add(new Endpoint("POST /api/v1/subcommittees/{subcommitteeId}/polls", RUNS_IT, AccessMatrixTest::ledSubcommittee,

@@ -117,7 +117,7 @@ class DatePollsTest extends ApiTest {
     }
 
     @Test
-    void the_chair_confirms_a_slot_and_the_poll_takes_no_more_answers() {
+    void the_chair_confirms_a_slot_the_poll_takes_no_more_answers_and_the_meeting_is_scheduled() {
         aSubcommitteeWithTwoMembersAndAnOutsider();
         JsonNode poll = open();
         String a = slot(poll, 0);
@@ -130,6 +130,17 @@ class DatePollsTest extends ApiTest {
         JsonNode table = table(poll, chair.token());
         assertThat(table.get("status").asText()).isEqualTo("CONFIRMED");
         assertThat(table.get("confirmedSlotId").asText()).isEqualTo(a);
+
+        // the confirmed slot schedules the meeting (a processor of its own, so it may take a moment)
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode meetings = api.get("/api/v1/subcommittees/" + subcommittee + "/meetings").token(TestTokens.memberAdmin(member))
+                                   .send().json();
+            assertThat(meetings).hasSize(1);
+            assertThat(meetings.get(0).get("title").asText()).isEqualTo("第5回 日程調整");
+            assertThat(meetings.get(0).get("date").asText()).isEqualTo(TODAY.plusDays(10).toString());
+            assertThat(meetings.get(0).get("start").asText()).startsWith("14:00");
+            assertThat(meetings.get(0).get("fromPollId").asText()).isEqualTo(poll.get("pollId").asText());
+        });
     }
 
     @Test

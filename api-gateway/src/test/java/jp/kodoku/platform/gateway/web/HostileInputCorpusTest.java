@@ -143,6 +143,7 @@ class HostileInputCorpusTest extends ApiTest {
         e.add(new Endpoint("POST", "/api/v1/subcommittees/{subcommitteeId}/membership-requests/{organizationId}/decline",
                 map("reason", "定員です"), Map.of()));
         String inAWeek = java.time.LocalDate.now().plusDays(7).toString();
+        e.add(new Endpoint("GET", "/api/v1/subcommittees/{subcommitteeId}/meetings", null, Map.of()));
         e.add(new Endpoint("GET", "/api/v1/subcommittees/{subcommitteeId}/polls", null, Map.of()));
         e.add(new Endpoint("POST", "/api/v1/subcommittees/{subcommitteeId}/polls", map("title", "日程調整",
                 "deadline", java.time.LocalDate.now().plusDays(3) + "T17:00",

@@ -39,7 +39,7 @@ class EventContractTest {
     private static final String ACCOUNT = "5b8e1f7a-3c2d-4e9f-8a6b-1d0c9e8f7a61";
     /** The aggregates whose events are published; a new aggregate is added here. */
     private static final List<String> AGGREGATES = List.of("jp.kodoku.platform.subcommittees.subcommittee.Subcommittee",
-            "jp.kodoku.platform.subcommittees.poll.DatePoll");
+            "jp.kodoku.platform.subcommittees.poll.DatePoll", "jp.kodoku.platform.subcommittees.meeting.Meeting");
     private static final PollId POLL = new PollId("6f1d2c3b-4a59-4e68-9f70-8a9b0c1d2e3f");
     private static final PollSlot SLOT = new PollSlot("9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a",
             java.time.LocalDate.of(2026, 6, 15), java.time.LocalTime.of(14, 0), java.time.LocalTime.of(16, 0));
@@ -64,7 +64,9 @@ class EventContractTest {
                 new PollSlotChanged(POLL, SLOT),
                 new PollSlotRemoved(POLL, WHOLE_DAY.slotId()),
                 new DatePollAnswered(POLL, LIFELINK, java.util.Map.of(SLOT.slotId(), new SlotAnswer(PollChoice.MAYBE, "午後なら"))),
-                new PollSlotConfirmed(POLL, BUNKAKAI_3, "第5回 日程調整", SLOT));
+                new PollSlotConfirmed(POLL, BUNKAKAI_3, "第5回 日程調整", SLOT),
+                new MeetingScheduled(MeetingId.fromPoll(POLL), BUNKAKAI_3, "第5回 日程調整", SLOT.date(), SLOT.start(),
+                        SLOT.end(), POLL));
     }
 
     @ParameterizedTest(name = "{0}")
