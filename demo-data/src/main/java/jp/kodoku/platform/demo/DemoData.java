@@ -114,6 +114,10 @@ public class DemoData {
             }
         }
         proposeProfileChange();
+        // 分科会 of seed 004, once their lead organizations and members are active
+        for (Object command : DemoSubcommittees.commands()) {
+            send("分科会", command);
+        }
         long millis = (System.nanoTime() - started) / 1_000_000;
         var counts = DemoOrganizations.countsAsOf(plan, LocalDate.now());
         log.info("Demo data: created {} organizations with {} commands in {} ms ({} members today: {})",
@@ -189,14 +193,14 @@ public class DemoData {
         send(organization.profile().name(), command);
     }
 
-    private void send(String organizationName, Object command) {
+    private void send(String about, Object command) {
         commandsSent++;
         try {
             commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
                     .andMetaData(AuditMetadata.of(PRINCIPAL, "demo-data-" + commandsSent)));
         } catch (RuntimeException e) {
             throw new IllegalStateException("demo data: " + command.getClass().getSimpleName() + " for "
-                    + organizationName + " failed: " + e.getMessage(), e);
+                    + about + " failed: " + e.getMessage(), e);
         }
     }
 }

@@ -8,6 +8,7 @@ import jp.kodoku.platform.gateway.support.Api;
 import jp.kodoku.platform.gateway.support.PlatformNode;
 import jp.kodoku.platform.gateway.support.Members;
 import jp.kodoku.platform.gateway.support.Samples;
+import jp.kodoku.platform.gateway.support.Subcommittees;
 import jp.kodoku.platform.gateway.support.TestTokens;
 import jp.kodoku.platform.infra.readmodel.Projections;
 import jp.kodoku.platform.infra.testsupport.LocalPostgres;
@@ -426,6 +427,71 @@ class TwoNodesTest {
             }
         }
         return responses;
+    }
+
+    @Test
+    void poll_answers_of_many_member_admins_racing_through_both_nodes_are_each_kept_none_lost() throws Exception {
+        List<String> organizations = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            organizations.add(new Members(a).activeMember(Samples.application()));
+        }
+        String subcommittee = new Subcommittees(a).create(organizations.get(0));
+        for (String member : organizations.subList(1, organizations.size())) {
+            Api.Response added = a.post("/api/v1/subcommittees/" + subcommittee + "/members").token(secretariat)
+                                  .body(Map.of("organizationId", member)).send();
+            assertThat(added.status()).as(added.toString()).isEqualTo(200);
+        }
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo"));
+        Api.Response opened = b.post("/api/v1/subcommittees/" + subcommittee + "/polls").token(secretariat)
+                               .body(Map.of("title", "二台構成の日程調整", "deadline", today.plusDays(3) + "T17:00",
+                                       "slots", List.of(Map.of("date", today.plusDays(7).toString()),
+                                               Map.of("date", today.plusDays(8).toString())))).send();
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        String poll = "/api/v1/subcommittees/" + subcommittee + "/polls/" + opened.json().get("pollId").asText();
+        String slot = opened.json().get("slotIds").get(0).asText();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                b.get("/api/v1/subcommittees/" + subcommittee + "/members").token(secretariat).send().json()
+                 .get("members")).hasSize(organizations.size()));
+        Map<String, String> tokens = new java.util.HashMap<>();
+        organizations.forEach(o -> tokens.put(o, TestTokens.memberAdmin(o)));
+
+        ExecutorService clients = Executors.newFixedThreadPool(organizations.size());
+        List<Future<Integer>> calls = new ArrayList<>();
+        for (int i = 0; i < organizations.size(); i++) {
+            Api node = i % 2 == 0 ? a : b;
+            String organization = organizations.get(i);
+            String choice = i % 3 == 0 ? "YES" : i % 3 == 1 ? "MAYBE" : "NO";
+            calls.add(clients.submit(() -> {
+                // as a browser would: a 409 (lost the race twice) is sent again
+                for (int attempt = 0; attempt < 10; attempt++) {
+                    Api.Response r = node.put(poll + "/answers/" + organization).token(tokens.get(organization))
+                                         .body(Map.of("answers", Map.of(slot, Map.of("choice", choice, "comment", "回答" + organization))))
+                                         .send();
+                    if (r.status() != 409) {
+                        return r.status();
+                    }
+                }
+                return 409;
+            }));
+        }
+        for (Future<Integer> call : calls) {
+            assertThat(call.get()).isEqualTo(200);
+        }
+        clients.shutdown();
+
+        assertThat(events.queryForObject("SELECT COUNT(*) FROM domainevententry WHERE aggregateidentifier = ? "
+                + "AND payloadtype LIKE '%.DatePollAnswered'", Long.class, opened.json().get("pollId").asText()))
+                .isEqualTo(organizations.size());
+        for (Api node : List.of(a, b)) {
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                JsonNode table = node.get(poll).token(secretariat).send().json();
+                assertThat(table.get("answers")).hasSize(organizations.size());
+                assertThat(table.get("notAnswered")).isEmpty();
+                JsonNode column = table.get("slots").get(0);
+                assertThat(column.get("yes").asInt() + column.get("maybe").asInt() + column.get("no").asInt())
+                        .isEqualTo(organizations.size());
+            });
+        }
     }
 
     /** Contacts added without If-Match: a lost race is retried by the node, or answered with 409. */

@@ -5,6 +5,7 @@ import jp.kodoku.platform.gateway.support.ApiTest;
 import jp.kodoku.platform.gateway.support.ImportFiles;
 import jp.kodoku.platform.gateway.support.Members;
 import jp.kodoku.platform.gateway.support.Samples;
+import jp.kodoku.platform.gateway.support.Subcommittees;
 import jp.kodoku.platform.gateway.support.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
@@ -14,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -35,7 +37,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AccessMatrixTest extends ApiTest {
 
-    enum Caller { ANONYMOUS, SECRETARIAT, MEMBER_ADMIN, OTHER_MEMBER_ADMIN, CHAIR, NO_ROLE, THIRD_PARTY_APP }
+    /**
+     * CHAIR is the demo chair of 分科会3, which no test subcommittee is: for subcommittee rows, the chair of another
+     * subcommittee. SUBCOMMITTEE_CHAIR chairs the row's own subcommittee (appointed through the API, so its token
+     * carries the claim Keycloak was given). OTHER_MEMBER_ADMIN's organization is a member of no test subcommittee.
+     */
+    enum Caller { ANONYMOUS, SECRETARIAT, MEMBER_ADMIN, OTHER_MEMBER_ADMIN, CHAIR, NO_ROLE, THIRD_PARTY_APP,
+        SUBCOMMITTEE_CHAIR }
 
     private static final Set<Caller> EVERYONE = EnumSet.allOf(Caller.class);
     private static final Set<Caller> SECRETARIAT_ONLY = EnumSet.of(SECRETARIAT);
@@ -58,14 +66,19 @@ class AccessMatrixTest extends ApiTest {
      * Fresh data for one cell; the member admin is the admin of {@code organizationId}. {@code other} is what some
      * rows need besides: an invited admin's account, an API client's id.
      */
-    record Given(String organizationId, String etag, String contactId, String accessUrl, String other) {
+    record Given(String organizationId, String etag, String contactId, String accessUrl, String other,
+                 String subcommittee) {
 
         Given(String organizationId, String etag, String contactId, String accessUrl) {
-            this(organizationId, etag, contactId, accessUrl, null);
+            this(organizationId, etag, contactId, accessUrl, null, null);
         }
 
         Given with(String other) {
-            return new Given(organizationId, etag, contactId, accessUrl, other);
+            return new Given(organizationId, etag, contactId, accessUrl, other, subcommittee);
+        }
+
+        Given inSubcommittee(String subcommittee) {
+            return new Given(organizationId, etag, contactId, accessUrl, other, subcommittee);
         }
     }
 
@@ -154,7 +167,162 @@ class AccessMatrixTest extends ApiTest {
         e.add(new Endpoint("POST /api/v1/organizations/{id}/profile-proposals/{proposalId}/rejection", SECRETARIAT_ONLY,
                 AccessMatrixTest::proposing, (g, api) -> api.post(org(g) + "/profile-proposals/" + g.other() + "/rejection")
                 .body(Map.of("reason", "確認できません"))));
+        e.addAll(subcommitteeEndpoints());
         return e;
+    }
+
+    // ---- subcommittees (分科会) -------------------------------------------------------------------------------------
+
+    private static final Set<Caller> RUNS_IT = EnumSet.of(SECRETARIAT, SUBCOMMITTEE_CHAIR);
+    private static final Set<Caller> INSIDERS = EnumSet.of(SECRETARIAT, SUBCOMMITTEE_CHAIR, MEMBER_ADMIN);
+
+    static List<Endpoint> subcommitteeEndpoints() {
+        List<Endpoint> e = new ArrayList<>();
+        e.add(new Endpoint("GET /api/v1/subcommittees", EVERYONE, AccessMatrixTest::ledSubcommittee,
+                (g, api) -> api.get("/api/v1/subcommittees")));
+        e.add(new Endpoint("GET /api/v1/subcommittees/{subcommitteeId}", EVERYONE, AccessMatrixTest::ledSubcommittee,
+                (g, api) -> api.get(sub(g))));
+        e.add(new Endpoint("GET /api/v1/subcommittees/{subcommitteeId}/members", INSIDERS, AccessMatrixTest::ledSubcommittee,
+                (g, api) -> api.get(sub(g) + "/members")));
+        e.add(new Endpoint("GET /api/v1/organizations/{organizationId}/subcommittees", ORGANIZATION, AccessMatrixTest::ledSubcommittee,
+                (g, api) -> api.get(org(g) + "/subcommittees")));
+        e.add(new Endpoint("POST /api/v1/subcommittees", SECRETARIAT_ONLY, AccessMatrixTest::member,
+                (g, api) -> api.post("/api/v1/subcommittees").body(Map.of("number", Subcommittees.nextNumber(),
+                        "title", "行列テスト分科会", "leadOrganizationIds", List.of(g.organizationId())))));
+        e.add(new Endpoint("PUT /api/v1/subcommittees/{subcommitteeId}/lead-organizations", SECRETARIAT_ONLY, AccessMatrixTest::outsider,
+                (g, api) -> api.put(sub(g) + "/lead-organizations").body(Map.of("organizationIds", List.of(String.valueOf(g.other()), g.organizationId())))));
+        e.add(new Endpoint("POST /api/v1/subcommittees/{subcommitteeId}/closure", SECRETARIAT_ONLY, AccessMatrixTest::ledSubcommittee,
+                (g, api) -> api.post(sub(g) + "/closure").body(Map.of("reason", "行列テスト"))));
+        e.add(new Endpoint("POST /api/v1/subcommittees/{subcommitteeId}/chairs", SECRETARIAT_ONLY, AccessMatrixTest::chairToBe,
+                (g, api) -> api.post(sub(g) + "/chairs").body(Map.of("userId", String.valueOf(g.other())))));
+        e.add(new Endpoint("POST /api/v1/subcommittees/{subcommitteeId}/chairs/{userId}/end", SECRETARIAT_ONLY, AccessMatrixTest::chaired,
+                (g, api) -> api.post(sub(g) + "/chairs/" + g.other() + "/end").body(Map.of("reason", "任期満了"))));
+        e.add(new Endpoint("POST /api/v1/subcommittees/{subcommitteeId}/members", RUNS_IT, AccessMatrixTest::outsider,
+                (g, api) -> api.post(sub(g) + "/members").body(Map.of("organizationId", g.organizationId()))));
+        e.add(new Endpoint("POST /api/v1/subcommittees/{subcommitteeId}/members/{organizationId}/removal", RUNS_IT, AccessMatrixTest::joined,
+                (g, api) -> api.post(sub(g) + "/members/" + g.organizationId() + "/removal").body(Map.of("reason", "本人の申出"))));
+        e.add(new Endpoint("POST /api/v1/subcommittees/{subcommitteeId}/membership-requests", ORGANIZATION, AccessMatrixTest::outsider,
+                (g, api) -> api.post(sub(g) + "/membership-requests").body(Map.of("organizationId", g.organizationId()))));
+        e.add(new Endpoint("POST /api/v1/subcommittees/{subcommitteeId}/membership-requests/{organizationId}/approval", RUNS_IT, AccessMatrixTest::asking,
+                (g, api) -> api.post(sub(g) + "/membership-requests/" + g.organizationId() + "/approval")));
+        e.add(new Endpoint("POST /api/v1/subcommittees/{subcommitteeId}/membership-requests/{organizationId}/decline", RUNS_IT, AccessMatrixTest::asking,
+                (g, api) -> api.post(sub(g) + "/membership-requests/" + g.organizationId() + "/decline").body(Map.of("reason", "今期は定員です"))));
+        e.add(new Endpoint("GET /api/v1/subcommittees/{subcommitteeId}/meetings", INSIDERS, AccessMatrixTest::ledSubcommittee,
+                (g, api) -> api.get(sub(g) + "/meetings")));
+        e.add(new Endpoint("GET /api/v1/subcommittees/{subcommitteeId}/polls", INSIDERS, AccessMatrixTest::ledSubcommittee,
+                (g, api) -> api.get(sub(g) + "/polls")));
+        e.add(new Endpoint("POST /api/v1/subcommittees/{subcommitteeId}/polls", RUNS_IT, AccessMatrixTest::ledSubcommittee,
+                (g, api) -> api.post(sub(g) + "/polls").body(newPoll())));
+        e.add(new Endpoint("GET /api/v1/subcommittees/{subcommitteeId}/polls/{pollId}", INSIDERS, AccessMatrixTest::poll,
+                (g, api) -> api.get(poll(g))));
+        e.add(new Endpoint("POST /api/v1/subcommittees/{subcommitteeId}/polls/{pollId}/slots", RUNS_IT, AccessMatrixTest::poll,
+                (g, api) -> api.post(poll(g) + "/slots").body(Map.of("date", LocalDate.now().plusDays(40).toString()))));
+        e.add(new Endpoint("PUT /api/v1/subcommittees/{subcommitteeId}/polls/{pollId}/slots/{slotId}", RUNS_IT, AccessMatrixTest::poll,
+                (g, api) -> api.put(poll(g) + "/slots/" + slot(g)).body(Map.of("date", LocalDate.now().plusDays(41).toString()))));
+        e.add(new Endpoint("DELETE /api/v1/subcommittees/{subcommitteeId}/polls/{pollId}/slots/{slotId}", RUNS_IT, AccessMatrixTest::poll,
+                (g, api) -> api.delete(poll(g) + "/slots/" + slot(g))));
+        e.add(new Endpoint("POST /api/v1/subcommittees/{subcommitteeId}/polls/{pollId}/confirmation", RUNS_IT, AccessMatrixTest::poll,
+                (g, api) -> api.post(poll(g) + "/confirmation").body(Map.of("slotId", slot(g)))));
+        e.add(new Endpoint("PUT /api/v1/subcommittees/{subcommitteeId}/polls/{pollId}/answers/{organizationId}", ORGANIZATION, AccessMatrixTest::poll,
+                (g, api) -> api.put(poll(g) + "/answers/" + g.organizationId())
+                               .body(Map.of("answers", Map.of(slot(g), Map.of("choice", "YES", "comment", "参加できます"))))));
+        return e;
+    }
+
+    /** A poll with two slots, in a week and in two weeks, answered by 20 days from now (Japan). */
+    private static Map<String, Object> newPoll() {
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Tokyo"));
+        return Map.of("title", "行列テスト 日程調整", "deadline", today.plusDays(5) + "T17:00",
+                "slots", List.of(Map.of("date", today.plusDays(7).toString(), "start", "14:00", "end", "16:00"),
+                        Map.of("date", today.plusDays(14).toString())));
+    }
+
+    /** A poll of a subcommittee led by a fresh member ({@code other}: "pollId/firstSlotId"). */
+    private Given poll() {
+        Given given = ledSubcommittee();
+        Api.Response opened = api.post(sub(given) + "/polls").token(TestTokens.secretariat()).body(newPoll()).send();
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        awaitProjections();
+        return given.with(opened.json().get("pollId").asText() + "/" + opened.json().get("slotIds").get(0).asText());
+    }
+
+    private static String poll(Given given) {
+        String pollId = given.other() == null ? "00000000-0000-4000-8000-000000000000" : given.other().split("/")[0];
+        return sub(given) + "/polls/" + pollId;
+    }
+
+    private static String slot(Given given) {
+        return given.other() == null ? "00000000-0000-4000-8000-000000000000" : given.other().split("/")[1];
+    }
+
+    private static String sharedSubcommittee;
+    /** The data of the cell being run (the subcommittee chair's token depends on its subcommittee). */
+    private Given current;
+    private static final Map<String, String> subcommitteeChairs = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The row's subcommittee; refused calls go to the shared one, which the shared member leads. */
+    private static String sub(Given given) {
+        return "/api/v1/subcommittees/" + (given.subcommittee() != null ? given.subcommittee() : sharedSubcommittee);
+    }
+
+    /** A subcommittee led by a fresh member (whose admin is MEMBER_ADMIN: a member of it). */
+    private Given ledSubcommittee() {
+        Given member = member();
+        Given given = member.inSubcommittee(new Subcommittees(api).create(member.organizationId()));
+        awaitProjections();
+        return given;
+    }
+
+    /** A fresh member (MEMBER_ADMIN's organization) outside a subcommittee led by another fresh member ({@code other}). */
+    private Given outsider() {
+        Given lead = member();
+        Given outside = member();
+        Given given = outside.with(lead.organizationId()).inSubcommittee(new Subcommittees(api).create(lead.organizationId()));
+        awaitProjections();
+        return given;
+    }
+
+    private Given joined() {
+        Given given = outsider();
+        Api.Response added = api.post(sub(given) + "/members").token(TestTokens.secretariat())
+                                .body(Map.of("organizationId", given.organizationId())).send();
+        assertThat(added.status()).as(added.toString()).isEqualTo(200);
+        return given;
+    }
+
+    private Given asking() {
+        Given given = outsider();
+        Api.Response asked = api.post(sub(given) + "/membership-requests").token(TestTokens.memberAdmin(given.organizationId()))
+                                .body(Map.of("organizationId", given.organizationId())).send();
+        assertThat(asked.status()).as(asked.toString()).isEqualTo(200);
+        return given;
+    }
+
+    /** An account acting for the lead organization, not yet appointed ({@code other}: its id). */
+    private Given chairToBe() {
+        Given given = ledSubcommittee();
+        return given.with(TestTokens.accountFor(given.organizationId())[1]);
+    }
+
+    /** A serving chair ({@code other}: its account id). */
+    private Given chaired() {
+        Given given = ledSubcommittee();
+        return given.with(new Subcommittees(api).appointChair(given.subcommittee(), given.organizationId()).userId());
+    }
+
+    /**
+     * The chair of the subcommittee the call goes to (staff of its first lead organization), appointed once and signed
+     * in afresh for every call (the matrix runs longer than a token lives).
+     */
+    private String chairOf(Given given) {
+        String path = sub(given);
+        return TestTokens.tokenOf(subcommitteeChairs.computeIfAbsent(path, p -> {
+            awaitProjections();
+            Api.Response subcommittee = api.get(p).send();
+            assertThat(subcommittee.status()).as(subcommittee.toString()).isEqualTo(200);
+            String lead = subcommittee.json().get("leadOrganizations").get(0).get("id").asText();
+            return new Subcommittees(api).appointChair(subcommittee.json().get("id").asText(), lead).username();
+        }));
     }
 
     /** Decisions on an application need an organization that is still applying. */
@@ -205,8 +373,12 @@ class AccessMatrixTest extends ApiTest {
                     if (shared == null) {
                         member();
                     }
+                    if (sharedSubcommittee == null) {
+                        sharedSubcommittee = new Subcommittees(api).create(shared.organizationId());
+                    }
                     Given given = allowed ? endpoint.data().apply(this) : shared;
                     Api.Call call = endpoint.call().apply(given, api);
+                    current = given;
                     String token = token(caller, given.organizationId());
                     if (token != null) {
                         call.token(token);
@@ -327,6 +499,7 @@ class AccessMatrixTest extends ApiTest {
             case CHAIR -> TestTokens.chair();
             case NO_ROLE -> TestTokens.withoutRole();
             case THIRD_PARTY_APP -> appToken();
+            case SUBCOMMITTEE_CHAIR -> chairOf(current);
         };
     }
 

@@ -83,6 +83,20 @@ public final class TestTokens {
         return KEYCLOAK.passwordToken("bunkakai3-chair", "chair-demo");
     }
 
+    /**
+     * A sign-in account that acts for the organization but holds no platform role yet (a chair-to-be: the platform
+     * gives it the role and the subcommittee_id claim when the secretariat appoints it). Returns {username, id}.
+     */
+    public static String[] accountFor(String organizationId) {
+        String username = createUser("staff-" + System.nanoTime(), null, Map.of("organization_id", List.of(organizationId)));
+        return new String[]{username, realm().users().search(username, true).get(0).getId()};
+    }
+
+    /** A token for an account made by this class, with what Keycloak holds for it now (roles, claims). */
+    public static String tokenOf(String username) {
+        return KEYCLOAK.passwordToken(username, PASSWORD);
+    }
+
     public static String expired() {
         String client = USERS.computeIfAbsent("short-lived", k -> createPublicClient("test-short-lived",
                 Map.of("access.token.lifespan", "1"), true));

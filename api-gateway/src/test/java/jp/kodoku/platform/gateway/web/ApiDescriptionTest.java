@@ -103,7 +103,7 @@ class ApiDescriptionTest extends ApiTest {
             }
         });
         assertThat(created.keySet()).containsExactlyInAnyOrder("applicationsSubmit", "organizationsAddContact",
-                "organizationAdminsInvite", "apiClientsRegister");
+                "organizationAdminsInvite", "apiClientsRegister", "subcommitteesCreate", "datePollsOpen", "datePollsAddSlot");
         assertThat(names(operation("post", "/api/v1/admin/projections/{name}/rebuild").get("responses")))
                 .contains("202").doesNotContain("200");
     }

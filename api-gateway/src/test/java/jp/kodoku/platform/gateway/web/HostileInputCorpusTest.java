@@ -7,6 +7,7 @@ import jp.kodoku.platform.gateway.support.ImportFiles;
 import jp.kodoku.platform.gateway.support.Members;
 import jp.kodoku.platform.gateway.support.RawHttp;
 import jp.kodoku.platform.gateway.support.Samples;
+import jp.kodoku.platform.gateway.support.Subcommittees;
 import jp.kodoku.platform.gateway.support.TestTokens;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,9 @@ class HostileInputCorpusTest extends ApiTest {
 
     private static String organizationId;
     private static String accessToken;
+    private static String subcommitteeId;
+    private static String pollId;
+    private static String slotId;
 
     static List<Endpoint> endpoints() {
         List<Endpoint> e = new ArrayList<>();
@@ -122,6 +126,51 @@ class HostileInputCorpusTest extends ApiTest {
                 map("note", "確認しました"), ifMatch));
         e.add(new Endpoint("POST", "/api/v1/organizations/{id}/profile-proposals/{proposalId}/rejection",
                 map("reason", "確認できません"), ifMatch));
+        e.addAll(subcommitteeEndpoints());
+        return e;
+    }
+
+    /** {subcommitteeId} is a real subcommittee led by the corpus's organization, so bodies reach their checks. */
+    static List<Endpoint> subcommitteeEndpoints() {
+        List<Endpoint> e = new ArrayList<>();
+        e.add(new Endpoint("GET", "/api/v1/subcommittees", null, Map.of()));
+        e.add(new Endpoint("GET", "/api/v1/subcommittees/{subcommitteeId}", null, Map.of()));
+        e.add(new Endpoint("GET", "/api/v1/subcommittees/{subcommitteeId}/members", null, Map.of()));
+        e.add(new Endpoint("GET", "/api/v1/organizations/{organizationId}/subcommittees", null, Map.of()));
+        e.add(new Endpoint("POST", "/api/v1/subcommittees", map("title", "コーパス分科会", "theme", "検討する。",
+                "number", 998, "leadOrganizationIds", List.of("00000000-0000-0000-0000-000000000000")), Map.of()));
+        e.add(new Endpoint("PUT", "/api/v1/subcommittees/{subcommitteeId}/lead-organizations",
+                map("organizationIds", List.of("00000000-0000-0000-0000-000000000000")), Map.of()));
+        e.add(new Endpoint("POST", "/api/v1/subcommittees/{subcommitteeId}/closure", map("reason", "確認"), Map.of()));
+        e.add(new Endpoint("POST", "/api/v1/subcommittees/{subcommitteeId}/chairs",
+                map("userId", "00000000-0000-0000-0000-000000000000"), Map.of()));
+        e.add(new Endpoint("POST", "/api/v1/subcommittees/{subcommitteeId}/chairs/{userId}/end", map("reason", "任期満了"), Map.of()));
+        e.add(new Endpoint("POST", "/api/v1/subcommittees/{subcommitteeId}/members",
+                map("organizationId", "00000000-0000-0000-0000-000000000000"), Map.of()));
+        e.add(new Endpoint("POST", "/api/v1/subcommittees/{subcommitteeId}/members/{organizationId}/removal",
+                map("reason", "本人の申出"), Map.of()));
+        e.add(new Endpoint("POST", "/api/v1/subcommittees/{subcommitteeId}/membership-requests",
+                map("organizationId", "00000000-0000-0000-0000-000000000000", "note", "参加したい"), Map.of()));
+        e.add(new Endpoint("POST", "/api/v1/subcommittees/{subcommitteeId}/membership-requests/{organizationId}/approval",
+                null, Map.of()));
+        e.add(new Endpoint("POST", "/api/v1/subcommittees/{subcommitteeId}/membership-requests/{organizationId}/decline",
+                map("reason", "定員です"), Map.of()));
+        String inAWeek = java.time.LocalDate.now().plusDays(7).toString();
+        e.add(new Endpoint("GET", "/api/v1/subcommittees/{subcommitteeId}/meetings", null, Map.of()));
+        e.add(new Endpoint("GET", "/api/v1/subcommittees/{subcommitteeId}/polls", null, Map.of()));
+        e.add(new Endpoint("POST", "/api/v1/subcommittees/{subcommitteeId}/polls", map("title", "日程調整",
+                "deadline", java.time.LocalDate.now().plusDays(3) + "T17:00",
+                "slots", List.of(map("date", inAWeek, "start", "14:00", "end", "16:00"))), Map.of()));
+        e.add(new Endpoint("GET", "/api/v1/subcommittees/{subcommitteeId}/polls/{pollId}", null, Map.of()));
+        e.add(new Endpoint("POST", "/api/v1/subcommittees/{subcommitteeId}/polls/{pollId}/slots",
+                map("date", inAWeek, "start", "10:00", "end", "12:00"), Map.of()));
+        e.add(new Endpoint("PUT", "/api/v1/subcommittees/{subcommitteeId}/polls/{pollId}/slots/{slotId}",
+                map("date", inAWeek, "start", "09:00", "end", "11:00"), Map.of()));
+        e.add(new Endpoint("DELETE", "/api/v1/subcommittees/{subcommitteeId}/polls/{pollId}/slots/{slotId}", null, Map.of()));
+        e.add(new Endpoint("POST", "/api/v1/subcommittees/{subcommitteeId}/polls/{pollId}/confirmation",
+                map("slotId", "{slotId}"), Map.of()));
+        e.add(new Endpoint("PUT", "/api/v1/subcommittees/{subcommitteeId}/polls/{pollId}/answers/{organizationId}",
+                map("answers", map("{slotId}", map("choice", "YES", "comment", "参加できます"))), Map.of()));
         return e;
     }
 
@@ -235,6 +284,26 @@ class HostileInputCorpusTest extends ApiTest {
             awaitProjections();
         }
         template = template.replace("{token}", accessToken);
+        if (template.contains("{subcommitteeId}")) {
+            if (subcommitteeId == null) {
+                subcommitteeId = new Subcommittees(api).create(organizationId);
+            }
+            template = template.replace("{subcommitteeId}", subcommitteeId);
+        }
+        if (template.contains("{pollId}")) {
+            if (pollId == null) {
+                java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo"));
+                Api.Response opened = api.post("/api/v1/subcommittees/" + subcommitteeId + "/polls")
+                                         .token(TestTokens.secretariat())
+                                         .body(Map.of("title", "コーパス 日程調整", "deadline", today.plusDays(3) + "T17:00",
+                                                 "slots", List.of(Map.of("date", today.plusDays(10).toString()),
+                                                         Map.of("date", today.plusDays(11).toString())))).send();
+                assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+                pollId = opened.json().get("pollId").asText();
+                slotId = opened.json().get("slotIds").get(0).asText();
+            }
+            template = template.replace("{pollId}", pollId).replace("{slotId}", slotId);
+        }
         String path = template;
         for (Map.Entry<String, String> variable : ID.entrySet()) {
             path = path.replace(variable.getKey(), variable.getValue().isEmpty() ? organizationId : variable.getValue());

@@ -1,0 +1,61 @@
+package jp.kodoku.platform.gateway.subcommittees;
+
+import jp.kodoku.platform.gateway.security.Caller;
+import jp.kodoku.platform.gateway.security.PublicPaths;
+import jp.kodoku.platform.subcommittees.api.SubcommitteeDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+
+/**
+ * Who may do what with subcommittees (分科会). Anyone reads the list and a subcommittee's public face (title, theme,
+ * lead organizations). A chair runs only the subcommittee its token names (role {@code subcommittee-chair}, claim
+ * {@code subcommittee_id}); the chair of another one is refused like anyone else. Member admins see the subcommittees
+ * their organization belongs to. The secretariat does everything.
+ */
+@Configuration(proxyBeanMethods = false)
+class SubcommitteeAccess {
+
+    static final String CHAIR_ROLE = "subcommittee-chair";
+    static final String SUBCOMMITTEE_CLAIM = "subcommittee_id";
+
+    @Bean
+    PublicPaths subcommitteesPublicReads() {
+        return PublicPaths.get("/api/v1/subcommittees", "/api/v1/subcommittees/*");
+    }
+
+    /** The secretariat, or the chair of this subcommittee. */
+    static Caller requireRuns(String subcommitteeId) {
+        Caller caller = Caller.current();
+        if (!caller.isSecretariat() && !chairs(caller, subcommitteeId)) {
+            throw new AccessDeniedException("only the secretariat (事務局) or this subcommittee's chair (座長) may do this");
+        }
+        return caller;
+    }
+
+    /** The secretariat, its chair, or a member admin of a member organization. */
+    static Caller requireInsider(SubcommitteeDetails subcommittee) {
+        Caller caller = Caller.current();
+        String id = subcommittee.summary().id();
+        boolean memberAdmin = caller.roles().contains(Caller.MEMBER_ADMIN) && caller.organizationId() != null
+                && subcommittee.hasMember(caller.organizationId());
+        if (!caller.isSecretariat() && !chairs(caller, id) && !memberAdmin) {
+            throw new AccessDeniedException("only the subcommittee's members, its chair and the secretariat may see this");
+        }
+        return caller;
+    }
+
+    /** Whether the caller may see a subcommittee's inside, without refusing (for choices inside a handler). */
+    static boolean chairs(Caller caller, String subcommitteeId) {
+        return caller.roles().contains(CHAIR_ROLE) && subcommitteeId.equals(claim(SUBCOMMITTEE_CLAIM));
+    }
+
+    private static String claim(String name) {
+        if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token) {
+            return token.getToken().getClaimAsString(name);
+        }
+        return null;
+    }
+}

@@ -1,0 +1,5 @@
+package jp.kodoku.platform.subcommittees.api;
+
+/** A chair's term ended. */
+public record ChairTermEnded(SubcommitteeId subcommitteeId, String userId, String reason) {
+}

@@ -1,0 +1,18 @@
+package jp.kodoku.platform.subcommittees.meeting;
+
+import jp.kodoku.platform.infra.readmodel.VersionedDocument;
+import jp.kodoku.platform.subcommittees.api.MeetingStatus;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/** One meeting in MongoDB ({@code meetings}); dates and times as ISO strings, so that they sort as text. */
+@Document("meetings")
+class MeetingView extends VersionedDocument<MeetingView> {
+
+    String subcommitteeId;
+    String title;
+    String date;
+    String start;
+    String end;
+    MeetingStatus status;
+    String fromPollId;
+}
