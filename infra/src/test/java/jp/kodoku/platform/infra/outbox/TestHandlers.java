@@ -41,6 +41,27 @@ public class TestHandlers {
         RELEASE_FIRST_SLOW = new java.util.concurrent.CountDownLatch(1);
     }
 
+    /** A handler whose code is broken (a class missing at run time): an Error, not an Exception. */
+    @Bean
+    OutboxHandler<Greeting> brokenHandler() {
+        return new OutboxHandler<>() {
+            @Override
+            public String kind() {
+                return "broken";
+            }
+
+            @Override
+            public Class<Greeting> payloadType() {
+                return Greeting.class;
+            }
+
+            @Override
+            public void handle(OutboxItem<Greeting> item) {
+                throw new NoClassDefFoundError("jp/kodoku/platform/Missing");
+            }
+        };
+    }
+
     /** Like "greeting", but its first attempt hangs (a relay that accepted the mail and then went silent). */
     @Bean
     OutboxHandler<Greeting> slowHandler(@Value("${platform.node-name}") String node) {
