@@ -47,6 +47,8 @@ public class PlatformMail {
         this.templates = templates;
         this.outbox = outbox;
         this.properties = properties;
+        requireAddress(properties.fromAddress());
+        requireHeaderSafe("platform.mail.from-name", properties.fromName());
         MeterRegistry registry = meters == null ? new SimpleMeterRegistry() : meters;
         this.sent = Counter.builder("platform.mail.sent").description("Mails the relay accepted").register(registry);
         this.failed = Counter.builder("platform.mail.failed").description("Mail sends the relay refused or that failed")

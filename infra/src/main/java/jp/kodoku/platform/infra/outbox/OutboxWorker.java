@@ -15,8 +15,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Hands due outbox rows to their handlers, on {@code platform.outbox.workers} threads per node.
@@ -60,8 +58,21 @@ public class OutboxWorker implements SmartLifecycle {
         this.signal = signal;
         this.clock = clock;
         this.properties = properties;
-        this.handlers = handlers.stream().collect(Collectors.toUnmodifiableMap(OutboxHandler::kind, Function.identity()));
+        this.handlers = byKind(handlers);
         this.kindsInClause = String.join(", ", Collections.nCopies(this.handlers.size(), "?"));
+    }
+
+    /** One handler per kind: two would each believe the rows are theirs, and one of them would never run. */
+    private static Map<String, OutboxHandler<?>> byKind(List<OutboxHandler<?>> handlers) {
+        Map<String, OutboxHandler<?>> byKind = new java.util.HashMap<>();
+        for (OutboxHandler<?> handler : handlers) {
+            OutboxHandler<?> other = byKind.putIfAbsent(handler.kind(), handler);
+            if (other != null) {
+                throw new IllegalStateException("Two outbox handlers for the kind \"" + handler.kind() + "\": "
+                                                + other.getClass().getName() + " and " + handler.getClass().getName());
+            }
+        }
+        return Map.copyOf(byKind);
     }
 
     @Override
@@ -115,6 +126,10 @@ public class OutboxWorker implements SmartLifecycle {
                 // the database away for a moment: look again after the poll interval
                 log.warn("Outbox: could not read due rows: {}", e.toString());
                 handledAny = false;
+            } catch (Error e) {
+                // out of memory or the like: a worker that ends would leave the outbox silently idle on this node
+                log.error("Outbox: worker error, going on after the poll interval", e);
+                handledAny = false;
             }
             if (!handledAny && running) {
                 try {
@@ -167,11 +182,14 @@ public class OutboxWorker implements SmartLifecycle {
                 Object savepoint = status.createSavepoint();
                 try {
                     handle(row);
-                } catch (Exception e) {
-                    // the handler's own database writes go; the attempt is recorded in this transaction
+                } catch (Exception | LinkageError | StackOverflowError e) {
+                    // the handler's own database writes go; the attempt is recorded in this transaction. A handler
+                    // missing a class or recursing without end fails its row like any error rather than ending the
+                    // worker and leaving the row to be tried again with no attempt counted.
                     status.rollbackToSavepoint(savepoint);
-                    recordFailure(row, e);
-                    return new Failure(row, e);
+                    Exception error = e instanceof Exception exception ? exception : new IllegalStateException(e.toString(), e);
+                    recordFailure(row, error);
+                    return new Failure(row, error);
                 }
                 status.releaseSavepoint(savepoint);
                 jdbc.update("UPDATE outbox SET state = 'done', attempts = ?, last_error = NULL, updated_at = ? WHERE id = ?",

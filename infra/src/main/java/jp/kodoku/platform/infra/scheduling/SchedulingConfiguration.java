@@ -4,10 +4,14 @@ import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerCustomizer;
 import com.github.kagkarlsson.scheduler.serializer.JacksonSerializer;
 import com.github.kagkarlsson.scheduler.serializer.Serializer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jp.kodoku.platform.infra.eventstore.EventStoreConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.Optional;
 
@@ -42,6 +46,11 @@ public class SchedulingConfiguration {
      * and tolerant of a field added in a later version. The scheduler's name in {@code picked_by} is the node's name,
      * so the table says which node runs what.
      */
+    @Bean
+    SchedulerMetrics schedulerMetrics(JdbcTemplate jdbc, ObjectProvider<MeterRegistry> registry) {
+        return new SchedulerMetrics(jdbc, registry.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
     @Bean
     DbSchedulerCustomizer platformSchedulerCustomizer(@Value("${platform.node-name:}") String nodeName) {
         Serializer json = new JacksonSerializer(EventStoreConfiguration.eventMapper());

@@ -1,5 +1,7 @@
 package jp.kodoku.platform.infra.effects;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import com.github.kagkarlsson.scheduler.boot.autoconfigure.DbSchedulerAutoConfiguration;
 import jp.kodoku.platform.infra.mail.EmbeddedMailServerConfiguration;
 import jp.kodoku.platform.infra.mail.MailConfiguration;
@@ -16,6 +18,7 @@ import org.springframework.boot.autoconfigure.mail.MailSenderAutoConfiguration;
 import org.springframework.boot.autoconfigure.transaction.TransactionAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 import java.util.ArrayList;
@@ -39,6 +42,12 @@ public final class EffectsNode {
     @Import({SchedulingConfiguration.class, OutboxConfiguration.class, MailConfiguration.class,
             EmbeddedMailServerConfiguration.class})
     static class Infrastructure {
+
+        /** The metrics a node reports (the gateway has Prometheus's registry; the tests read this one). */
+        @Bean
+        MeterRegistry meterRegistry() {
+            return new SimpleMeterRegistry();
+        }
     }
 
     /** A fresh embedded database, as {@code bin/start} has it (H2 in PostgreSQL mode), in memory. */

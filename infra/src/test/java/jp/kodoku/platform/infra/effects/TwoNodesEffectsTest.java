@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -101,6 +102,48 @@ class TwoNodesEffectsTest {
         assertThat(runsPerInstance.values()).containsOnly(1L);
         assertThat(TestTasks.RAN.stream().map(TestTasks.Ran::node).collect(Collectors.toSet()))
                 .as("both schedulers picked executions").containsExactlyInAnyOrder("node-a", "node-b");
+    }
+
+    @Test
+    void when_a_node_dies_while_handling_a_row_the_other_node_handles_it_and_only_that_row_is_repeated() {
+        ConfigurableApplicationContext enqueuing = nodeA;
+        new TransactionTemplate(enqueuing.getBean(PlatformTransactionManager.class)).executeWithoutResult(tx -> {
+            enqueuing.getBean(Outbox.class).enqueue("slow", "in-flight", new TestHandlers.Greeting("送信中"));
+            for (int i = 0; i < 20; i++) {
+                enqueuing.getBean(Outbox.class).enqueue("greeting", "beside/" + i, new TestHandlers.Greeting("ほか " + i));
+            }
+        });
+        await().atMost(Duration.ofSeconds(30)).until(() -> TestHandlers.STARTED.size() == 1);
+        // the rows beside it are done meanwhile: only the row in flight is held
+        await().atMost(Duration.ofSeconds(30)).until(() -> nodeA.getBean(Outbox.class).progress("greeting", "beside/")
+                                                                .get(OutboxState.DONE) == 20);
+        String dyingNode = TestHandlers.STARTED.get(0).node();
+
+        // what the database sees when a node dies mid-send: its session ends, its transaction rolls back, the row's
+        // lock goes (the node's worker itself hangs on, as a frozen JVM would)
+        JdbcTemplate admin = nodeA.getBean(JdbcTemplate.class);
+        List<Integer> killed = admin.queryForList(
+                "SELECT DISTINCT a.pid FROM pg_stat_activity a JOIN pg_locks l ON l.pid = a.pid "
+                + "JOIN pg_class c ON c.oid = l.relation WHERE c.relname = 'outbox' AND l.mode = 'RowShareLock' "
+                + "AND a.state = 'idle in transaction' AND a.pid <> pg_backend_pid()", Integer.class);
+        assertThat(killed).as("the one session holding the row").hasSize(1);
+        admin.queryForObject("SELECT pg_terminate_backend(?)", Boolean.class, killed.get(0));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> nodeA.getBean(Outbox.class).stateOf("slow", "in-flight")
+                                                                .orElseThrow() == OutboxState.DONE);
+        TestHandlers.RELEASE_FIRST_SLOW.countDown();
+        await().atMost(Duration.ofSeconds(30)).until(() -> TestHandlers.HANDLED.stream()
+                                                                             .filter(h -> h.dedupeKey().equals("in-flight")).count() == 2);
+
+        Map<String, Long> times = TestHandlers.HANDLED.stream().collect(Collectors.groupingBy(TestHandlers.Handled::dedupeKey,
+                                                                                             Collectors.counting()));
+        assertThat(times).as("the row in flight was repeated (the dying node's send and the other's), nothing skipped")
+                         .containsEntry("in-flight", 2L).hasSize(21);
+        assertThat(times.entrySet().stream().filter(e -> !e.getKey().equals("in-flight")).map(Map.Entry::getValue))
+                .as("every other row once").containsOnly(1L);
+        assertThat(TestHandlers.STARTED).extracting(TestHandlers.Handled::node).first().isEqualTo(dyingNode);
+        assertThat(nodeA.getBean(Outbox.class).stateOf("slow", "in-flight")).as("the dead session's late failure changes nothing")
+                                                                            .contains(OutboxState.DONE);
     }
 
     @SuppressWarnings("unchecked")

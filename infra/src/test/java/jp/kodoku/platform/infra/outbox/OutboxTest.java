@@ -157,4 +157,31 @@ class OutboxTest {
                                                              .containsEntry(OutboxState.FAILED, 0L);
         await().atMost(Duration.ofSeconds(10)).until(() -> outbox().progress("flaky", "issue-7/").get(OutboxState.FAILED) == 1);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2"})
+    void a_handler_that_breaks_with_an_error_fails_its_row_and_the_worker_goes_on(String database) {
+        start(database, "--platform.outbox.max-attempts=2", "--platform.outbox.workers=1");
+
+        transaction().execute(tx -> outbox().enqueue("broken", "broken-1", new TestHandlers.Greeting("壊れた")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> outbox().stateOf("broken", "broken-1").orElseThrow() == OutboxState.FAILED);
+        transaction().execute(tx -> outbox().enqueue("greeting", "after-the-error", new TestHandlers.Greeting("その後")));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> TestHandlers.HANDLED.size() == 1);
+        assertThat(jdbc().queryForObject("SELECT last_error FROM outbox WHERE dedupe_key = 'broken-1'", String.class))
+                .contains("NoClassDefFoundError");
+    }
+
+    @org.junit.jupiter.api.Test
+    void two_handlers_for_one_kind_are_refused_at_start() {
+        TestHandlers handlers = new TestHandlers();
+        OutboxHandler<?> one = handlers.greetingHandler("node-a");
+        OutboxHandler<?> two = handlers.greetingHandler("node-a");
+        OutboxProperties properties = new OutboxProperties(1, Duration.ofSeconds(1), 10, 3, Duration.ofSeconds(1),
+                                                           Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofDays(1));
+
+        assertThatThrownBy(() -> new OutboxWorker(null, null, null, new OutboxSignal(), java.time.Clock.systemUTC(),
+                                                  properties, List.of(one, two)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("Two outbox handlers for the kind \"greeting\"");
+    }
 }

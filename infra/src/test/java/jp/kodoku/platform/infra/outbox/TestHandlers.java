@@ -30,9 +30,65 @@ public class TestHandlers {
     public static final List<Handled> HANDLED = Collections.synchronizedList(new ArrayList<>());
     static final Map<String, AtomicInteger> FLAKY_CALLS = new ConcurrentHashMap<>();
 
+    /** Attempts of "slow" rows as they start; the first one waits for {@link #RELEASE_FIRST_SLOW}. */
+    public static final List<Handled> STARTED = Collections.synchronizedList(new ArrayList<>());
+    public static volatile java.util.concurrent.CountDownLatch RELEASE_FIRST_SLOW = new java.util.concurrent.CountDownLatch(1);
+
     public static void reset() {
         HANDLED.clear();
         FLAKY_CALLS.clear();
+        STARTED.clear();
+        RELEASE_FIRST_SLOW = new java.util.concurrent.CountDownLatch(1);
+    }
+
+    /** A handler whose code is broken (a class missing at run time): an Error, not an Exception. */
+    @Bean
+    OutboxHandler<Greeting> brokenHandler() {
+        return new OutboxHandler<>() {
+            @Override
+            public String kind() {
+                return "broken";
+            }
+
+            @Override
+            public Class<Greeting> payloadType() {
+                return Greeting.class;
+            }
+
+            @Override
+            public void handle(OutboxItem<Greeting> item) {
+                throw new NoClassDefFoundError("jp/kodoku/platform/Missing");
+            }
+        };
+    }
+
+    /** Like "greeting", but its first attempt hangs (a relay that accepted the mail and then went silent). */
+    @Bean
+    OutboxHandler<Greeting> slowHandler(@Value("${platform.node-name}") String node) {
+        return new OutboxHandler<>() {
+            @Override
+            public String kind() {
+                return "slow";
+            }
+
+            @Override
+            public Class<Greeting> payloadType() {
+                return Greeting.class;
+            }
+
+            @Override
+            public void handle(OutboxItem<Greeting> item) throws InterruptedException {
+                boolean first;
+                synchronized (STARTED) {
+                    first = STARTED.isEmpty();
+                    STARTED.add(new Handled(node, item.dedupeKey(), item.attempt(), item.payload().text()));
+                }
+                if (first) {
+                    RELEASE_FIRST_SLOW.await();
+                }
+                HANDLED.add(new Handled(node, item.dedupeKey(), item.attempt(), item.payload().text()));
+            }
+        };
     }
 
     @Bean

@@ -111,7 +111,10 @@ public final class DomainModuleRules {
                           .allowEmptyShould(true);
     }
 
-    /** Databases, HTTP, mail, files and the identity provider; and Spring, whose beans are how I/O arrives. */
+    /**
+     * Databases, HTTP, mail, files and the identity provider; Spring, whose beans are how I/O arrives; and the
+     * platform's outbox, mail and timed work.
+     */
     private static DescribedPredicate<JavaClass> doIo() {
         return resideInAnyPackage(
                 "java.sql..", "javax.sql..",
@@ -120,7 +123,10 @@ public final class DomainModuleRules {
                 "java.net.http..", "org.apache.hc..", "org.apache.http..", "okhttp3..",
                 "jakarta.mail..", "javax.mail..", "org.eclipse.angus..",
                 "java.nio.file..", "java.nio.channels..",
-                "org.keycloak..")
+                "org.keycloak..",
+                // the platform's own side effects: the outbox, mail, timed work (db-scheduler)
+                PLATFORM + "." + INFRA + ".outbox..", PLATFORM + "." + INFRA + ".mail..",
+                PLATFORM + "." + INFRA + ".scheduling..", "com.github.kagkarlsson..")
                 .or(DescribedPredicate.describe("files, sockets and URL connections", (JavaClass type) ->
                         type.isAssignableTo(java.io.File.class)
                                 || type.isAssignableTo(java.io.FileInputStream.class)
@@ -131,7 +137,7 @@ public final class DomainModuleRules {
                                 || type.isAssignableTo(java.net.URL.class)
                                 || type.isAssignableTo(java.net.URLConnection.class)
                                 || type.isAssignableTo(java.net.Socket.class)))
-                .as("do I/O (databases, HTTP, mail, files, the identity provider, Spring beans)");
+                .as("do I/O (databases, HTTP, mail, files, the identity provider, Spring beans, the outbox, timed work)");
     }
 
     static ArchRule featuresAreIndependent(String platform) {

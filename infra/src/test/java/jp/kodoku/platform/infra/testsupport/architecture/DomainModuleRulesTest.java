@@ -53,7 +53,8 @@ class DomainModuleRulesTest {
                 "broken.billing.InvoiceWithFiles",
                 "broken.billing.InvoiceWithHttp",
                 "broken.billing.InvoiceWithMail",
-                "broken.billing.InvoiceWithMongo");
+                "broken.billing.InvoiceWithMongo",
+                "broken.billing.InvoiceWithOutbox");
     }
 
     @Test
