@@ -11,7 +11,14 @@ class MembershipPageAccess {
 
     @Bean
     PublicPages membershipPublicPages() {
-        return PublicPages.get("/", "/directory", "/directory/*", "/statistics");
+        return PublicPages.get("/", "/directory", "/directory/*", "/statistics", "/apply", "/apply/received",
+                "/applications/*");
+    }
+
+    /** Applicants have no account: the form and the private link (a capability) are open to anyone holding it. */
+    @Bean
+    PublicPages membershipApplicationForms() {
+        return PublicPages.post("/apply", "/applications/*");
     }
 
     @Bean
@@ -22,5 +29,17 @@ class MembershipPageAccess {
     @Bean
     PageLink statisticsLink() {
         return PageLink.forEveryone("会員数の推移", "/statistics", 20);
+    }
+
+    @Bean
+    PageLink applicationsQueueLink() {
+        return PageLink.forRole(jp.kodoku.platform.gateway.security.Caller.SECRETARIAT, "入会申込み",
+                "/secretariat/applications", 40);
+    }
+
+    @Bean
+    PageLink ownOrganizationLink() {
+        return PageLink.forRole(jp.kodoku.platform.gateway.security.Caller.MEMBER_ADMIN, "団体情報の編集",
+                "/my-organization", 30);
     }
 }

@@ -16,10 +16,25 @@ public record FormErrors(Map<String, String> byField) {
     public static final FormErrors NONE = new FormErrors(Map.of());
 
     public static FormErrors of(List<FieldViolation> violations) {
+        return of(violations, Map.of());
+    }
+
+    /**
+     * With nested parts a form shows under flat names: {@code Map.of("primaryContact.", "contact")} shows
+     * "primaryContact.email" at the field "contactEmail".
+     */
+    public static FormErrors of(List<FieldViolation> violations, Map<String, String> flattened) {
         Map<String, String> byField = new LinkedHashMap<>();
         for (FieldViolation v : violations) {
-            String field = v.field() == null ? "" : v.field().substring(v.field().lastIndexOf('.') + 1)
-                                                             .replaceAll("\\[\\d+]$", "");
+            String field = v.field() == null ? "" : v.field().replaceAll("\\[\\d+]$", "");
+            String flat = null;
+            for (Map.Entry<String, String> prefix : flattened.entrySet()) {
+                if (field.startsWith(prefix.getKey()) && field.length() > prefix.getKey().length()) {
+                    String rest = field.substring(prefix.getKey().length());
+                    flat = prefix.getValue() + Character.toUpperCase(rest.charAt(0)) + rest.substring(1);
+                }
+            }
+            field = flat != null ? flat : field.substring(field.lastIndexOf('.') + 1);
             byField.merge(field, v.message(), (a, b) -> a + "／" + b);
         }
         return new FormErrors(byField);

@@ -67,6 +67,17 @@ class PageErrors {
         return "error";
     }
 
+    @ExceptionHandler(jp.kodoku.platform.gateway.ratelimit.TooManyRequests.class)
+    String tooMany(jp.kodoku.platform.gateway.ratelimit.TooManyRequests e, HttpServletResponse response, Model model) {
+        response.setStatus(429);
+        response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
+        model.addAttribute("status", 429);
+        model.addAttribute("heading", "申込みが集中しています");
+        model.addAttribute("detail", "この接続元からの申込みが多すぎます。約" + Math.max(1, e.retryAfterSeconds() / 60)
+                + "分後にもう一度お試しください。");
+        return "error";
+    }
+
     /** A query parameter of the wrong type (an unknown category in a link someone typed). */
     @ExceptionHandler({org.springframework.beans.TypeMismatchException.class,
             org.springframework.web.bind.ServletRequestBindingException.class})
