@@ -109,7 +109,7 @@ class ApplicationPages {
     String status(@PathVariable String token, Model model, HttpServletResponse response) {
         OrganizationDetails details = find(token);
         response.setHeader("Cache-Control", "no-store");
-        model.addAttribute("application", details);
+        model.addAttribute("record", details);
         model.addAttribute("statusLabel", statusLabel(details.status()));
         model.addAttribute("token", token);
         if (details.status() == OrganizationStatus.RETURNED_FOR_CHANGES) {
@@ -129,7 +129,7 @@ class ApplicationPages {
                     form.category(), form.contact()));
         } catch (InvalidInput e) {
             response.setStatus(400);
-            model.addAttribute("application", details);
+            model.addAttribute("record", details);
             model.addAttribute("statusLabel", statusLabel(details.status()));
             model.addAttribute("token", token);
             return form(model, form, FormErrors.of(e.violations(), CONTACT_FIELDS), details);
@@ -210,15 +210,16 @@ class ApplicationPages {
                     contact == null ? null : contact.phone(), contact == null ? null : contact.department(), true);
         }
 
-        boolean isNationwide() {
+        /** Public: templates call it, as the two below (SpEL finds only public methods). */
+        public boolean isNationwide() {
             return Boolean.TRUE.equals(nationwide);
         }
 
-        boolean isConsentToPublish() {
+        public boolean isConsentToPublish() {
             return Boolean.TRUE.equals(consentToPublish);
         }
 
-        boolean agreed() {
+        public boolean agreed() {
             return Boolean.TRUE.equals(bylawsAgreed);
         }
 

@@ -38,6 +38,12 @@ class MembershipPageAccess {
     }
 
     @Bean
+    PageLink memberListLink() {
+        return PageLink.forRole(jp.kodoku.platform.gateway.security.Caller.SECRETARIAT, "会員一覧",
+                "/secretariat/members", 50);
+    }
+
+    @Bean
     PageLink ownOrganizationLink() {
         return PageLink.forRole(jp.kodoku.platform.gateway.security.Caller.MEMBER_ADMIN, "団体情報の編集",
                 "/my-organization", 30);

@@ -145,7 +145,8 @@ class ProfilePages {
                     fieldsOfActivity, targetGroups, consultationCapabilities, website, publicDescription);
         }
 
-        boolean isNationwide() {
+        /** Public: templates call it (SpEL finds only public methods). */
+        public boolean isNationwide() {
             return Boolean.TRUE.equals(nationwide);
         }
 

@@ -47,10 +47,59 @@ class SecretariatPages {
 
     private final Queries queries;
     private final Commands commands;
+    private final CsvExportsController csv;
 
-    SecretariatPages(Queries queries, Commands commands) {
+    SecretariatPages(Queries queries, Commands commands, CsvExportsController csv) {
         this.queries = queries;
         this.commands = commands;
+        this.csv = csv;
+    }
+
+    /** Members (or organizations in any state) with a text filter, and the same list as CSV for Excel. */
+    @GetMapping("/secretariat/members")
+    String members(@RequestParam(defaultValue = "ACTIVE") OrganizationStatus status,
+                   @RequestParam(required = false) String q, @RequestParam(required = false) String cursor,
+                   HttpServletResponse response, Model model) {
+        Access.requireSecretariat();
+        String text = q == null || q.isBlank() ? null : q.strip();
+        model.addAttribute("q", q);
+        model.addAttribute("status", status);
+        model.addAttribute("statusOptions", java.util.Arrays.stream(OrganizationStatus.values())
+                .map(s -> new jp.kodoku.platform.gateway.pages.Option(s.name(), ApplicationPages.statusLabel(s))).toList());
+        model.addAttribute("crumbs", Crumb.trail(Crumb.here("会員一覧")));
+        if (text != null && text.length() > 100) {
+            response.setStatus(400);
+            model.addAttribute("errors", FormErrors.of(List.of(new FieldViolation("q", "100文字以内で入力してください"))));
+            model.addAttribute("items", List.of());
+            return "membership/secretariat-members";
+        }
+        OrganizationPage page = queries.one(new ListOrganizations(Set.of(status), text, cursor, PAGE_SIZE),
+                OrganizationPage.class);
+        model.addAttribute("errors", FormErrors.NONE);
+        model.addAttribute("items", page.items());
+        var here = org.springframework.web.util.UriComponentsBuilder.fromPath("/secretariat/members")
+                                                                  .queryParam("status", status);
+        if (text != null) {
+            here.queryParam("q", text);
+        }
+        model.addAttribute("firstUrl", cursor == null ? null : here.encode().build().toUriString());
+        model.addAttribute("nextUrl", page.nextCursor() == null ? null
+                : here.cloneBuilder().queryParam("cursor", page.nextCursor()).encode().build().toUriString());
+        var csvUrl = org.springframework.web.util.UriComponentsBuilder.fromPath("/secretariat/members.csv")
+                                                                    .queryParam("status", status);
+        if (text != null) {
+            csvUrl.queryParam("q", text);
+        }
+        model.addAttribute("csvUrl", csvUrl.encode().build().toUriString());
+        return "membership/secretariat-members";
+    }
+
+    /** The API's CSV export, served to the signed-in secretariat's session (a link cannot carry a bearer token). */
+    @GetMapping("/secretariat/members.csv")
+    org.springframework.http.ResponseEntity<byte[]> membersCsv(@RequestParam(required = false) Set<OrganizationStatus> status,
+                                                               @RequestParam(required = false) String q) {
+        Access.requireSecretariat();
+        return csv.members(status, q);
     }
 
     @GetMapping("/secretariat/applications")
@@ -60,8 +109,10 @@ class SecretariatPages {
         OrganizationPage page = queries.one(new ListOrganizations(Set.of(status), null, cursor, PAGE_SIZE),
                 OrganizationPage.class);
         model.addAttribute("status", status);
-        model.addAttribute("statuses", List.of(OrganizationStatus.APPLIED, OrganizationStatus.RETURNED_FOR_CHANGES,
-                OrganizationStatus.REJECTED));
+        model.addAttribute("statusLabel", ApplicationPages.statusLabel(status));
+        model.addAttribute("statusOptions", java.util.stream.Stream.of(OrganizationStatus.APPLIED,
+                OrganizationStatus.RETURNED_FOR_CHANGES, OrganizationStatus.REJECTED)
+                .map(s -> new jp.kodoku.platform.gateway.pages.Option(s.name(), ApplicationPages.statusLabel(s))).toList());
         model.addAttribute("items", page.items());
         model.addAttribute("nextUrl", page.nextCursor() == null ? null
                 : "/secretariat/applications?status=" + status + "&cursor=" + java.net.URLEncoder.encode(

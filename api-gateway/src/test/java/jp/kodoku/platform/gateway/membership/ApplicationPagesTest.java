@@ -43,11 +43,15 @@ class ApplicationPagesTest extends ApiTest {
     }
 
     private static MockHttpServletRequestBuilder application(String name, String kana, String email) {
+        return unagreed(name, kana, email).param("bylawsAgreed", "true");
+    }
+
+    private static MockHttpServletRequestBuilder unagreed(String name, String kana, String email) {
         return post("/apply").param("name", name).param("nameKana", kana).param("legalForm", "UNINCORPORATED_ASSOCIATION")
                              .param("bodyType", "PRIVATE_ORGANIZATION").param("requestedCategory", "COOPERATING")
                              .param("prefectureCodes", "27").param("fieldsOfActivity", "PLACE_TO_BELONG")
                              .param("consentToPublish", "true").param("contactName", "申込 太郎")
-                             .param("contactEmail", email).param("bylawsAgreed", "true").with(csrf());
+                             .param("contactEmail", email).with(csrf());
     }
 
     /** Applies and follows the redirect to the page that shows the private link once. */
@@ -101,8 +105,7 @@ class ApplicationPagesTest extends ApiTest {
     void without_agreeing_to_the_bylaws_nothing_is_stored() throws Exception {
         long events = eventCount();
 
-        MvcResult refused = mvc.perform(application("ことり食堂", "コトリショクドウ", "kotori@example.org")
-                                                .param("bylawsAgreed", "")).andReturn();
+        MvcResult refused = mvc.perform(unagreed("ことり食堂", "コトリショクドウ", "kotori@example.org")).andReturn();
 
         assertThat(refused.getResponse().getStatus()).isEqualTo(400);
         assertThat(PageChecks.page(refused).select(".error-summary a[href=#field-bylawsAgreed]")).hasSize(1);
@@ -152,7 +155,7 @@ class ApplicationPagesTest extends ApiTest {
     }
 
     @Test
-    void the_secretariat_approves_from_the_queue_and_a_second_decision_on_the_old_version_is_stale() throws Exception {
+    void the_secretariat_approves_from_the_queue_and_a_second_decision_on_the_old_page_is_refused() throws Exception {
         String tag = Samples.uniqueKana();
         applyAndReadLink("さくら相談室" + tag, "サクラソウダンシツ" + tag, "sakura-soudan@example.org");
         awaitProjections();
@@ -167,8 +170,32 @@ class ApplicationPagesTest extends ApiTest {
                                               .param("reason", "重複").with(secretariat).with(csrf())).andReturn();
 
         assertThat(approved.getResponse().getRedirectedUrl()).isEqualTo("/secretariat/organizations/" + id);
-        assertThat(again.getResponse().getStatus()).isEqualTo(412);
-        assertThat(PageChecks.page(again).select(".error-summary h2").text()).isEqualTo("この情報は他の方が更新しました");
+        // the application is no longer open: the rule answers before the version does, and nothing changes
+        assertThat(again.getResponse().getStatus()).isEqualTo(409);
+        assertThat(PageChecks.page(again).select("h1").text()).isEqualTo("この操作は現在の状態ではできません");
+        awaitProjections();
+        assertThat(api.get("/api/v1/organizations/" + id).token(TestTokens.secretariat()).send().json().get("status")
+                      .asText()).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void the_secretariat_lists_members_by_name_and_downloads_the_same_list_as_csv() throws Exception {
+        String tag = Samples.uniqueKana();
+        String id = new jp.kodoku.platform.gateway.support.Members(api)
+                .activeMember(Samples.application("ゆうやけ食堂" + tag, "ユウヤケショクドウ" + tag));
+        awaitProjections();
+        var secretariat = oidcLogin().authorities(new SimpleGrantedAuthority("ROLE_secretariat"));
+
+        Document list = PageChecks.page(mvc.perform(get("/secretariat/members").param("q", "ユウヤケショクドウ" + tag)
+                                                           .with(secretariat)).andReturn());
+        MvcResult csv = mvc.perform(get(java.net.URI.create(list.select("a[href^=/secretariat/members.csv]").attr("href"))).with(secretariat))
+                           .andReturn();
+
+        assertThat(list.select("table tbody tr")).hasSize(1);
+        assertThat(list.select("table tbody a").attr("href")).isEqualTo("/secretariat/organizations/" + id);
+        assertThat(csv.getResponse().getContentType()).startsWith("text/csv");
+        assertThat(csv.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("ゆうやけ食堂" + tag).contains(id);
     }
 
     @Test

@@ -58,6 +58,7 @@ class ProfilePagesTest extends ApiTest {
     @Test
     void a_member_admin_changes_the_website_and_the_directory_shows_it() throws Exception {
         String id = new Members(api).activeMember(Samples.application());
+        awaitProjections(); // the form shows the read model's version, as a person would see it a moment later
         Document form = PageChecks.page(mvc.perform(get("/organizations/" + id + "/profile").with(adminOf(id))).andReturn());
         assertThat(form.select("input[name=version]").val()).isNotEmpty();
 
@@ -74,6 +75,7 @@ class ProfilePagesTest extends ApiTest {
     @Test
     void a_rule_broken_on_the_page_shows_the_form_again_with_the_input_and_the_error_at_its_field() throws Exception {
         String id = new Members(api).activeMember(Samples.application());
+        awaitProjections(); // the form shows the read model's version, as a person would see it a moment later
         Document form = PageChecks.page(mvc.perform(get("/organizations/" + id + "/profile").with(adminOf(id))).andReturn());
 
         MvcResult refused = mvc.perform(sendBack(id, form, "nameKana", "ひらがなのフリガナ").with(adminOf(id)).with(csrf()))
@@ -90,6 +92,7 @@ class ProfilePagesTest extends ApiTest {
     void an_edit_made_meanwhile_by_someone_else_is_shown_beside_the_input_and_sending_again_applies_it()
             throws Exception {
         String id = new Members(api).activeMember(Samples.application());
+        awaitProjections(); // the form shows the read model's version, as a person would see it a moment later
         Document form = PageChecks.page(mvc.perform(get("/organizations/" + id + "/profile").with(adminOf(id))).andReturn());
         String version = form.select("input[name=version]").val();
         Api.Response meanwhile = api.patch("/api/v1/organizations/" + id + "/profile").token(TestTokens.secretariat())

@@ -68,8 +68,10 @@ class PageAccessMatrixTest extends ApiTest {
                 new Row("POST", profile, SIGN_IN, "403", "400", "400"),
                 new Row("GET", "/my-organization", SIGN_IN, "302", "302", "403"),
                 new Row("GET", "/secretariat/applications", SIGN_IN, "403", "403", "200"),
+                new Row("GET", "/secretariat/members", SIGN_IN, "403", "403", "200"),
+                new Row("GET", "/secretariat/members.csv", SIGN_IN, "403", "403", "200"),
                 new Row("GET", record, SIGN_IN, "403", "403", "200"),
-                new Row("POST", record + "/approval", SIGN_IN, "403", "403", "412"),
+                new Row("POST", record + "/approval", SIGN_IN, "403", "403", "409"), // an active member: not an application
                 new Row("POST", record + "/rejection", SIGN_IN, "403", "403", "400"),
                 new Row("POST", record + "/send-back", SIGN_IN, "403", "403", "400"));
     }

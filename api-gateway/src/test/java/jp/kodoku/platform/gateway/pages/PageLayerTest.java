@@ -104,6 +104,16 @@ class PageLayerTest extends ApiTest {
     }
 
     @Test
+    void a_visitor_reading_public_pages_gets_no_session() throws Exception {
+        for (String path : new String[]{"/", "/directory?q=ネットワーク", "/statistics"}) {
+            MvcResult page = mvc.perform(get(path)).andReturn();
+
+            assertThat(page.getResponse().getStatus()).isEqualTo(200);
+            assertThat(page.getRequest().getSession(false)).as(path).isNull();
+        }
+    }
+
+    @Test
     void the_api_keeps_no_session_and_needs_no_csrf_token() throws Exception {
         MvcResult api = mvc.perform(post("/api/v1/applications").contentType("application/json").content("{}")).andReturn();
 
