@@ -17,6 +17,8 @@ import jp.kodoku.platform.membership.api.BodyType;
 import jp.kodoku.platform.membership.api.ConsultationCapability;
 import jp.kodoku.platform.membership.api.FieldOfActivity;
 import jp.kodoku.platform.membership.api.FindOrganization;
+import jp.kodoku.platform.membership.api.ListProfileHistory;
+import jp.kodoku.platform.membership.api.ProfileChange;
 import jp.kodoku.platform.membership.api.OrganizationDetails;
 import jp.kodoku.platform.membership.api.OrganizationId;
 import jp.kodoku.platform.membership.api.OrganizationProfile;
@@ -37,14 +39,16 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
 /**
  * A member admin edits its organization's profile (the secretariat may edit any). The same command as the API's
  * {@code PATCH /organizations/{id}/profile}, with the same rules; the version the form was read at travels in the form
- * as the API's If-Match does, so an edit made meanwhile by someone else is never overwritten: the person sees what is
- * stored now beside what they typed, and may send their input again on top of it.
+ * as the API's If-Match does, so an edit made meanwhile by someone else is never overwritten: the person sees which
+ * fields the other changed and, beside what is stored now, the changes of their own that sending again re-applies on
+ * top of it.
  */
 @PageController
 class ProfilePages {
@@ -86,12 +90,39 @@ class ProfilePages {
         } catch (StaleVersion e) {
             response.setStatus(412);
             OrganizationDetails now = current(id);
-            model.addAttribute("differences", ProfileForm.of(now).differencesFrom(form));
-            // the form keeps what the person typed, now based on the stored version: sending it again re-applies it
-            return form(model, now, form.at(now.version()), FormErrors.NONE);
+            ProfileForm stored = ProfileForm.of(now);
+            Map<String, String> read = valuesWhenRead(id, form.version(), stored);
+            // the stored profile with only the fields this person changed: sending it again re-applies their change
+            // and keeps the other's
+            ProfileForm merged = stored.withChangesOf(form, read).at(now.version());
+            model.addAttribute("differences", stored.differencesFrom(merged));
+            model.addAttribute("changedByOthers", ProfileForm.LABELS.entrySet().stream()
+                                                                    .filter(f -> !read.get(f.getKey()).equals(stored.plain().get(f.getKey())))
+                                                                    .map(Map.Entry::getValue).toList());
+            return form(model, now, merged, FormErrors.NONE);
         }
         redirect.addFlashAttribute("flash", "団体情報を保存しました。公開ページへの反映まで少し時間がかかることがあります。");
         return "redirect:/organizations/" + id + "/profile";
+    }
+
+    /**
+     * The profile as it was at the version the form was read at: the stored one with every later change undone, from
+     * the profile history ("before" of the earliest change after that version). A change the history has not caught
+     * up with yet counts as this person's, and so shows in the table before they send again.
+     */
+    private Map<String, String> valuesWhenRead(String id, Long version, ProfileForm stored) {
+        Map<String, String> read = new java.util.HashMap<>(stored.plain());
+        if (version == null) {
+            return read;
+        }
+        List<ProfileChange> changes = queries.list(new ListProfileHistory(new OrganizationId(id), null, 200),
+                ProfileChange.class);
+        for (ProfileChange change : changes) { // newest first: the earliest "before" is written last
+            if (change.version() > version && read.containsKey(change.field())) {
+                read.put(change.field(), ProfileForm.plain(change.before()));
+            }
+        }
+        return read;
     }
 
     private OrganizationDetails current(String id) {
@@ -138,6 +169,66 @@ class ProfilePages {
             return new ProfileForm(details.version(), p.name(), p.nameKana(), p.corporateNumber(), p.bodyType().name(),
                     p.nationwide(), List.copyOf(p.prefectureCodes()), names(p.fieldsOfActivity()),
                     names(p.targetGroups()), names(p.consultationCapabilities()), p.website(), p.publicDescription());
+        }
+
+        /** The editable fields by name (the profile's), with their labels, in the form's order. */
+        static final Map<String, String> LABELS = linked("name", "団体名", "nameKana", "団体名（フリガナ）",
+                "corporateNumber", "法人番号", "bodyType", "団体の種類", "nationwide", "全国で活動",
+                "prefectureCodes", "活動地域", "fieldsOfActivity", "活動分野", "targetGroups", "対象者",
+                "consultationCapabilities", "相談対応", "website", "ウェブサイト", "publicDescription", "団体の紹介");
+
+        private static Map<String, String> linked(String... pairs) {
+            Map<String, String> map = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < pairs.length; i += 2) {
+                map.put(pairs[i], pairs[i + 1]);
+            }
+            return java.util.Collections.unmodifiableMap(map);
+        }
+
+        /** Every editable field as one comparable string (lists sorted and joined), as the history keeps values. */
+        Map<String, String> plain() {
+            Map<String, String> values = new java.util.HashMap<>();
+            values.put("name", plain(name));
+            values.put("nameKana", plain(nameKana));
+            values.put("corporateNumber", plain(corporateNumber));
+            values.put("bodyType", plain(bodyType));
+            values.put("nationwide", Boolean.toString(isNationwide()));
+            values.put("prefectureCodes", plain(prefectureCodes));
+            values.put("fieldsOfActivity", plain(fieldsOfActivity));
+            values.put("targetGroups", plain(targetGroups));
+            values.put("consultationCapabilities", plain(consultationCapabilities));
+            values.put("website", plain(website));
+            values.put("publicDescription", plain(publicDescription));
+            return values;
+        }
+
+        static String plain(Object value) {
+            if (value == null) {
+                return "";
+            }
+            if (value instanceof java.util.Collection<?> c) {
+                return String.join(",", c.stream().map(String::valueOf).sorted().toList());
+            }
+            return String.valueOf(value).strip();
+        }
+
+        /** This form (the stored profile) with the fields that {@code yours} changed from what was read. */
+        ProfileForm withChangesOf(ProfileForm yours, Map<String, String> read) {
+            Map<String, String> mine = yours.plain();
+            Map<String, String> merged = new java.util.HashMap<>(plain());
+            for (String field : LABELS.keySet()) {
+                if (!mine.get(field).equals(read.get(field))) {
+                    merged.put(field, mine.get(field));
+                }
+            }
+            return new ProfileForm(version, merged.get("name"), merged.get("nameKana"), merged.get("corporateNumber"),
+                    merged.get("bodyType"), Boolean.parseBoolean(merged.get("nationwide")), split(merged.get("prefectureCodes")),
+                    split(merged.get("fieldsOfActivity")), split(merged.get("targetGroups")),
+                    split(merged.get("consultationCapabilities")), merged.get("website"), merged.get("publicDescription"));
+        }
+
+        private static List<String> split(String joined) {
+            return joined.isEmpty() ? List.of() : List.of(joined.split(","));
         }
 
         ProfileForm at(long newVersion) {

@@ -101,12 +101,14 @@ class BrowserJourneysTest extends ApiTest {
                                         .token(TestTokens.secretariat()).header("If-Match", "\"" + version + "\"")
                                         .body(Map.of("publicDescription", "別の担当者が更新しました。")).send();
             assertThat(meanwhile.status()).as(meanwhile.toString()).isEqualTo(200);
+            awaitProjections();
 
             browser.find("#field-website").clear();
             browser.find("#field-website").sendKeys("https://browser.example.jp");
             browser.find("form[action$='/profile'] button[type=submit]").click();
             assertThat(browser.find("#stale-title").getText()).isEqualTo("この情報は他の方が更新しました");
-            assertThat(browser.find("table.changes").getText()).contains("別の担当者が更新しました。");
+            assertThat(browser.find("section[aria-labelledby=stale-title]").getText()).contains("他の方が変更した項目：団体の紹介");
+            assertThat(browser.find("table.changes").getText()).contains("https://browser.example.jp");
             browser.checkPage("stale-version");
 
             browser.find("form[action$='/profile'] button[type=submit]").click();
@@ -122,8 +124,10 @@ class BrowserJourneysTest extends ApiTest {
             await().atMost(PATIENCE).until(() -> !browser.driver().findElements(By.id("kc-login")).isEmpty());
         }
         awaitProjections();
-        assertThat(api.get("/api/v1/directory/" + id).send().json().get("website").asText())
-                .isEqualTo("https://browser.example.jp");
+        var stored = api.get("/api/v1/directory/" + id).send().json();
+        assertThat(stored.get("website").asText()).isEqualTo("https://browser.example.jp");
+        assertThat(stored.get("publicDescription").asText()).as("the other person's change is kept")
+                                                           .isEqualTo("別の担当者が更新しました。");
     }
 
     private static String hiragana(String katakana) {
