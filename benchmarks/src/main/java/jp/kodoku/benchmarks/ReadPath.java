@@ -17,7 +17,8 @@ import java.util.function.LongFunction;
  * Read path: {@code GET /api/v1/directory?q=…&limit=20} through the REST API with a valid JWT from Keycloak (the
  * endpoint is public, but a token that is sent is checked: signature, issuer, audience, expiry), against the bare
  * endpoint of {@link BenchEndpoints} in the same application. Both at saturation (closed loop) and at a fixed rate of
- * half the saturation rate each found (open loop).
+ * half the saturation rate each found (open loop). Then the directory search page, {@code GET /directory?q=…}, the
+ * whole HTML page a visitor gets (no session), the same way (issue 10: ≥ 0.3 × bare, p99 < 100 ms at half).
  */
 final class ReadPath {
 
@@ -79,7 +80,31 @@ final class ReadPath {
         results.ceiling("read." + label + ".half.p99", "read" + at + ": p99 at half saturation", apiHalf.p99(), "ms",
                 bareHalf.p99(), "bare endpoint p99 at half its saturation", 50.0,
                 String.format(Locale.ROOT, "%d requests (directory) in the window", apiHalf.requests()));
+        // The directory search page (issue 10): the same search rendered as the whole HTML page for a visitor
+        URI[] pages = new URI[Organizations.QUERIES.length];
+        for (int i = 0; i < pages.length; i++) {
+            pages[i] = URI.create(base + "/directory?q=" + URLEncoder.encode(Organizations.QUERIES[i], StandardCharsets.UTF_8));
+        }
+        LongFunction<HttpRequest> pageRequests = i -> HttpRequest.newBuilder(pages[(int) (i % pages.length)])
+                                                                  .timeout(timeout).GET().build();
+        String html = load.body(pageRequests.apply(0));
+        if (!html.contains("id=\"results\"")) {
+            throw new IllegalStateException("the directory search page has no results section: " + html.substring(0, Math.min(500, html.length())));
+        }
+        LoadGenerator.Outcome pageSaturated = load.closedLoop("page", pageRequests, clients, options.readWarmup(),
+                options.readWindow(), maxRequests);
+        double pageRate = Math.max(1, pageSaturated.rate() / 2);
+        LoadGenerator.Outcome pageHalf = load.openLoop("page", pageRequests, pageRate, openWindow(pageRate));
+        results.rate("read." + label + ".page.saturation", "read" + at + ": directory search page (HTML), saturation",
+                pageSaturated.rate(), "req/s", bareSaturated.rate(), "bare endpoint, same app, same load generator", 0.3,
+                String.format(Locale.ROOT, "errors: page %d/%d", pageSaturated.errors(), pageHalf.errors()));
+        results.ceiling("read." + label + ".page.half.p99", "read" + at + ": page p99 at half saturation", pageHalf.p99(),
+                "ms", bareHalf.p99(), "bare endpoint p99 at half its saturation", 100.0,
+                String.format(Locale.ROOT, "%.0f req/s scheduled, %d requests in the window", pageHalf.targetRate(),
+                        pageHalf.requests()));
         Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("pageSaturation", pageSaturated.asMap());
+        detail.put("pageHalf", pageHalf.asMap());
         detail.put("directorySaturation", apiSaturated.asMap());
         detail.put("bareSaturation", bareSaturated.asMap());
         detail.put("directoryHalf", apiHalf.asMap());

@@ -23,7 +23,7 @@ class GatewayArchitectureTest {
     private static final String PLATFORM = "jp.kodoku.platform.";
     private static final String GATEWAY = PLATFORM + "gateway";
     /** The gateway's code that every module's controllers use: it must never need one of them. */
-    private static final List<String> SHARED = List.of("web", "idempotency", "security", "ratelimit");
+    private static final List<String> SHARED = List.of("web", "idempotency", "security", "ratelimit", "pages");
 
     /** Each package of the gateway (a module's controllers, a feature's parts, the shared code) is a slice. */
     @ArchTest

@@ -52,6 +52,14 @@ class DirectoryController {
             @RequestParam(defaultValue = "READING") DirectorySort sort,
             @RequestParam(required = false) String cursor,
             @Parameter(description = "1–100") @RequestParam(defaultValue = "20") int limit) {
+        check(q, prefecture, limit, cursor);
+        DirectoryFilter filter = new DirectoryFilter(q, category, bodyType, prefecture, field, targetGroup, capability,
+                steeringMember);
+        return queries.one(new ListDirectory(filter, sort, cursor, limit), DirectoryPage.class);
+    }
+
+    /** The directory's own limits on a search, for the API and the directory page alike. */
+    static void check(String q, Set<String> prefecture, int limit, String cursor) {
         List<FieldViolation> violations = new ArrayList<>();
         if (q != null && (q.length() > 100 || OPERATOR_LIKE.matcher(q).find())) {
             violations.add(new FieldViolation("q", "must be plain text of at most 100 characters"));
@@ -69,9 +77,6 @@ class DirectoryController {
         if (!violations.isEmpty()) {
             throw new InvalidMembershipInput(violations);
         }
-        DirectoryFilter filter = new DirectoryFilter(q, category, bodyType, prefecture, field, targetGroup, capability,
-                steeringMember);
-        return queries.one(new ListDirectory(filter, sort, cursor, limit), DirectoryPage.class);
     }
 
     @GetMapping("/directory/{organizationId}")

@@ -2,6 +2,8 @@ package jp.kodoku.platform.gateway.security;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
@@ -9,7 +11,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Who is calling, as the token says: never from the request body.
+ * Who is calling, as the token says (the bearer token of an API call, or the access token taken at a web sign-in):
+ * never from the request body.
  *
  * @param principal      the user's name (or the client id of a third-party app); "anonymous" without a token
  * @param roles          realm roles from {@code realm_access.roles}
@@ -31,6 +34,15 @@ public record Caller(String principal, Set<String> roles, String organizationId)
                                      .map(a -> a.substring(5))
                                      .collect(Collectors.toUnmodifiableSet());
             return new Caller(token.getName(), roles, jwt.getClaimAsString(ORGANIZATION_CLAIM));
+        }
+        if (auth instanceof OAuth2AuthenticationToken signedIn && signedIn.getPrincipal() instanceof OidcUser user) {
+            // a person signed in on the web pages: roles and organization were taken from the access token at sign-in
+            Set<String> roles = signedIn.getAuthorities().stream()
+                                        .map(a -> a.getAuthority())
+                                        .filter(a -> a.startsWith("ROLE_"))
+                                        .map(a -> a.substring(5))
+                                        .collect(Collectors.toUnmodifiableSet());
+            return new Caller(signedIn.getName(), roles, user.getAttribute(ORGANIZATION_CLAIM));
         }
         return new Caller("anonymous", Set.of(), null);
     }

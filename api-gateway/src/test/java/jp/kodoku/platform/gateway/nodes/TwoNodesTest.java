@@ -506,6 +506,40 @@ class TwoNodesTest {
         return responses;
     }
 
+    // ---- web pages (issue 10): the session lives in the database, so either node serves it -----------------------
+
+    @Test
+    void a_web_session_begun_on_one_node_is_the_same_session_on_the_other() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        var form = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                "http://127.0.0.1:" + port(nodeA) + "/apply")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        String session = form.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("SESSION="))
+                             .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
+        String token = org.jsoup.Jsoup.parse(form.body()).select("form[action=/apply] input[name=_csrf]").val();
+
+        // the form posted to the other node, with the session and token the first one gave: the CSRF check passes
+        // (the form comes back with its errors, 400), which it can only if node B found the session in the database
+        var sameSession = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                                                 "http://127.0.0.1:" + port(nodeB) + "/apply"))
+                                                         .header("Cookie", session)
+                                                         .header("Content-Type", "application/x-www-form-urlencoded")
+                                                         .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                                                 "_csrf=" + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8)
+                                                                         + "&name=")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        var noSession = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                                               "http://127.0.0.1:" + port(nodeB) + "/apply"))
+                                                       .header("Content-Type", "application/x-www-form-urlencoded")
+                                                       .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                                               "_csrf=" + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8)
+                                                                       + "&name=")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(sameSession.statusCode()).as(sameSession.body()).isEqualTo(400);
+        assertThat(org.jsoup.Jsoup.parse(sameSession.body()).select(".error-summary")).isNotEmpty();
+        assertThat(noSession.statusCode()).as("the same token without its session").isEqualTo(403);
+    }
+
     private static String organization(String id) {
         return "/api/v1/organizations/" + id;
     }

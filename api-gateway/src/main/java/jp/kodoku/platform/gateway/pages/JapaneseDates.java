@@ -1,0 +1,54 @@
+package jp.kodoku.platform.gateway.pages;
+
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.chrono.JapaneseDate;
+import java.time.chrono.JapaneseEra;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoField;
+import java.util.Locale;
+
+/**
+ * The one way pages show a date: the Japanese era beside the Gregorian date, "令和4年12月1日 (2022-12-01)", and the
+ * first year of an era as 元年, as official documents write it. Times are shown in Japan's time zone. Templates call
+ * it as {@code ${@wareki.date(d)}}.
+ */
+@Component("wareki")
+public class JapaneseDates {
+
+    public static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H時mm分", Locale.JAPAN);
+
+    public String date(LocalDate date) {
+        if (date == null) {
+            return "";
+        }
+        return era(date) + " (" + date + ")";
+    }
+
+    /** An instant as the date and time in Japan: "令和6年4月1日 (2024-04-01) 9時05分". */
+    public String dateTime(Instant instant) {
+        if (instant == null) {
+            return "";
+        }
+        var local = instant.atZone(JAPAN);
+        return date(local.toLocalDate()) + " " + TIME.format(local);
+    }
+
+    /** Only the era form, "令和4年12月1日". */
+    public String era(LocalDate date) {
+        JapaneseDate japanese = JapaneseDate.from(date);
+        JapaneseEra era = japanese.getEra();
+        int year = japanese.get(ChronoField.YEAR_OF_ERA);
+        String name = era.getDisplayName(java.time.format.TextStyle.FULL, Locale.JAPAN);
+        return name + (year == 1 ? "元" : Integer.toString(year)) + "年" + date.getMonthValue() + "月"
+                + date.getDayOfMonth() + "日";
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(JAPAN);
+    }
+}
