@@ -45,23 +45,16 @@ public class PortalEvent {
     /** How many registrations the event has accepted (confirmed or waitlisted) so far: the acceptance order. */
     private long accepted;
 
-    /** What the aggregate needs to know of one registration. */
-    private static final class Registration {
-        RegistrationStatus status;
-        final int seats;
-        final Registrant registrant;
-        final String accessTokenHash;
-
-        Registration(RegistrationStatus status, int seats, Registrant registrant, String accessTokenHash) {
-            this.status = status;
-            this.seats = seats;
-            this.registrant = registrant;
-            this.accessTokenHash = accessTokenHash;
-        }
+    /** What the aggregate needs to know of one registration (a value: the fixture compares states by equality). */
+    private record Registration(RegistrationStatus status, int seats, Registrant registrant, String accessTokenHash) {
 
         boolean active() {
             return status == RegistrationStatus.CONFIRMED || status == RegistrationStatus.WAITLISTED
                     || status == RegistrationStatus.PENDING_CONFIRMATION;
+        }
+
+        Registration with(RegistrationStatus to) {
+            return new Registration(to, seats, registrant, accessTokenHash);
         }
     }
 
@@ -209,11 +202,11 @@ public class PortalEvent {
             throw new jp.kodoku.platform.infra.errors.NotFound("no registration of this event has this link");
         }
         Registration registration = registrations.get(registrationId);
-        if (registration.status != RegistrationStatus.PENDING_CONFIRMATION) {
+        if (registration.status() != RegistrationStatus.PENDING_CONFIRMATION) {
             return getVersion(); // followed twice (a mail client's preview, a second click): already done
         }
         requireWindowOpen(now);
-        accept(registrationId, registration.registrant, registration.seats, registration.accessTokenHash);
+        accept(registrationId, registration.registrant(), registration.seats(), registration.accessTokenHash());
         return getVersion();
     }
 
@@ -231,7 +224,7 @@ public class PortalEvent {
     @CommandHandler
     long handle(CancelMemberRegistration command) {
         Registration registration = registrations.get(command.registrationId());
-        if (registration == null || !Objects.equals(registration.registrant.organizationId(), command.organizationId())) {
+        if (registration == null || !Objects.equals(registration.registrant().organizationId(), command.organizationId())) {
             throw new jp.kodoku.platform.infra.errors.NotFound("your organization has no such registration for this event");
         }
         cancel(command.registrationId());
@@ -242,7 +235,7 @@ public class PortalEvent {
     long handle(RemoveRegistration command) {
         String reason = EventRules.reason(command.reason());
         Registration registration = activeRegistration(command.registrationId());
-        RegistrationStatus previous = registration.status;
+        RegistrationStatus previous = registration.status();
         apply(new RegistrationRemoved(id, command.registrationId(), previous, reason));
         if (previous == RegistrationStatus.CONFIRMED) {
             promote(PromotionCause.REMOVAL, command.registrationId());
@@ -254,7 +247,7 @@ public class PortalEvent {
     long handle(MoveWaitlistEntry command) {
         String reason = EventRules.reason(command.reason());
         Registration registration = registrations.get(command.registrationId());
-        if (registration == null || registration.status != RegistrationStatus.WAITLISTED) {
+        if (registration == null || registration.status() != RegistrationStatus.WAITLISTED) {
             throw new EventRuleViolation("only a waitlisted registration can be moved");
         }
         if (command.position() < 1 || command.position() > waitlist.size()) {
@@ -278,11 +271,11 @@ public class PortalEvent {
             throw new EventRuleViolation("attendance is recorded once the event has finished");
         }
         Registration registration = registrations.get(command.registrationId());
-        if (registration == null || registration.status != RegistrationStatus.CONFIRMED) {
+        if (registration == null || registration.status() != RegistrationStatus.CONFIRMED) {
             throw new EventRuleViolation("attendance is recorded for confirmed registrations only");
         }
-        if (command.attendedSeats() < 0 || command.attendedSeats() > registration.seats) {
-            throw new InvalidEventInput("attendedSeats", "must be between 0 and the " + registration.seats
+        if (command.attendedSeats() < 0 || command.attendedSeats() > registration.seats()) {
+            throw new InvalidEventInput("attendedSeats", "must be between 0 and the " + registration.seats()
                     + " seats of the registration");
         }
         apply(new AttendanceRecorded(id, command.registrationId(), command.attendedSeats()));
@@ -294,7 +287,7 @@ public class PortalEvent {
         if (registration == null) {
             throw new jp.kodoku.platform.infra.errors.NotFound("no such registration for this event");
         }
-        if (registration.registrant.isMember()) {
+        if (registration.registrant().isMember()) {
             throw new EventRuleViolation("a member registration holds no personal data of its own");
         }
         apply(new RegistrantPersonalDataErased(id, registrationId, EventRules.reason(reason)));
@@ -320,7 +313,7 @@ public class PortalEvent {
      */
     private void promote(PromotionCause cause, RegistrationId freedBy) {
         for (RegistrationId waiting : List.copyOf(waitlist)) {
-            int seats = registrations.get(waiting).seats;
+            int seats = registrations.get(waiting).seats();
             if (fits(seats)) {
                 apply(new PromotedFromWaitlist(id, waiting, seats, cause, freedBy, freeSeats()));
             }
@@ -329,7 +322,7 @@ public class PortalEvent {
 
     private void cancel(RegistrationId registrationId) {
         Registration registration = activeRegistration(registrationId);
-        RegistrationStatus previous = registration.status;
+        RegistrationStatus previous = registration.status();
         apply(new RegistrationCancelled(id, registrationId, previous));
         if (previous == RegistrationStatus.CONFIRMED) {
             promote(PromotionCause.CANCELLATION, registrationId);
@@ -354,7 +347,7 @@ public class PortalEvent {
             throw new jp.kodoku.platform.infra.errors.NotFound("no such registration for this event");
         }
         if (!registration.active()) {
-            throw new EventRuleViolation("the registration is already " + registration.status);
+            throw new EventRuleViolation("the registration is already " + registration.status());
         }
         return registration;
     }
@@ -457,8 +450,7 @@ public class PortalEvent {
     @EventSourcingHandler
     void on(EventCancelled e) {
         status = EventStatus.CANCELLED;
-        registrations.values().stream().filter(Registration::active)
-                     .forEach(r -> r.status = RegistrationStatus.EVENT_CANCELLED);
+        registrations.replaceAll((id, r) -> r.active() ? r.with(RegistrationStatus.EVENT_CANCELLED) : r);
         waitlist.clear();
         confirmedSeats = 0;
     }
@@ -500,7 +492,7 @@ public class PortalEvent {
 
     @EventSourcingHandler
     void on(PromotedFromWaitlist e) {
-        registrations.get(e.registrationId()).status = RegistrationStatus.CONFIRMED;
+        registrations.computeIfPresent(e.registrationId(), (id, r) -> r.with(RegistrationStatus.CONFIRMED));
         waitlist.remove(e.registrationId());
         confirmedSeats += e.seats();
     }
@@ -517,11 +509,11 @@ public class PortalEvent {
 
     private void ended(RegistrationId registrationId, RegistrationStatus to) {
         Registration registration = registrations.get(registrationId);
-        if (registration.status == RegistrationStatus.CONFIRMED) {
-            confirmedSeats -= registration.seats;
+        if (registration.status() == RegistrationStatus.CONFIRMED) {
+            confirmedSeats -= registration.seats();
         }
         waitlist.remove(registrationId);
-        registration.status = to;
+        registrations.put(registrationId, registration.with(to));
     }
 
     @EventSourcingHandler
