@@ -236,7 +236,7 @@ public class PortalEvent {
         String reason = EventRules.reason(command.reason());
         Registration registration = activeRegistration(command.registrationId());
         RegistrationStatus previous = registration.status();
-        apply(new RegistrationRemoved(id, command.registrationId(), previous, reason));
+        apply(new RegistrationRemoved(id, command.registrationId(), previous, registration.seats(), reason));
         if (previous == RegistrationStatus.CONFIRMED) {
             promote(PromotionCause.REMOVAL, command.registrationId());
         }
@@ -323,7 +323,7 @@ public class PortalEvent {
     private void cancel(RegistrationId registrationId) {
         Registration registration = activeRegistration(registrationId);
         RegistrationStatus previous = registration.status();
-        apply(new RegistrationCancelled(id, registrationId, previous));
+        apply(new RegistrationCancelled(id, registrationId, previous, registration.seats()));
         if (previous == RegistrationStatus.CONFIRMED) {
             promote(PromotionCause.CANCELLATION, registrationId);
         }

@@ -68,8 +68,8 @@ class EventContractTest {
                 new RegistrationConfirmed(EVENT, REGISTRATION, MEMBER, 2, 1, null),
                 new RegistrationWaitlisted(EVENT, REGISTRATION, PUBLIC, 2, 101, 1, "ab12"),
                 new PromotedFromWaitlist(EVENT, REGISTRATION, 2, PromotionCause.CANCELLATION, OTHER, 3),
-                new RegistrationCancelled(EVENT, REGISTRATION, RegistrationStatus.WAITLISTED),
-                new RegistrationRemoved(EVENT, REGISTRATION, RegistrationStatus.CONFIRMED, "重複登録のため"),
+                new RegistrationCancelled(EVENT, REGISTRATION, RegistrationStatus.WAITLISTED, 2),
+                new RegistrationRemoved(EVENT, REGISTRATION, RegistrationStatus.CONFIRMED, 2, "重複登録のため"),
                 new WaitlistEntryMoved(EVENT, REGISTRATION, 2, 1, "登壇者の同行者", List.of(REGISTRATION, OTHER)),
                 new AttendanceRecorded(EVENT, REGISTRATION, 1),
                 new RegistrantPersonalDataErased(EVENT, REGISTRATION, "本人からの請求"));

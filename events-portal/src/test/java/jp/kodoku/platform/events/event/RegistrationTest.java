@@ -156,7 +156,7 @@ class RegistrationTest {
         scenario.givenPublished(new RegistrationConfirmed(WORKSHOP, rid(4),
                         new Registrant(null, null, new SealedValue("r-4", "bmFtZQ=="), null), 2, 1, "access-4"))
                 .when(new CancelRegistrationByLink(WORKSHOP, "access-4"))
-                .expectEvents(new RegistrationCancelled(WORKSHOP, rid(4), RegistrationStatus.CONFIRMED));
+                .expectEvents(new RegistrationCancelled(WORKSHOP, rid(4), RegistrationStatus.CONFIRMED, 2));
     }
 
     @Test
@@ -169,7 +169,7 @@ class RegistrationTest {
 
     @Test
     void a_registration_is_cancelled_once() {
-        scenario.givenPublished(confirmed(1, 2, 1), new RegistrationCancelled(WORKSHOP, rid(1), RegistrationStatus.CONFIRMED))
+        scenario.givenPublished(confirmed(1, 2, 1), new RegistrationCancelled(WORKSHOP, rid(1), RegistrationStatus.CONFIRMED, 2))
                 .when(new CancelMemberRegistration(WORKSHOP, rid(1), SAKURA))
                 .expectException(ruleViolation("already CANCELLED"))
                 .expectNoEvents();

@@ -35,7 +35,7 @@ class WaitlistTest {
     void a_cancellation_promotes_the_first_waitlisted_in_the_same_command() {
         scenario.givenPublished(full(waitlisted(5, 3, 5, 1), waitlisted(6, 1, 6, 2)))
                 .when(new CancelMemberRegistration(WORKSHOP, rid(1), SAKURA))
-                .expectEvents(new RegistrationCancelled(WORKSHOP, rid(1), RegistrationStatus.CONFIRMED),
+                .expectEvents(new RegistrationCancelled(WORKSHOP, rid(1), RegistrationStatus.CONFIRMED, 3),
                         new PromotedFromWaitlist(WORKSHOP, rid(5), 3, PromotionCause.CANCELLATION, rid(1), 3));
     }
 
@@ -43,7 +43,7 @@ class WaitlistTest {
     void an_entry_that_does_not_fit_does_not_block_a_later_one_that_does() {
         scenario.givenPublished(full(waitlisted(5, 3, 5, 1), waitlisted(6, 1, 6, 2), waitlisted(7, 1, 7, 3)))
                 .when(new CancelMemberRegistration(WORKSHOP, rid(4), SAKURA))
-                .expectEvents(new RegistrationCancelled(WORKSHOP, rid(4), RegistrationStatus.CONFIRMED),
+                .expectEvents(new RegistrationCancelled(WORKSHOP, rid(4), RegistrationStatus.CONFIRMED, 1),
                         new PromotedFromWaitlist(WORKSHOP, rid(6), 1, PromotionCause.CANCELLATION, rid(4), 1));
     }
 
@@ -51,7 +51,7 @@ class WaitlistTest {
     void freed_seats_go_to_every_waitlisted_entry_that_fits_in_order() {
         scenario.givenPublished(full(waitlisted(5, 2, 5, 1), waitlisted(6, 2, 6, 2), waitlisted(7, 1, 7, 3)))
                 .when(new CancelMemberRegistration(WORKSHOP, rid(1), SAKURA))
-                .expectEvents(new RegistrationCancelled(WORKSHOP, rid(1), RegistrationStatus.CONFIRMED),
+                .expectEvents(new RegistrationCancelled(WORKSHOP, rid(1), RegistrationStatus.CONFIRMED, 3),
                         new PromotedFromWaitlist(WORKSHOP, rid(5), 2, PromotionCause.CANCELLATION, rid(1), 3),
                         new PromotedFromWaitlist(WORKSHOP, rid(7), 1, PromotionCause.CANCELLATION, rid(1), 1));
     }
@@ -67,14 +67,14 @@ class WaitlistTest {
     void leaving_the_waitlist_promotes_nobody() {
         scenario.givenPublished(full(waitlisted(5, 2, 5, 1), waitlisted(6, 1, 6, 2)))
                 .when(new CancelMemberRegistration(WORKSHOP, rid(5), SAKURA))
-                .expectEvents(new RegistrationCancelled(WORKSHOP, rid(5), RegistrationStatus.WAITLISTED));
+                .expectEvents(new RegistrationCancelled(WORKSHOP, rid(5), RegistrationStatus.WAITLISTED, 2));
     }
 
     @Test
     void the_secretariats_removal_of_a_confirmed_registration_promotes() {
         scenario.givenPublished(full(waitlisted(5, 2, 5, 1)))
                 .when(new RemoveRegistration(WORKSHOP, rid(2), "重複登録のため"))
-                .expectEvents(new RegistrationRemoved(WORKSHOP, rid(2), RegistrationStatus.CONFIRMED, "重複登録のため"),
+                .expectEvents(new RegistrationRemoved(WORKSHOP, rid(2), RegistrationStatus.CONFIRMED, 3, "重複登録のため"),
                         new PromotedFromWaitlist(WORKSHOP, rid(5), 2, PromotionCause.REMOVAL, rid(2), 3));
     }
 
@@ -142,7 +142,7 @@ class WaitlistTest {
         scenario.givenPublished(full(waitlisted(5, 3, 5, 1), waitlisted(6, 3, 6, 2),
                         new WaitlistEntryMoved(WORKSHOP, rid(6), 2, 1, "理由", List.of(rid(6), rid(5)))))
                 .when(new CancelMemberRegistration(WORKSHOP, rid(1), SAKURA))
-                .expectEvents(new RegistrationCancelled(WORKSHOP, rid(1), RegistrationStatus.CONFIRMED),
+                .expectEvents(new RegistrationCancelled(WORKSHOP, rid(1), RegistrationStatus.CONFIRMED, 3),
                         new PromotedFromWaitlist(WORKSHOP, rid(6), 3, PromotionCause.CANCELLATION, rid(1), 3));
     }
 }
