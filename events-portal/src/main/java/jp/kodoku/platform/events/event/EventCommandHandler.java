@@ -107,14 +107,15 @@ public class EventCommandHandler {
     }
 
     @CommandHandler
-    public long handle(RegisterMember command) {
-        return repository.load(command.eventId().value())
-                         .invoke(e -> e.registerMember(command.registrationId(), command.organizationId(),
-                                 command.account(), command.seats(), null, clock.instant()));
+    public RegistrationOutcome handle(RegisterMember command) {
+        Aggregate<PortalEvent> event = repository.load(command.eventId().value());
+        event.execute(e -> e.registerMember(command.registrationId(), command.organizationId(), command.account(),
+                command.seats(), null, clock.instant()));
+        return event.invoke(e -> e.outcome(command.registrationId()));
     }
 
     @CommandHandler
-    public long handle(RequestPublicRegistration command) {
+    public RegistrationOutcome handle(RequestPublicRegistration command) {
         List<FieldViolation> violations = EventRules.registrantViolations(command.name(), command.email());
         if (!violations.isEmpty()) {
             throw new InvalidEventInput(violations);
@@ -124,14 +125,17 @@ public class EventCommandHandler {
         SealedValue[] sealed = vault.seal(subject, command.name().strip(), command.email().strip(),
                 command.confirmationToken());
         Registrant registrant = new Registrant(null, null, sealed[0], sealed[1]);
-        return event.invoke(e -> e.requestPublicRegistration(command.registrationId(), registrant, command.seats(),
+        event.execute(e -> e.requestPublicRegistration(command.registrationId(), registrant, command.seats(),
                 command.accessTokenHash(), command.confirmationTokenHash(), sealed[2], clock.instant()));
+        return event.invoke(e -> e.outcome(command.registrationId()));
     }
 
     @CommandHandler
-    public long handle(ConfirmPublicRegistration command) {
-        return repository.load(command.eventId().value())
-                         .invoke(e -> e.confirmPublicRegistration(command.confirmationTokenHash(), clock.instant()));
+    public RegistrationOutcome handle(ConfirmPublicRegistration command) {
+        Aggregate<PortalEvent> event = repository.load(command.eventId().value());
+        RegistrationId confirmed = event.invoke(e -> e.confirmPublicRegistration(command.confirmationTokenHash(),
+                clock.instant()));
+        return event.invoke(e -> e.outcome(confirmed));
     }
 
     @CommandHandler

@@ -196,18 +196,18 @@ public class PortalEvent {
     }
 
     /** The public registration a link was mailed for; the registration, if still unconfirmed, takes its place now. */
-    long confirmPublicRegistration(String confirmationTokenHash, Instant now) {
+    RegistrationId confirmPublicRegistration(String confirmationTokenHash, Instant now) {
         RegistrationId registrationId = byConfirmationToken.get(confirmationTokenHash);
         if (registrationId == null) {
             throw new jp.kodoku.platform.infra.errors.NotFound("no registration of this event has this link");
         }
         Registration registration = registrations.get(registrationId);
         if (registration.status() != RegistrationStatus.PENDING_CONFIRMATION) {
-            return getVersion(); // followed twice (a mail client's preview, a second click): already done
+            return registrationId; // followed twice (a second click): already done
         }
         requireWindowOpen(now);
         accept(registrationId, registration.registrant(), registration.seats(), registration.accessTokenHash());
-        return getVersion();
+        return registrationId;
     }
 
     @CommandHandler
@@ -292,6 +292,12 @@ public class PortalEvent {
         }
         apply(new RegistrantPersonalDataErased(id, registrationId, EventRules.reason(reason)));
         return getVersion();
+    }
+
+    RegistrationOutcome outcome(RegistrationId registrationId) {
+        Registration registration = registrations.get(registrationId);
+        int index = waitlist.indexOf(registrationId);
+        return new RegistrationOutcome(registrationId, registration.status(), index < 0 ? null : index + 1, getVersion());
     }
 
     // ---- the rules of seats and the waitlist ----------------------------------------------------------------------
