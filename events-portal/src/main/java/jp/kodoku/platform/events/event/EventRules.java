@@ -146,9 +146,10 @@ public final class EventRules {
         if (r.opensAt() != null && r.closesAt() != null && !r.opensAt().isBefore(r.closesAt())) {
             v.add(new FieldViolation("registration.closesAt", "must be after opensAt"));
         }
-        if (schedule != null && schedule.startDate() != null && r.closesAt() != null
-                && r.closesAt().atZone(Schedule.JAPAN).toInstant().isAfter(safeStart(schedule))) {
-            v.add(new FieldViolation("registration.closesAt", "must not be after the start of the event"));
+        // late registration is allowed while a long event runs (a course over several days), never after its end
+        if (schedule != null && schedule.startDate() != null && schedule.endDate() != null && r.closesAt() != null
+                && r.closesAt().atZone(Schedule.JAPAN).toInstant().isAfter(safeEnd(schedule))) {
+            v.add(new FieldViolation("registration.closesAt", "must not be after the end of the event"));
         }
         if (r.reminderDaysBefore() != null && (r.reminderDaysBefore() < 1 || r.reminderDaysBefore() > 30)) {
             v.add(new FieldViolation("registration.reminderDaysBefore", "must be between 1 and 30"));
@@ -195,10 +196,10 @@ public final class EventRules {
         return details.organizerOrganizations().contains(organization);
     }
 
-    private static java.time.Instant safeStart(Schedule schedule) {
-        LocalDate date = schedule.startDate();
-        return schedule.startTime() == null ? date.atStartOfDay(Schedule.JAPAN).toInstant()
-                : date.atTime(schedule.startTime()).atZone(Schedule.JAPAN).toInstant();
+    private static java.time.Instant safeEnd(Schedule schedule) {
+        LocalDate date = schedule.endDate();
+        return schedule.endTime() == null ? date.plusDays(1).atStartOfDay(Schedule.JAPAN).toInstant()
+                : date.atTime(schedule.endTime()).atZone(Schedule.JAPAN).toInstant();
     }
 
     private static boolean isHttps(String value) {
