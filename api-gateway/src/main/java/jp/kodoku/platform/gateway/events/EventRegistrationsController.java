@@ -134,13 +134,15 @@ class EventRegistrationsController {
         return queries.list(new ListRegistrations(new EventId(id)), RegistrationSummary.class);
     }
 
-    @DeleteMapping("/api/v1/events/{id}/registrations/{registrationId}")
+    @DeleteMapping("/api/v1/organizations/{id}/event-registrations/{eventId}/{registrationId}")
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Member admin: cancel one of the organization's registrations (or leave the waitlist)")
-    ResponseEntity<EventsRequests.Written> cancel(@PathVariable String id, @PathVariable String registrationId) {
-        Caller caller = requireMemberAdmin();
-        return write(id, new CancelMemberRegistration(new EventId(id), new RegistrationId(registrationId),
-                new OrganizationId(caller.organizationId())));
+    @Operation(summary = "Cancel one of the organization's registrations, or leave the waitlist (its own admins, or "
+            + "the secretariat for it); freed seats go to the waitlist at once")
+    ResponseEntity<EventsRequests.Written> cancel(@PathVariable String id, @PathVariable String eventId,
+                                                  @PathVariable String registrationId) {
+        Access.requireActsFor(id);
+        return write(eventId, new CancelMemberRegistration(new EventId(eventId), new RegistrationId(registrationId),
+                new OrganizationId(id)));
     }
 
     @PostMapping("/api/v1/events/{id}/registrations/{registrationId}/removal")

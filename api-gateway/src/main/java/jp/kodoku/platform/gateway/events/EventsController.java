@@ -181,7 +181,7 @@ class EventsController {
     @PostMapping("/api/v1/campaigns/{campaignId}/events")
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Member admin: propose an event the organization hosts under a 強化月間 campaign "
-            + "(kind CAMPAIGN_EVENT; the organization must be among the organizers); the secretariat decides")
+            + "(kind CAMPAIGN_EVENT; the organization becomes an organizer); the secretariat decides")
     @ApiResponse(responseCode = "201", description = "Proposed")
     ResponseEntity<?> propose(@PathVariable String campaignId, @RequestBody EventDetails body,
                               @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
@@ -192,12 +192,18 @@ class EventsController {
         if (body.campaignId() != null && !body.campaignId().value().equals(campaignId)) {
             throw new InvalidEventInput("campaignId", "must be the campaign of the path, or absent");
         }
+        // the proposing organization hosts what it proposes, whether or not the body says so
+        OrganizationId proposer = new OrganizationId(caller.organizationId());
+        List<OrganizationId> organizers = new ArrayList<>(body.organizerOrganizations());
+        if (!organizers.contains(proposer)) {
+            organizers.add(0, proposer);
+        }
         EventDetails details = new EventDetails(body.kind(), body.title(), body.description(), body.courseLevel(),
-                new EventId(campaignId), body.secretariatOrganizes(), body.organizerOrganizations(), body.schedule(),
+                new EventId(campaignId), body.secretariatOrganizes(), organizers, body.schedule(),
                 body.venue(), body.onlineUrl(), body.visibility(), body.registration());
         return idempotency.run("campaign-events", idempotencyKey, body, () -> {
             EventId id = EventId.random();
-            long version = commands.send(new ProposeCampaignEvent(id, new OrganizationId(caller.organizationId()), details));
+            long version = commands.send(new ProposeCampaignEvent(id, proposer, details));
             return ResponseEntity.created(URI.create("/api/v1/events/" + id)).eTag(Versions.etag(version))
                                  .body(new EventsRequests.Created(id.value(), EventStatus.PROPOSED.name(), version));
         });
