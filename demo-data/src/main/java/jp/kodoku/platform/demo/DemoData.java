@@ -110,6 +110,9 @@ public class DemoData {
                 }
             }
         }
+        DemoEvents demoEvents = new DemoEvents(command -> send(null, command), LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")));
+        demoEvents.create();
+        log.info("Demo data: events of seed 004 and upcoming ones, with {} registrations", demoEvents.registrations());
         long millis = (System.nanoTime() - started) / 1_000_000;
         var counts = DemoOrganizations.countsAsOf(plan, LocalDate.now());
         log.info("Demo data: created {} organizations with {} commands in {} ms ({} members today: {})",
@@ -169,7 +172,8 @@ public class DemoData {
                     .andMetaData(AuditMetadata.of(PRINCIPAL, "demo-data-" + commandsSent)));
         } catch (RuntimeException e) {
             throw new IllegalStateException("demo data: " + command.getClass().getSimpleName() + " for "
-                    + organization.profile().name() + " failed: " + e.getMessage(), e);
+                    + (organization == null ? "the events" : organization.profile().name()) + " failed: "
+                    + e.getMessage(), e);
         }
     }
 }
