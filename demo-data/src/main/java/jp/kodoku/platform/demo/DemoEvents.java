@@ -126,7 +126,7 @@ final class DemoEvents {
 
     private void member(EventId event, String organization, int seats) {
         registrations++;
-        send.accept(new RegisterMember(event, registrationId(event), org(organization), "demo-admin", seats));
+        send.accept(new RegisterMember(event, registrationId(event), org(organization), "demo-admin", seats, null));
     }
 
     private void publicly(EventId event, String name, String email, int seats) {

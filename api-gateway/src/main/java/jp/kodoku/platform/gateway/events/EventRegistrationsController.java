@@ -64,7 +64,8 @@ class EventRegistrationsController {
         return idempotency.run("event-registrations", idempotencyKey, body, () -> {
             RegistrationId registrationId = RegistrationId.random();
             RegistrationOutcome outcome = commands.send(new RegisterMember(new EventId(id), registrationId,
-                    new OrganizationId(caller.organizationId()), caller.principal(), seats), RegistrationOutcome.class);
+                    new OrganizationId(caller.organizationId()), caller.principal(), seats, accountEmail()),
+                    RegistrationOutcome.class);
             return ResponseEntity.created(URI.create("/api/v1/events/" + id + "/registrations/" + registrationId))
                                  .eTag(Versions.etag(outcome.version()))
                                  .body(new EventsRequests.Registered(id, registrationId.value(), outcome.status(),
@@ -203,6 +204,15 @@ class EventRegistrationsController {
             throw new AccessDeniedException("only a member organization's admin registers its staff");
         }
         return caller;
+    }
+
+    /** Where the registration's mails go: the member admin account's own address, from its token. */
+    private static String accountEmail() {
+        if (org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication()
+                instanceof org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken jwt) {
+            return jwt.getToken().getClaimAsString("email");
+        }
+        return null;
     }
 
     private static int seats(Integer seats) {

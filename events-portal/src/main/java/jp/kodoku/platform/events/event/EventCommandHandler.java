@@ -109,8 +109,11 @@ public class EventCommandHandler {
     @CommandHandler
     public RegistrationOutcome handle(RegisterMember command) {
         Aggregate<PortalEvent> event = repository.load(command.eventId().value());
-        event.execute(e -> e.registerMember(command.registrationId(), command.organizationId(), command.account(),
-                command.seats(), null, clock.instant()));
+        SealedValue email = command.contactEmail() == null ? null
+                : vault.seal(command.registrationId().value(), command.contactEmail())[0];
+        event.execute(e -> e.registerMember(command.registrationId(),
+                new Registrant(command.organizationId(), command.account(), null, email), command.seats(),
+                clock.instant()));
         return event.invoke(e -> e.outcome(command.registrationId()));
     }
 

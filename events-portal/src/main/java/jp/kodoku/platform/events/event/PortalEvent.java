@@ -175,10 +175,9 @@ public class PortalEvent {
 
     // ---- registrations --------------------------------------------------------------------------------------------
 
-    long registerMember(RegistrationId registrationId, OrganizationId organization, String account, int seats,
-                        String accessTokenHash, Instant now) {
+    long registerMember(RegistrationId registrationId, Registrant registrant, int seats, Instant now) {
         requireOpenFor(registrationId, seats, now);
-        accept(registrationId, Registrant.member(organization, account), seats, accessTokenHash);
+        accept(registrationId, registrant, seats, null);
         return getVersion();
     }
 

@@ -96,7 +96,7 @@ final class EventScenario {
     }
 
     static RegisterMember register(int n, int seats) {
-        return new RegisterMember(WORKSHOP, rid(n), SAKURA, SAKURA_ADMIN, seats);
+        return new RegisterMember(WORKSHOP, rid(n), SAKURA, SAKURA_ADMIN, seats, null);
     }
 
     // ---- the fixture --------------------------------------------------------------------------------------------
