@@ -120,6 +120,14 @@ class EventRegistrationsController {
                              .header(HttpHeaders.CACHE_CONTROL, "no-store").body(registration);
     }
 
+    @GetMapping(path = "/api/v1/events/{id}/registrations/access/{token}.ics", produces = "text/calendar")
+    @Operation(summary = "The registrant's .ics: the event, with the online URL while the seats are held")
+    ResponseEntity<String> icsByLink(@PathVariable String id, @PathVariable String token) {
+        String ics = queries.optional(new RenderRegistrationIcs(new EventId(id), hash(token(token))), String.class)
+                            .orElseThrow(() -> new NotFound("no registration behind this link"));
+        return EventsController.ics(ics, "registration.ics");
+    }
+
     @DeleteMapping("/api/v1/events/{id}/registrations/access/{token}")
     @Operation(summary = "Cancel through the private link (or leave the waitlist); freed seats go to the waitlist at once")
     ResponseEntity<EventsRequests.Written> cancelByLink(@PathVariable String id, @PathVariable String token) {

@@ -31,7 +31,8 @@ class EventsAccess {
 
     @Bean
     PublicPaths eventsPublicReads() {
-        return PublicPaths.get("/api/v1/events", "/api/v1/events/*", "/api/v1/events/*/registrations/access/*");
+        return PublicPaths.get("/api/v1/events", "/api/v1/events.ics", "/api/v1/events/*",
+                "/api/v1/events/*/registrations/access/*");
     }
 
     @Bean

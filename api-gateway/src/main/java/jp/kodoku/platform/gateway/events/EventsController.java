@@ -103,6 +103,34 @@ class EventsController {
         return ResponseEntity.ok().eTag(Versions.etag(event.version())).body(event);
     }
 
+    @GetMapping(path = "/api/v1/events.ics", produces = "text/calendar")
+    @Operation(summary = "The caller's calendar as an iCalendar feed (RFC 5545): a month ago to a year ahead; filter by "
+            + "kind and prefecture. Stable UID, SEQUENCE, STATUS:CANCELLED, VTIMEZONE Asia/Tokyo; never an online URL")
+    ResponseEntity<String> feed(@RequestParam(required = false) EventKind kind,
+                                @RequestParam(required = false) String prefecture) {
+        if (prefecture != null && !PREFECTURE.matcher(prefecture).matches()) {
+            throw new InvalidEventInput("prefecture", "must be a JIS X 0401 prefecture code, 01 to 47");
+        }
+        LocalDate today = LocalDate.now(Schedule.JAPAN);
+        String ics = queries.one(new RenderCalendarIcs(EventsAccess.viewOf(Caller.current()), today.minusMonths(1),
+                today.plusYears(1), kind, prefecture), String.class);
+        return ics(ics, "events.ics");
+    }
+
+    @GetMapping(path = "/api/v1/events/{id}.ics", produces = "text/calendar")
+    @Operation(summary = "One event as an .ics file, if the caller may see it")
+    ResponseEntity<String> eventIcs(@PathVariable String id) {
+        String ics = queries.optional(new RenderEventIcs(new EventId(id), EventsAccess.viewOf(Caller.current())),
+                String.class).orElseThrow(() -> new NotFound("no such event"));
+        return ics(ics, "event-" + id + ".ics");
+    }
+
+    static ResponseEntity<String> ics(String ics, String filename) {
+        return ResponseEntity.ok().contentType(org.springframework.http.MediaType.parseMediaType("text/calendar; charset=UTF-8"))
+                             .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"")
+                             .header("X-Content-Type-Options", "nosniff").body(ics);
+    }
+
     @GetMapping("/api/v1/event-attendance")
     @Operation(summary = "Secretariat: registrations and attendance per event of a fiscal year (年度, April–March)")
     AttendanceReport attendance(@RequestParam int fiscalYear) {

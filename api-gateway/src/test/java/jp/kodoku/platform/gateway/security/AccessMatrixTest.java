@@ -383,6 +383,11 @@ class AccessMatrixTest extends ApiTest {
                 .body(Map.of("reason", "本人からの請求"))));
         e.add(new Endpoint("GET /api/v1/organizations/{id}/event-registrations", ORGANIZATION, AccessMatrixTest::events,
                 (g, api) -> api.get(org(g) + "/event-registrations")));
+        e.add(new Endpoint("GET /api/v1/events.ics", EVERYONE, AccessMatrixTest::events, (g, api) -> api.get("/api/v1/events.ics")));
+        e.add(new Endpoint("GET /api/v1/events/{id}.ics", EVERYONE_BUT_APPS_WITHOUT_SCOPE, AccessMatrixTest::event,
+                (g, api) -> api.get(ev(g) + ".ics")));
+        e.add(new Endpoint("GET /api/v1/events/{id}/registrations/access/{token}.ics", EVERYONE_BUT_APPS_WITHOUT_SCOPE,
+                AccessMatrixTest::publicRegistration, (g, api) -> api.get(link(g) + ".ics")));
         return e;
     }
 

@@ -342,6 +342,9 @@ class HostileInputCorpusTest extends ApiTest {
         e.add(new Endpoint("PUT", "/api/v1/events/{id}/registrations/{registrationId}/attendance", map("attendedSeats", 1), Map.of()));
         e.add(new Endpoint("POST", "/api/v1/events/{id}/registrations/{registrationId}/erasure", map("reason", "本人からの請求"), Map.of()));
         e.add(new Endpoint("GET", "/api/v1/organizations/{id}/event-registrations", null, Map.of()));
+        e.add(new Endpoint("GET", "/api/v1/events.ics", null, Map.of()));
+        e.add(new Endpoint("GET", "/api/v1/events/{id}.ics", null, Map.of()));
+        e.add(new Endpoint("GET", "/api/v1/events/{id}/registrations/access/{token}.ics", null, Map.of()));
         return e;
     }
 

@@ -2,6 +2,7 @@ package jp.kodoku.platform.events.api;
 
 import jp.kodoku.platform.membership.api.OrganizationId;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -17,5 +18,5 @@ public record EventSummary(EventId eventId, EventKind kind, String title, String
                            OrganizationId proposer, Schedule schedule, Venue venue, boolean online, String onlineUrl,
                            Visibility visibility, EventStatus status, String statusReason, Integer symposiumNumber,
                            RegistrationSettings registration, int confirmedSeats, int waitlistedRegistrations,
-                           long version) {
+                           Instant changedAt, long version) {
 }

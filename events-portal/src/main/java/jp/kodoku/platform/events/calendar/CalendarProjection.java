@@ -7,9 +7,11 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
 import java.util.function.Consumer;
 
 /**
@@ -37,16 +39,16 @@ class CalendarProjection {
     }
 
     @EventHandler
-    void on(EventScheduled e, @SequenceNumber long seq) {
-        apply(e.eventId(), seq, v -> {
+    void on(EventScheduled e, @SequenceNumber long seq, @Timestamp Instant at) {
+        apply(e.eventId(), seq, at, v -> {
             v.setDetails(e.details());
             v.status = EventStatus.DRAFT;
         });
     }
 
     @EventHandler
-    void on(CampaignEventProposed e, @SequenceNumber long seq) {
-        apply(e.eventId(), seq, v -> {
+    void on(CampaignEventProposed e, @SequenceNumber long seq, @Timestamp Instant at) {
+        apply(e.eventId(), seq, at, v -> {
             v.setDetails(e.details());
             v.proposer = e.proposer().value();
             v.status = EventStatus.PROPOSED;
@@ -54,34 +56,34 @@ class CalendarProjection {
     }
 
     @EventHandler
-    void on(CampaignEventApproved e, @SequenceNumber long seq) {
-        apply(e.eventId(), seq, v -> v.status = EventStatus.PUBLISHED);
+    void on(CampaignEventApproved e, @SequenceNumber long seq, @Timestamp Instant at) {
+        apply(e.eventId(), seq, at, v -> v.status = EventStatus.PUBLISHED);
     }
 
     @EventHandler
-    void on(CampaignEventRejected e, @SequenceNumber long seq) {
-        apply(e.eventId(), seq, v -> {
+    void on(CampaignEventRejected e, @SequenceNumber long seq, @Timestamp Instant at) {
+        apply(e.eventId(), seq, at, v -> {
             v.status = EventStatus.REJECTED;
             v.statusReason = e.reason();
         });
     }
 
     @EventHandler
-    void on(EventRevised e, @SequenceNumber long seq) {
-        apply(e.eventId(), seq, v -> v.setDetails(e.details()));
+    void on(EventRevised e, @SequenceNumber long seq, @Timestamp Instant at) {
+        apply(e.eventId(), seq, at, v -> v.setDetails(e.details()));
     }
 
     @EventHandler
-    void on(EventPublished e, @SequenceNumber long seq) {
-        apply(e.eventId(), seq, v -> {
+    void on(EventPublished e, @SequenceNumber long seq, @Timestamp Instant at) {
+        apply(e.eventId(), seq, at, v -> {
             v.status = EventStatus.PUBLISHED;
             v.symposiumNumber = e.symposiumNumber();
         });
     }
 
     @EventHandler
-    void on(EventRescheduled e, @SequenceNumber long seq) {
-        apply(e.eventId(), seq, v -> {
+    void on(EventRescheduled e, @SequenceNumber long seq, @Timestamp Instant at) {
+        apply(e.eventId(), seq, at, v -> {
             v.setSchedule(e.schedule());
             v.status = EventStatus.RESCHEDULED;
             v.statusReason = e.reason();
@@ -89,8 +91,8 @@ class CalendarProjection {
     }
 
     @EventHandler
-    void on(EventCancelled e, @SequenceNumber long seq) {
-        apply(e.eventId(), seq, v -> {
+    void on(EventCancelled e, @SequenceNumber long seq, @Timestamp Instant at) {
+        apply(e.eventId(), seq, at, v -> {
             v.status = EventStatus.CANCELLED;
             v.statusReason = e.reason();
             v.confirmedRegistrations = 0;
@@ -100,26 +102,26 @@ class CalendarProjection {
     }
 
     @EventHandler
-    void on(EventFinished e, @SequenceNumber long seq) {
-        apply(e.eventId(), seq, v -> v.status = EventStatus.FINISHED);
+    void on(EventFinished e, @SequenceNumber long seq, @Timestamp Instant at) {
+        apply(e.eventId(), seq, at, v -> v.status = EventStatus.FINISHED);
     }
 
     @EventHandler
-    void on(RegistrationConfirmed e, @SequenceNumber long seq) {
-        apply(e.eventId(), seq, v -> {
+    void on(RegistrationConfirmed e, @SequenceNumber long seq, @Timestamp Instant at) {
+        apply(e.eventId(), seq, at, v -> {
             v.confirmedRegistrations++;
             v.confirmedSeats += e.seats();
         });
     }
 
     @EventHandler
-    void on(RegistrationWaitlisted e, @SequenceNumber long seq) {
-        apply(e.eventId(), seq, v -> v.waitlistedRegistrations++);
+    void on(RegistrationWaitlisted e, @SequenceNumber long seq, @Timestamp Instant at) {
+        apply(e.eventId(), seq, at, v -> v.waitlistedRegistrations++);
     }
 
     @EventHandler
-    void on(PromotedFromWaitlist e, @SequenceNumber long seq) {
-        apply(e.eventId(), seq, v -> {
+    void on(PromotedFromWaitlist e, @SequenceNumber long seq, @Timestamp Instant at) {
+        apply(e.eventId(), seq, at, v -> {
             v.waitlistedRegistrations--;
             v.confirmedRegistrations++;
             v.confirmedSeats += e.seats();
@@ -128,19 +130,19 @@ class CalendarProjection {
 
     /** The previous status says which count the registration leaves. */
     @EventHandler
-    void on(RegistrationCancelled e, @SequenceNumber long seq) {
-        apply(e.eventId(), seq, v -> ended(v, e.previous(), e.seats()));
+    void on(RegistrationCancelled e, @SequenceNumber long seq, @Timestamp Instant at) {
+        apply(e.eventId(), seq, at, v -> ended(v, e.previous(), e.seats()));
     }
 
     @EventHandler
-    void on(RegistrationRemoved e, @SequenceNumber long seq) {
-        apply(e.eventId(), seq, v -> ended(v, e.previous(), e.seats()));
+    void on(RegistrationRemoved e, @SequenceNumber long seq, @Timestamp Instant at) {
+        apply(e.eventId(), seq, at, v -> ended(v, e.previous(), e.seats()));
     }
 
     /** A correction replaces the registration's earlier figure. */
     @EventHandler
-    void on(AttendanceRecorded e, @SequenceNumber long seq) {
-        apply(e.eventId(), seq, v -> {
+    void on(AttendanceRecorded e, @SequenceNumber long seq, @Timestamp Instant at) {
+        apply(e.eventId(), seq, at, v -> {
             v.attendance.put(e.registrationId().value(), e.attendedSeats());
             v.attendedSeats = v.attendance.values().stream().mapToInt(Integer::intValue).sum();
         });
@@ -155,7 +157,7 @@ class CalendarProjection {
         }
     }
 
-    private void apply(EventId id, long seq, Consumer<EventView> change) {
-        events.upsert(id.value(), seq, change);
+    private void apply(EventId id, long seq, Instant at, Consumer<EventView> change) {
+        events.upsert(id.value(), seq, change.andThen(v -> v.changedAt = at.toString()));
     }
 }

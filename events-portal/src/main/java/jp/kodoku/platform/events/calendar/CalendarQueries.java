@@ -1,6 +1,9 @@
 package jp.kodoku.platform.events.calendar;
 
 import jp.kodoku.platform.events.api.*;
+import jp.kodoku.platform.events.EventIcs;
+import jp.kodoku.platform.infra.calendar.CalendarEntry;
+import jp.kodoku.platform.infra.calendar.IcsCalendar;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -21,9 +24,43 @@ class CalendarQueries {
             EventStatus.CANCELLED.name(), EventStatus.FINISHED.name());
 
     private final MongoTemplate mongo;
+    private final String baseUrl;
 
-    CalendarQueries(MongoTemplate mongo) {
+    CalendarQueries(MongoTemplate mongo, @org.springframework.beans.factory.annotation.Value(
+            "${platform.events.base-url:http://localhost:8080}") String baseUrl) {
         this.mongo = mongo;
+        this.baseUrl = baseUrl;
+    }
+
+    /** A feed of a view: the same selection as the list, without online URLs, as iCalendar. */
+    @QueryHandler
+    String handle(RenderCalendarIcs query) {
+        List<EventSummary> events = handle(new ListEvents(query.view(), query.from(), query.to(), query.kind(),
+                query.prefectureCode(), 1000));
+        String name = switch (query.view()) {
+            case PUBLIC -> "孤独・孤立対策官民連携プラットフォーム イベント";
+            case MEMBER -> "孤独・孤立対策官民連携プラットフォーム イベント（会員）";
+            case SECRETARIAT -> "孤独・孤立対策官民連携プラットフォーム イベント（事務局）";
+        };
+        return IcsCalendar.publish(name).addAll(events.stream().map(this::entry).toList()).toIcs();
+    }
+
+    @QueryHandler
+    Optional<String> handle(RenderEventIcs query) {
+        return handle(new FindEvent(query.eventId(), query.view()))
+                .map(e -> IcsCalendar.publish(e.title()).add(entry(e)).toIcs());
+    }
+
+    private CalendarEntry entry(EventSummary e) {
+        String location = e.venue() != null ? e.venue().name() + "（" + e.venue().address() + "）"
+                : e.online() ? "オンライン" : null;
+        String description = e.description() == null ? e.title() : e.description();
+        if (e.statusReason() != null) {
+            description = e.status() + ": " + e.statusReason() + "\n" + description;
+        }
+        return EventIcs.entry(e.eventId().value(), e.version(), e.status() == EventStatus.CANCELLED, e.title(),
+                description, e.schedule(), location, EventIcs.page(baseUrl, e.eventId().value()),
+                e.changedAt() == null ? java.time.Instant.EPOCH : e.changedAt());
     }
 
     @QueryHandler

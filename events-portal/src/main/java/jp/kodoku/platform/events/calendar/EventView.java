@@ -59,6 +59,8 @@ class EventView extends VersionedDocument<EventView> {
     int confirmedSeats;
     int waitlistedRegistrations;
     int attendedSeats;
+    /** When the last event changed it (ISO instant): the iCalendar's DTSTAMP and LAST-MODIFIED. */
+    String changedAt;
     /** Seats attended by registration id. */
     Map<String, Integer> attendance = new LinkedHashMap<>();
 
@@ -115,6 +117,7 @@ class EventView extends VersionedDocument<EventView> {
                 organizerOrganizations.stream().map(OrganizationId::new).toList(),
                 proposer == null ? null : new OrganizationId(proposer), schedule(), venue, onlineUrl != null,
                 withOnlineUrl ? onlineUrl : null, visibility, status, statusReason, symposiumNumber, registration,
-                confirmedSeats, waitlistedRegistrations, version);
+                confirmedSeats, waitlistedRegistrations, changedAt == null ? null : java.time.Instant.parse(changedAt),
+                version);
     }
 }

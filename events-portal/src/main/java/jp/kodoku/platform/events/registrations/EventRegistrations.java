@@ -27,6 +27,11 @@ class EventRegistrations extends VersionedDocument<EventRegistrations> {
     String endTime;
     String startsAt;
     String onlineUrl;
+    String description;
+    String location;
+    boolean cancelled;
+    /** When the last event changed it (ISO instant). */
+    String changedAt;
     List<Entry> entries = new ArrayList<>();
     /** Registration ids of the waitlist, first in line first. */
     List<String> waitlist = new ArrayList<>();

@@ -4,6 +4,8 @@ import jp.kodoku.platform.events.api.*;
 import jp.kodoku.platform.infra.personaldata.PersonalDataVault;
 import jp.kodoku.platform.infra.personaldata.SealedValue;
 import jp.kodoku.platform.membership.api.OrganizationId;
+import jp.kodoku.platform.events.EventIcs;
+import jp.kodoku.platform.infra.calendar.IcsCalendar;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -24,10 +26,13 @@ class RegistrationQueries {
 
     private final MongoTemplate mongo;
     private final PersonalDataVault vault;
+    private final String baseUrl;
 
-    RegistrationQueries(MongoTemplate mongo, PersonalDataVault vault) {
+    RegistrationQueries(MongoTemplate mongo, PersonalDataVault vault, @org.springframework.beans.factory.annotation.Value(
+            "${platform.events.base-url:http://localhost:8080}") String baseUrl) {
         this.mongo = mongo;
         this.vault = vault;
+        this.baseUrl = baseUrl;
     }
 
     /** Confirmed in the order accepted, then the waitlist in its order, then pending, then the ended ones. */
@@ -72,6 +77,30 @@ class RegistrationQueries {
                      .forEach(e -> list.add(summary(d, e, false)));
         }
         return list;
+    }
+
+    /** The registrant's own calendar entry: with the online URL while the seats are held. */
+    @QueryHandler
+    Optional<String> handle(RenderRegistrationIcs query) {
+        EventRegistrations d = mongo.findById(query.eventId().value(), EventRegistrations.class);
+        if (d == null || query.accessTokenHash() == null) {
+            return Optional.empty();
+        }
+        return d.entries.stream().filter(e -> query.accessTokenHash().equals(e.accessTokenHash())).findFirst().map(e -> {
+            boolean holds = e.status() == RegistrationStatus.CONFIRMED;
+            String description = (d.description == null ? d.title : d.description)
+                    + (holds && d.onlineUrl != null ? "\nオンライン参加URL: " + d.onlineUrl : "");
+            boolean off = d.cancelled || !(holds || e.status() == RegistrationStatus.WAITLISTED);
+            return IcsCalendar.publish(d.title).add(EventIcs.entry(d.id, d.version, off, d.title, description,
+                    schedule(d), d.location != null ? d.location : d.onlineUrl != null ? "オンライン" : null,
+                    EventIcs.page(baseUrl, d.id), d.changedAt == null ? java.time.Instant.EPOCH
+                            : java.time.Instant.parse(d.changedAt))).toIcs();
+        });
+    }
+
+    private static Schedule schedule(EventRegistrations d) {
+        return new Schedule(LocalDate.parse(d.startDate), d.startTime == null ? null : LocalTime.parse(d.startTime),
+                LocalDate.parse(d.endDate), d.endTime == null ? null : LocalTime.parse(d.endTime));
     }
 
     private RegistrationSummary summary(EventRegistrations d, EventRegistrations.Entry e, boolean personalData) {

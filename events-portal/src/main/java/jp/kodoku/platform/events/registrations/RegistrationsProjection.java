@@ -7,9 +7,11 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
 import java.util.function.Consumer;
 
 /**
@@ -35,49 +37,50 @@ class RegistrationsProjection {
     }
 
     @EventHandler
-    void on(EventScheduled e, @SequenceNumber long seq) {
-        apply(e.eventId(), seq, d -> details(d, e.details()));
+    void on(EventScheduled e, @SequenceNumber long seq, @Timestamp Instant at) {
+        apply(e.eventId(), seq, at, d -> details(d, e.details()));
     }
 
     @EventHandler
-    void on(CampaignEventProposed e, @SequenceNumber long seq) {
-        apply(e.eventId(), seq, d -> details(d, e.details()));
+    void on(CampaignEventProposed e, @SequenceNumber long seq, @Timestamp Instant at) {
+        apply(e.eventId(), seq, at, d -> details(d, e.details()));
     }
 
     @EventHandler
-    void on(EventRevised e, @SequenceNumber long seq) {
-        apply(e.eventId(), seq, d -> details(d, e.details()));
+    void on(EventRevised e, @SequenceNumber long seq, @Timestamp Instant at) {
+        apply(e.eventId(), seq, at, d -> details(d, e.details()));
     }
 
     @EventHandler
-    void on(EventRescheduled e, @SequenceNumber long seq) {
-        apply(e.eventId(), seq, d -> schedule(d, e.schedule()));
+    void on(EventRescheduled e, @SequenceNumber long seq, @Timestamp Instant at) {
+        apply(e.eventId(), seq, at, d -> schedule(d, e.schedule()));
     }
 
     @EventHandler
-    void on(EventCancelled e, @SequenceNumber long seq) {
-        apply(e.eventId(), seq, d -> {
+    void on(EventCancelled e, @SequenceNumber long seq, @Timestamp Instant at) {
+        apply(e.eventId(), seq, at, d -> {
+            d.cancelled = true;
             d.entries.replaceAll(entry -> active(entry.status()) ? entry.withStatus(RegistrationStatus.EVENT_CANCELLED) : entry);
             d.waitlist.clear();
         });
     }
 
     @EventHandler
-    void on(PublicRegistrationRequested e, @SequenceNumber long seq) {
-        apply(e.eventId(), seq, d -> d.put(new EventRegistrations.Entry(e.registrationId().value(),
+    void on(PublicRegistrationRequested e, @SequenceNumber long seq, @Timestamp Instant at) {
+        apply(e.eventId(), seq, at, d -> d.put(new EventRegistrations.Entry(e.registrationId().value(),
                 RegistrationStatus.PENDING_CONFIRMATION, e.seats(), null, null, e.registrant().name(),
                 e.registrant().email(), e.accessTokenHash(), null, null, null)));
     }
 
     @EventHandler
-    void on(RegistrationConfirmed e, @SequenceNumber long seq) {
-        apply(e.eventId(), seq, d -> d.put(entry(e.registrationId(), RegistrationStatus.CONFIRMED, e.registrant(),
+    void on(RegistrationConfirmed e, @SequenceNumber long seq, @Timestamp Instant at) {
+        apply(e.eventId(), seq, at, d -> d.put(entry(e.registrationId(), RegistrationStatus.CONFIRMED, e.registrant(),
                 e.seats(), e.accessTokenHash(), e.acceptedAs())));
     }
 
     @EventHandler
-    void on(RegistrationWaitlisted e, @SequenceNumber long seq) {
-        apply(e.eventId(), seq, d -> {
+    void on(RegistrationWaitlisted e, @SequenceNumber long seq, @Timestamp Instant at) {
+        apply(e.eventId(), seq, at, d -> {
             d.put(entry(e.registrationId(), RegistrationStatus.WAITLISTED, e.registrant(), e.seats(),
                     e.accessTokenHash(), e.acceptedAs()));
             d.waitlist.remove(e.registrationId().value());
@@ -86,8 +89,8 @@ class RegistrationsProjection {
     }
 
     @EventHandler
-    void on(PromotedFromWaitlist e, @SequenceNumber long seq) {
-        apply(e.eventId(), seq, d -> {
+    void on(PromotedFromWaitlist e, @SequenceNumber long seq, @Timestamp Instant at) {
+        apply(e.eventId(), seq, at, d -> {
             d.change(e.registrationId().value(), x -> new EventRegistrations.Entry(x.registrationId(),
                     RegistrationStatus.CONFIRMED, x.seats(), x.organizationId(), x.account(), x.name(), x.email(),
                     x.accessTokenHash(), x.acceptedAs(), e.cause(), x.attendedSeats()));
@@ -96,34 +99,34 @@ class RegistrationsProjection {
     }
 
     @EventHandler
-    void on(RegistrationCancelled e, @SequenceNumber long seq) {
-        apply(e.eventId(), seq, d -> ended(d, e.registrationId(), RegistrationStatus.CANCELLED));
+    void on(RegistrationCancelled e, @SequenceNumber long seq, @Timestamp Instant at) {
+        apply(e.eventId(), seq, at, d -> ended(d, e.registrationId(), RegistrationStatus.CANCELLED));
     }
 
     @EventHandler
-    void on(RegistrationRemoved e, @SequenceNumber long seq) {
-        apply(e.eventId(), seq, d -> ended(d, e.registrationId(), RegistrationStatus.REMOVED));
+    void on(RegistrationRemoved e, @SequenceNumber long seq, @Timestamp Instant at) {
+        apply(e.eventId(), seq, at, d -> ended(d, e.registrationId(), RegistrationStatus.REMOVED));
     }
 
     @EventHandler
-    void on(WaitlistEntryMoved e, @SequenceNumber long seq) {
-        apply(e.eventId(), seq, d -> {
+    void on(WaitlistEntryMoved e, @SequenceNumber long seq, @Timestamp Instant at) {
+        apply(e.eventId(), seq, at, d -> {
             d.waitlist.clear();
             e.waitlist().forEach(id -> d.waitlist.add(id.value()));
         });
     }
 
     @EventHandler
-    void on(AttendanceRecorded e, @SequenceNumber long seq) {
-        apply(e.eventId(), seq, d -> d.change(e.registrationId().value(), x -> new EventRegistrations.Entry(
+    void on(AttendanceRecorded e, @SequenceNumber long seq, @Timestamp Instant at) {
+        apply(e.eventId(), seq, at, d -> d.change(e.registrationId().value(), x -> new EventRegistrations.Entry(
                 x.registrationId(), x.status(), x.seats(), x.organizationId(), x.account(), x.name(), x.email(),
                 x.accessTokenHash(), x.acceptedAs(), x.promotedBecause(), e.attendedSeats())));
     }
 
     /** The sealed values stay, unreadable for good; dropping them too leaves nothing even to try. */
     @EventHandler
-    void on(RegistrantPersonalDataErased e, @SequenceNumber long seq) {
-        apply(e.eventId(), seq, d -> d.change(e.registrationId().value(), x -> new EventRegistrations.Entry(
+    void on(RegistrantPersonalDataErased e, @SequenceNumber long seq, @Timestamp Instant at) {
+        apply(e.eventId(), seq, at, d -> d.change(e.registrationId().value(), x -> new EventRegistrations.Entry(
                 x.registrationId(), x.status(), x.seats(), x.organizationId(), x.account(), null, null,
                 x.accessTokenHash(), x.acceptedAs(), x.promotedBecause(), x.attendedSeats())));
     }
@@ -148,6 +151,8 @@ class RegistrationsProjection {
 
     private static void details(EventRegistrations d, EventDetails details) {
         d.title = details.title();
+        d.description = details.description();
+        d.location = details.venue() == null ? null : details.venue().name() + "（" + details.venue().address() + "）";
         d.onlineUrl = details.onlineUrl();
         schedule(d, details.schedule());
     }
@@ -160,7 +165,7 @@ class RegistrationsProjection {
         d.startsAt = s.startsAt().toString();
     }
 
-    private void apply(EventId id, long seq, Consumer<EventRegistrations> change) {
-        documents.upsert(id.value(), seq, change);
+    private void apply(EventId id, long seq, Instant at, Consumer<EventRegistrations> change) {
+        documents.upsert(id.value(), seq, change.andThen(d -> d.changedAt = at.toString()));
     }
 }
