@@ -1,6 +1,8 @@
 package jp.kodoku.platform.gateway.events;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -56,7 +58,8 @@ class EventRegistrationsController {
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Member admin: register staff of the organization for some seats (1 to the event's limit); "
             + "confirmed if the seats are free, else waitlisted (Idempotency-Key accepted)")
-    @ApiResponse(responseCode = "201", description = "Confirmed or waitlisted (see status and waitlistPosition)")
+    @ApiResponse(responseCode = "201", description = "Confirmed or waitlisted (see status and waitlistPosition)",
+            content = @Content(schema = @Schema(implementation = EventsRequests.Registered.class)))
     ResponseEntity<?> register(@PathVariable String id, @RequestBody EventsRequests.MemberRegistration body,
                                @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         Caller caller = requireMemberAdmin();
@@ -76,7 +79,8 @@ class EventRegistrationsController {
     @PostMapping("/api/v1/events/{id}/public-registrations")
     @Operation(summary = "Anyone, public events: ask for seats with a name and an e-mail address (personal data, "
             + "erasable). Nothing is held until the link mailed to the address is confirmed. Rate-limited per address")
-    @ApiResponse(responseCode = "201", description = "Received, PENDING_CONFIRMATION; the private link is in accessUrl")
+    @ApiResponse(responseCode = "201", description = "Received, PENDING_CONFIRMATION; the private link is in accessUrl",
+            content = @Content(schema = @Schema(implementation = EventsRequests.PublicReceipt.class)))
     ResponseEntity<?> registerPublicly(@PathVariable String id, @RequestBody EventsRequests.PublicRegistration body,
                                        @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
                                        HttpServletRequest request) {

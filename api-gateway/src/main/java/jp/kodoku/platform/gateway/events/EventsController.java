@@ -1,6 +1,8 @@
 package jp.kodoku.platform.gateway.events;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -148,7 +150,8 @@ class EventsController {
     @PostMapping("/api/v1/events")
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Secretariat: create an event as a draft (Idempotency-Key accepted)")
-    @ApiResponse(responseCode = "201", description = "Created as DRAFT")
+    @ApiResponse(responseCode = "201", description = "Created as DRAFT",
+            content = @Content(schema = @Schema(implementation = EventsRequests.Created.class)))
     ResponseEntity<?> create(@RequestBody EventDetails body,
                              @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         Access.requireSecretariat();
@@ -210,7 +213,8 @@ class EventsController {
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Member admin: propose an event the organization hosts under a 強化月間 campaign "
             + "(kind CAMPAIGN_EVENT; the organization becomes an organizer); the secretariat decides")
-    @ApiResponse(responseCode = "201", description = "Proposed")
+    @ApiResponse(responseCode = "201", description = "Proposed",
+            content = @Content(schema = @Schema(implementation = EventsRequests.Created.class)))
     ResponseEntity<?> propose(@PathVariable String campaignId, @RequestBody EventDetails body,
                               @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         Caller caller = Caller.current();

@@ -148,8 +148,11 @@ class EventsApiTest extends ApiTest {
         String link = received.json().get("accessUrl").asText();
         String registrationId = received.json().get("registrationId").asText();
 
+        String token = mailedConfirmationToken(id, registrationId);
+        assertThat(token).as("the mailed link's token is the one sealed with the request").isEqualTo(
+                sealedConfirmationToken(id, registrationId));
         Api.Response confirmed = api.post("/api/v1/events/" + id + "/registrations/confirmation")
-                                    .body(Map.of("token", mailedConfirmationToken(id, registrationId))).send();
+                                    .body(Map.of("token", token)).send();
         assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
         assertThat(confirmed.json().get("status").asText()).isEqualTo("CONFIRMED");
         assertThat(eventCount()).isEqualTo(before + 2);
@@ -266,11 +269,26 @@ class EventsApiTest extends ApiTest {
         return ids;
     }
 
-    /**
-     * The token of the confirmation link as the registrant's mail carries it: sealed with the registrant's data in the
-     * request's event, for the mail sender to unseal.
-     */
+    @Autowired
+    private com.icegreen.greenmail.util.GreenMail greenMail;
+
+    /** The token of the confirmation link in the mail the registrant received. */
     private String mailedConfirmationToken(String eventId, String registrationId) throws Exception {
+        java.util.regex.Pattern link = java.util.regex.Pattern.compile("/events/" + eventId
+                + "/registrations/confirm\\?token=([A-Za-z0-9_-]+)");
+        return org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> {
+            for (jakarta.mail.internet.MimeMessage message : greenMail.getReceivedMessages()) {
+                java.util.regex.Matcher found = link.matcher(com.icegreen.greenmail.util.GreenMailUtil.getBody(message));
+                if (found.find()) {
+                    return found.group(1);
+                }
+            }
+            return null;
+        }, java.util.Objects::nonNull);
+    }
+
+    /** The token as the request's event holds it, sealed for the mail sender: the mail carries the same one. */
+    private String sealedConfirmationToken(String eventId, String registrationId) throws Exception {
         String payload = jdbc.queryForObject("SELECT payload FROM domainevententry WHERE aggregateidentifier = ? "
                         + "AND payloadtype LIKE '%.PublicRegistrationRequested' AND payload IS NOT NULL "
                         + "ORDER BY sequencenumber DESC LIMIT 1",

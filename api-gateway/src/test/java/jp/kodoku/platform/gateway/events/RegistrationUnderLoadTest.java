@@ -129,7 +129,20 @@ class RegistrationUnderLoadTest extends ApiTest {
         assertThat(promotions.stream().map(p -> p.get("freedBy").get("value").asText()).distinct())
                 .as("each cancellation promoted one").hasSize(CANCELLATIONS);
 
+        // each promoted registration is mailed once, to the address of the account that registered it
+        Map<String, Long> expected = new java.util.HashMap<>();
+        Map<String, String> organizationOf = new java.util.HashMap<>();
+        all.forEach(r -> organizationOf.put(r.registrationId(), r.organization()));
+        promotions.forEach(p -> expected.merge("admin-" + organizationOf.get(p.get("registrationId").get("value").asText())
+                + "@test.example.jp", 1L, Long::sum));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(3))
+                .until(() -> promotionMails().size() >= CANCELLATIONS);
         awaitProjections();
+        assertThat(promotionMails()).as("one mail per promotion, none twice").hasSize(CANCELLATIONS);
+        Map<String, Long> mailed = new java.util.HashMap<>();
+        promotionMails().forEach(to -> mailed.merge(to, 1L, Long::sum));
+        assertThat(mailed).isEqualTo(expected);
+
         List<JsonNode> after = table(event);
         assertThat(after.stream().filter(r -> r.get("status").asText().equals("CONFIRMED"))).hasSize(CAPACITY);
         assertThat(after.stream().filter(r -> r.get("status").asText().equals("WAITLISTED"))
@@ -137,6 +150,20 @@ class RegistrationUnderLoadTest extends ApiTest {
                 .containsExactlyElementsOf(waitlistInOrder.subList(CANCELLATIONS, waitlistInOrder.size()));
         assertThat(after.stream().filter(r -> r.get("status").asText().equals("WAITLISTED")).map(r -> r.get("waitlistPosition").asInt()))
                 .containsExactlyElementsOf(range(1, waitlistInOrder.size() - CANCELLATIONS));
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private com.icegreen.greenmail.util.GreenMail greenMail;
+
+    /** The recipients of the promotion mails received so far. */
+    private List<String> promotionMails() throws Exception {
+        List<String> to = new ArrayList<>();
+        for (jakarta.mail.internet.MimeMessage message : greenMail.getReceivedMessages()) {
+            if (message.getSubject().startsWith("【参加確定】")) {
+                to.add(message.getAllRecipients()[0].toString());
+            }
+        }
+        return to;
     }
 
     private List<JsonNode> table(String event) {
