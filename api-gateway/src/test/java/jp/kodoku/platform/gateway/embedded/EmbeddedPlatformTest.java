@@ -139,6 +139,36 @@ class EmbeddedPlatformTest {
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");
     }
 
+    @Test
+    void the_demo_data_has_the_events_of_seed_004_and_upcoming_ones_with_a_waitlist() {
+        JsonNode fy2022 = api.get("/api/v1/events?from=2022-03-01&to=2023-03-31").send().json();
+        assertThat(fy2022.findValuesAsText("title")).contains("“多様な各種の居場所“の多様性と種別について",
+                "孤独・孤立の実態把握に関する全国調査の結果に見る課題の背景と取組",
+                "「声を上げやすい・声をかけやすい社会」に向けた取組の在り方");
+        for (JsonNode event : fy2022) {
+            assertThat(event.get("status").asText()).isEqualTo("FINISHED");
+            if (event.get("kind").asText().equals("SYMPOSIUM")) {
+                assertThat(event.get("symposiumNumber").asInt()).isEqualTo(
+                        event.get("schedule").get("startDate").asText().equals("2022-06-21") ? 1 : 2);
+            }
+        }
+
+        JsonNode upcoming = api.get("/api/v1/events").send().json();
+        assertThat(upcoming.findValuesAsText("kind")).contains("TRAINING_COURSE", "WORKSHOP", "CAMPAIGN", "CAMPAIGN_EVENT")
+                                                     .doesNotContain("GENERAL_ASSEMBLY");
+        JsonNode full = null;
+        for (JsonNode event : upcoming) {
+            if (event.get("title").asText().equals("相談から支援へのつなぎ方")) {
+                full = event;
+            }
+        }
+        assertThat(full).as(upcoming.toString()).isNotNull();
+        assertThat(full.get("confirmedSeats").asInt()).isEqualTo(10);
+        assertThat(full.get("waitlistedRegistrations").asInt()).isEqualTo(2);
+        assertThat(api.get("/api/v1/events").token(TestTokens.secretariat()).send().json().findValuesAsText("kind"))
+                .contains("GENERAL_ASSEMBLY");
+    }
+
     private static Path temporaryDirectory() {
         try {
             return Files.createTempDirectory("platform-embedded-");

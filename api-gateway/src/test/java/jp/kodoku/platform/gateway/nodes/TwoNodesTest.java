@@ -670,4 +670,60 @@ class TwoNodesTest {
         return PlatformNode.start(name, database, "--platform.node-name=" + name, PlatformNode.mongoUri(mongo),
                 "--platform.applications.rate-limit.per-hour=100000", FETCH_DELAY);
     }
+
+    // ---- the events portal (issue 12) ---------------------------------------------------------------------------
+
+    /**
+     * Registrations for one event racing through both nodes: every one lands exactly once, the seats are filled to
+     * the capacity and no further, and the acceptance order has no gap and no repeat. A registration that lost the race
+     * for the event's next sequence number twice is answered 409 and sent again with the same Idempotency-Key, as a
+     * client does.
+     */
+    @Test
+    void registrations_racing_through_both_nodes_fill_the_capacity_exactly_once_each() throws Exception {
+        int capacity = 20;
+        String event = new jp.kodoku.platform.gateway.support.Events(a).published(
+                jp.kodoku.platform.gateway.support.Events.with(jp.kodoku.platform.gateway.support.Events.workshop(capacity),
+                        "registration", Map.of("capacity", capacity, "seatLimit", 1)));
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        List<Future<List<String>>> calls = new ArrayList<>();
+        for (int client = 0; client < 8; client++) {
+            int c = client;
+            String token = TestTokens.memberAdmin(UUID.randomUUID().toString());
+            calls.add(clients.submit(() -> {
+                List<String> mine = new ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    Api node = (c + i) % 2 == 0 ? a : b;
+                    String key = "two-nodes-" + c + "-" + i;
+                    Api.Response r = node.post("/api/v1/events/" + event + "/registrations").token(token)
+                                         .header("Idempotency-Key", key).body(Map.of("seats", 1)).send();
+                    for (int retry = 0; r.status() == 409 && retry < 10; retry++) {
+                        r = node.post("/api/v1/events/" + event + "/registrations").token(token)
+                                .header("Idempotency-Key", key).body(Map.of("seats", 1)).send();
+                    }
+                    assertThat(r.status()).as(r.toString()).isEqualTo(201);
+                    mine.add(r.json().get("registrationId").asText());
+                }
+                return mine;
+            }));
+        }
+        List<String> registered = new ArrayList<>();
+        for (Future<List<String>> call : calls) {
+            registered.addAll(call.get());
+        }
+        clients.shutdown();
+
+        assertThat(registered).doesNotHaveDuplicates().hasSize(64);
+        List<String> accepted = events.query("SELECT payloadtype FROM domainevententry WHERE aggregateidentifier = ? "
+                + "AND (payloadtype LIKE '%.RegistrationConfirmed' OR payloadtype LIKE '%.RegistrationWaitlisted') "
+                + "ORDER BY sequencenumber", (rs, i) -> rs.getString(1), event);
+        assertThat(accepted).hasSize(64);
+        assertThat(accepted.subList(0, capacity)).allSatisfy(type -> assertThat(type).endsWith("RegistrationConfirmed"));
+        assertThat(accepted.subList(capacity, 64)).allSatisfy(type -> assertThat(type).endsWith("RegistrationWaitlisted"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode shown = b.get("/api/v1/events/" + event).send().json();
+            assertThat(shown.get("confirmedSeats").asInt()).isEqualTo(capacity);
+            assertThat(shown.get("waitlistedRegistrations").asInt()).isEqualTo(64 - capacity);
+        });
+    }
 }

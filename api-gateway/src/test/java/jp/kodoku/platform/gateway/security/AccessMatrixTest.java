@@ -86,6 +86,9 @@ class AccessMatrixTest extends ApiTest {
     @Qualifier("requestMappingHandlerMapping")
     private RequestMappingHandlerMapping mappings;
 
+    @Autowired
+    private jp.kodoku.platform.infra.personaldata.PersonalDataVault vault;
+
     private Members members;
     private static Given shared;
     private static String otherOrganization;
@@ -338,7 +341,7 @@ class AccessMatrixTest extends ApiTest {
 
     @TestFactory
     Stream<DynamicTest> every_endpoint_for_every_caller() {
-        return Stream.concat(endpoints().stream(), applicationEndpoints().stream()).flatMap(this::cells);
+        return Stream.of(endpoints(), applicationEndpoints(), eventEndpoints()).flatMap(List::stream).flatMap(this::cells);
     }
 
     @Test
@@ -353,7 +356,7 @@ class AccessMatrixTest extends ApiTest {
             }
         });
         Set<String> rows = new TreeSet<>();
-        Stream.concat(endpoints().stream(), applicationEndpoints().stream()).forEach(row -> rows.add(row.name()));
+        Stream.of(endpoints(), applicationEndpoints(), eventEndpoints()).flatMap(List::stream).forEach(row -> rows.add(row.name()));
 
         assertThat(without(served, rows)).as("endpoints served without a row in the access matrix").isEmpty();
         assertThat(without(rows, served)).as("rows of the access matrix for endpoints not served").isEmpty();
@@ -524,5 +527,206 @@ class AccessMatrixTest extends ApiTest {
 
     private static String org(Given given) {
         return "/api/v1/organizations/" + given.organizationId();
+    }
+
+    // ---- the events portal (issue 12) ---------------------------------------------------------------------------
+
+    /** Reads under /api/v1/events need the events:read scope, which the matrix's app does not have. */
+    private static final Set<Caller> EVERYONE_BUT_APPS_WITHOUT_SCOPE = EnumSet.complementOf(EnumSet.of(THIRD_PARTY_APP));
+    private static final Set<Caller> MEMBER_ADMINS = EnumSet.of(MEMBER_ADMIN, OTHER_MEMBER_ADMIN);
+    /** The organization the events rows' member admin acts for: only its token matters to the portal. */
+    private static final String EVENTS_ORGANIZATION = java.util.UUID.randomUUID().toString();
+
+    /**
+     * The events portal's endpoints. {@code other} is the event, {@code contactId} a registration, {@code accessUrl} a
+     * registrant's private link (or, for the confirmation, the mailed token).
+     */
+    static List<Endpoint> eventEndpoints() {
+        List<Endpoint> e = new ArrayList<>();
+        e.add(new Endpoint("GET /api/v1/events", EVERYONE_BUT_APPS_WITHOUT_SCOPE, AccessMatrixTest::events, (g, api) -> api.get("/api/v1/events")));
+        e.add(new Endpoint("GET /api/v1/events/{id}", EVERYONE_BUT_APPS_WITHOUT_SCOPE, AccessMatrixTest::event, (g, api) -> api.get(ev(g))));
+        e.add(new Endpoint("GET /api/v1/event-attendance", SECRETARIAT_ONLY, AccessMatrixTest::events,
+                (g, api) -> api.get("/api/v1/event-attendance?fiscalYear=2026")));
+        e.add(new Endpoint("POST /api/v1/events", SECRETARIAT_ONLY, AccessMatrixTest::events,
+                (g, api) -> api.post("/api/v1/events").body(jp.kodoku.platform.gateway.support.Events.workshop(10))));
+        e.add(new Endpoint("PUT /api/v1/events/{id}", SECRETARIAT_ONLY, AccessMatrixTest::event,
+                (g, api) -> api.put(ev(g)).header("If-Match", g.etag()).body(jp.kodoku.platform.gateway.support.Events.workshop(20))));
+        e.add(new Endpoint("POST /api/v1/events/{id}/publication", SECRETARIAT_ONLY, AccessMatrixTest::draftEvent,
+                (g, api) -> api.post(ev(g) + "/publication")));
+        e.add(new Endpoint("POST /api/v1/events/{id}/rescheduling", SECRETARIAT_ONLY, AccessMatrixTest::event,
+                (g, api) -> api.post(ev(g) + "/rescheduling").body(Map.of("schedule", Map.of("startDate",
+                        java.time.LocalDate.now().plusMonths(2).toString(), "endDate", java.time.LocalDate.now().plusMonths(2).toString()),
+                        "reason", "会場の都合により延期します"))));
+        e.add(new Endpoint("POST /api/v1/events/{id}/cancellation", SECRETARIAT_ONLY, AccessMatrixTest::event,
+                (g, api) -> api.post(ev(g) + "/cancellation").body(Map.of("reason", "台風接近のため"))));
+        e.add(new Endpoint("POST /api/v1/events/{id}/finish", SECRETARIAT_ONLY, AccessMatrixTest::runningEvent,
+                (g, api) -> api.post(ev(g) + "/finish")));
+        e.add(new Endpoint("POST /api/v1/campaigns/{campaignId}/events", MEMBER_ADMINS, AccessMatrixTest::campaign,
+                (g, api) -> api.post("/api/v1/campaigns/" + g.other() + "/events").body(campaignEvent(g))));
+        e.add(new Endpoint("POST /api/v1/events/{id}/approval", SECRETARIAT_ONLY, AccessMatrixTest::proposedEvent,
+                (g, api) -> api.post(ev(g) + "/approval")));
+        e.add(new Endpoint("POST /api/v1/events/{id}/rejection", SECRETARIAT_ONLY, AccessMatrixTest::proposedEvent,
+                (g, api) -> api.post(ev(g) + "/rejection").body(Map.of("reason", "強化月間の趣旨と異なるため"))));
+        e.add(new Endpoint("POST /api/v1/events/{id}/registrations", MEMBER_ADMINS, AccessMatrixTest::event,
+                (g, api) -> api.post(ev(g) + "/registrations").body(Map.of("seats", 1))));
+        e.add(new Endpoint("POST /api/v1/events/{id}/public-registrations", EVERYONE, AccessMatrixTest::event,
+                (g, api) -> api.post(ev(g) + "/public-registrations").body(Map.of("name", "行列 花子", "email",
+                        "hanako@matrix.example.jp", "seats", 1))));
+        e.add(new Endpoint("POST /api/v1/events/{id}/registrations/confirmation", EVERYONE, AccessMatrixTest::pendingPublicRegistration,
+                (g, api) -> api.post(ev(g) + "/registrations/confirmation").body(Map.of("token", String.valueOf(g.accessUrl())))));
+        e.add(new Endpoint("GET /api/v1/events/{id}/registrations/access/{token}", EVERYONE_BUT_APPS_WITHOUT_SCOPE,
+                AccessMatrixTest::publicRegistration, (g, api) -> api.get(link(g))));
+        e.add(new Endpoint("DELETE /api/v1/events/{id}/registrations/access/{token}", EVERYONE,
+                AccessMatrixTest::publicRegistration, (g, api) -> api.delete(link(g))));
+        e.add(new Endpoint("GET /api/v1/events/{id}/registrations", SECRETARIAT_ONLY, AccessMatrixTest::event,
+                (g, api) -> api.get(ev(g) + "/registrations")));
+        e.add(new Endpoint("DELETE /api/v1/organizations/{id}/event-registrations/{eventId}/{registrationId}", ORGANIZATION,
+                AccessMatrixTest::memberRegistration, (g, api) -> api.delete(org(g) + "/event-registrations/" + g.other() + "/" + g.contactId())));
+        e.add(new Endpoint("POST /api/v1/events/{id}/registrations/{registrationId}/removal", SECRETARIAT_ONLY,
+                AccessMatrixTest::memberRegistration, (g, api) -> api.post(ev(g) + "/registrations/" + g.contactId() + "/removal")
+                .body(Map.of("reason", "重複登録のため"))));
+        e.add(new Endpoint("POST /api/v1/events/{id}/registrations/{registrationId}/waitlist-position", SECRETARIAT_ONLY,
+                AccessMatrixTest::twoWaitlisted, (g, api) -> api.post(ev(g) + "/registrations/" + g.contactId() + "/waitlist-position")
+                .body(Map.of("position", 1, "reason", "登壇者の同行者のため"))));
+        e.add(new Endpoint("PUT /api/v1/events/{id}/registrations/{registrationId}/attendance", SECRETARIAT_ONLY,
+                AccessMatrixTest::attendedEvent, (g, api) -> api.put(ev(g) + "/registrations/" + g.contactId() + "/attendance")
+                .body(Map.of("attendedSeats", 1))));
+        e.add(new Endpoint("POST /api/v1/events/{id}/registrations/{registrationId}/erasure", SECRETARIAT_ONLY,
+                AccessMatrixTest::publicRegistration, (g, api) -> api.post(ev(g) + "/registrations/" + g.contactId() + "/erasure")
+                .body(Map.of("reason", "本人からの請求"))));
+        e.add(new Endpoint("GET /api/v1/organizations/{id}/event-registrations", ORGANIZATION, AccessMatrixTest::events,
+                (g, api) -> api.get(org(g) + "/event-registrations")));
+        e.add(new Endpoint("GET /api/v1/events.ics", EVERYONE, AccessMatrixTest::events, (g, api) -> api.get("/api/v1/events.ics")));
+        e.add(new Endpoint("GET /api/v1/events/{id}.ics", EVERYONE_BUT_APPS_WITHOUT_SCOPE, AccessMatrixTest::event,
+                (g, api) -> api.get(ev(g) + ".ics")));
+        e.add(new Endpoint("GET /api/v1/events/{id}/registrations/access/{token}.ics", EVERYONE_BUT_APPS_WITHOUT_SCOPE,
+                AccessMatrixTest::publicRegistration, (g, api) -> api.get(link(g) + ".ics")));
+        return e;
+    }
+
+    /** A registrant's private link; refused calls (which get another row's data) aim at an event's link too. */
+    private static String link(Given given) {
+        return given.accessUrl() != null && given.accessUrl().startsWith("/api/v1/events/") ? given.accessUrl()
+                : "/api/v1/events/" + given.other() + "/registrations/access/none";
+    }
+
+    private static String ev(Given given) {
+        return "/api/v1/events/" + given.other();
+    }
+
+    private Given events() {
+        return new Given(EVENTS_ORGANIZATION, null, null, null);
+    }
+
+    private Given event() {
+        return published(jp.kodoku.platform.gateway.support.Events.workshop(10));
+    }
+
+    private Given published(Map<String, Object> details) {
+        String id = new jp.kodoku.platform.gateway.support.Events(api).published(details);
+        awaitProjections();
+        Api.Response read = api.get("/api/v1/events/" + id).token(TestTokens.secretariat()).send();
+        return new Given(EVENTS_ORGANIZATION, read.etag(), null, null, id);
+    }
+
+    private Given draftEvent() {
+        return events().with(new jp.kodoku.platform.gateway.support.Events(api).draft(jp.kodoku.platform.gateway.support.Events.workshop(10)));
+    }
+
+    /** An event that started today and ends tomorrow (so that it can finish), with one confirmed registration. */
+    private Given runningEvent() {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo"));
+        Given event = published(jp.kodoku.platform.gateway.support.Events.with(jp.kodoku.platform.gateway.support.Events.workshop(10),
+                "schedule", Map.of("startDate", today.toString(), "endDate", today.plusDays(1).toString()),
+                "registration", Map.of("capacity", 10, "closesAt", today.plusDays(1).atTime(12, 0).toString(), "seatLimit", 3)));
+        String registration = new jp.kodoku.platform.gateway.support.Events(api)
+                .register(event.other(), TestTokens.memberAdmin(EVENTS_ORGANIZATION), 2).json().get("registrationId").asText();
+        return new Given(EVENTS_ORGANIZATION, event.etag(), registration, null, event.other());
+    }
+
+    private Given attendedEvent() {
+        Given running = runningEvent();
+        Api.Response finished = api.post(ev(running) + "/finish").token(TestTokens.secretariat()).send();
+        assertThat(finished.status()).as(finished.toString()).isEqualTo(200);
+        return running;
+    }
+
+    private Given memberRegistration() {
+        Given event = event();
+        String registration = new jp.kodoku.platform.gateway.support.Events(api)
+                .register(event.other(), TestTokens.memberAdmin(EVENTS_ORGANIZATION), 1).json().get("registrationId").asText();
+        return new Given(EVENTS_ORGANIZATION, event.etag(), registration, null, event.other());
+    }
+
+    /** Capacity 1, taken; two registrations waiting: {@code contactId} is the second. */
+    private Given twoWaitlisted() {
+        Given event = published(jp.kodoku.platform.gateway.support.Events.with(jp.kodoku.platform.gateway.support.Events.workshop(1),
+                "registration", Map.of("capacity", 1, "seatLimit", 1)));
+        jp.kodoku.platform.gateway.support.Events events = new jp.kodoku.platform.gateway.support.Events(api);
+        String admin = TestTokens.memberAdmin(EVENTS_ORGANIZATION);
+        events.register(event.other(), admin, 1);
+        events.register(event.other(), admin, 1);
+        String second = events.register(event.other(), admin, 1).json().get("registrationId").asText();
+        return new Given(EVENTS_ORGANIZATION, event.etag(), second, null, event.other());
+    }
+
+    private Given publicRegistration() {
+        Given event = event();
+        Api.Response received = api.post(ev(event) + "/public-registrations")
+                                   .body(Map.of("name", "行列 花子", "email", "hanako@matrix.example.jp", "seats", 1)).send();
+        assertThat(received.status()).as(received.toString()).isEqualTo(201);
+        awaitProjections();
+        return new Given(EVENTS_ORGANIZATION, event.etag(), received.json().get("registrationId").asText(),
+                received.json().get("accessUrl").asText(), event.other());
+    }
+
+    /** A public registration waiting for confirmation; {@code accessUrl} holds the mailed token. */
+    private Given pendingPublicRegistration() {
+        Given registration = publicRegistration();
+        String payload = jdbc.queryForObject("SELECT payload FROM domainevententry WHERE aggregateidentifier = ? "
+                        + "AND payloadtype LIKE '%.PublicRegistrationRequested'",
+                (rs, i) -> new String(rs.getBytes(1), java.nio.charset.StandardCharsets.UTF_8), registration.other());
+        try {
+            com.fasterxml.jackson.databind.JsonNode sealed = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(payload).get("confirmationToken");
+            String token = vault.unseal(new jp.kodoku.platform.infra.personaldata.SealedValue(sealed.get("subject").asText(),
+                    sealed.get("ciphertext").asText())).orElseThrow();
+            return new Given(EVENTS_ORGANIZATION, registration.etag(), registration.contactId(), token, registration.other());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A published 強化月間 (next month, whole days). */
+    private Given campaign() {
+        java.time.LocalDate first = java.time.LocalDate.now().plusMonths(1).withDayOfMonth(1);
+        Map<String, Object> campaign = new LinkedHashMap<>(jp.kodoku.platform.gateway.support.Events.workshop(null));
+        campaign.put("kind", "CAMPAIGN");
+        campaign.put("title", "孤独・孤立対策強化月間");
+        campaign.put("schedule", Map.of("startDate", first.toString(), "endDate", first.plusMonths(1).minusDays(1).toString()));
+        campaign.put("registration", null);
+        campaign.put("venue", null);
+        campaign.put("onlineUrl", null);
+        return published(campaign);
+    }
+
+    private static Map<String, Object> campaignEvent(Given campaign) {
+        java.time.LocalDate day = java.time.LocalDate.now().plusMonths(1).withDayOfMonth(10);
+        Map<String, Object> event = new LinkedHashMap<>(jp.kodoku.platform.gateway.support.Events.workshop(20));
+        event.put("kind", "CAMPAIGN_EVENT");
+        event.put("title", "居場所フェスタ");
+        event.put("secretariatOrganizes", false);
+        event.put("organizerOrganizations", List.of(campaign.organizationId()));
+        event.put("schedule", Map.of("startDate", day.toString(), "startTime", "10:00", "endDate", day.toString(),
+                "endTime", "15:00"));
+        return event;
+    }
+
+    private Given proposedEvent() {
+        Given campaign = campaign();
+        Api.Response proposed = api.post("/api/v1/campaigns/" + campaign.other() + "/events")
+                                   .token(TestTokens.memberAdmin(EVENTS_ORGANIZATION)).body(campaignEvent(campaign)).send();
+        assertThat(proposed.status()).as(proposed.toString()).isEqualTo(201);
+        return events().with(proposed.json().get("eventId").asText());
     }
 }

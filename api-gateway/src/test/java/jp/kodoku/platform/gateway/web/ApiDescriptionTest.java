@@ -67,6 +67,10 @@ class ApiDescriptionTest extends ApiTest {
                         // a download: the file is the answer, described as text
                         assertThat(names(content)).as(where + " " + code).containsExactly("text/csv");
                         assertThat(content.at("/text~1csv/schema/type").asText()).as(where + " " + code).isEqualTo("string");
+                    } else if (content.has("text/calendar")) {
+                        // an iCalendar file (the events portal), likewise
+                        assertThat(names(content)).as(where + " " + code).containsExactly("text/calendar");
+                        assertThat(content.at("/text~1calendar/schema/type").asText()).as(where + " " + code).isEqualTo("string");
                     } else if (!code.equals("202") && !code.equals("204")) {
                         assertThat(names(content)).as(where + " " + code).containsExactly("application/json");
                         assertThat(typed(content.get("application/json").get("schema"))).as(where + " " + code).isTrue();
@@ -103,7 +107,8 @@ class ApiDescriptionTest extends ApiTest {
             }
         });
         assertThat(created.keySet()).containsExactlyInAnyOrder("applicationsSubmit", "organizationsAddContact",
-                "organizationAdminsInvite", "apiClientsRegister", "subcommitteesCreate", "datePollsOpen", "datePollsAddSlot");
+                "organizationAdminsInvite", "apiClientsRegister", "subcommitteesCreate", "datePollsOpen", "datePollsAddSlot",
+                "eventsCreate", "eventsPropose", "eventRegistrationsRegister", "eventRegistrationsRegisterPublicly");
         assertThat(names(operation("post", "/api/v1/admin/projections/{name}/rebuild").get("responses")))
                 .contains("202").doesNotContain("200");
     }

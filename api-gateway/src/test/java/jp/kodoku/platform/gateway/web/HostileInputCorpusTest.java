@@ -171,6 +171,7 @@ class HostileInputCorpusTest extends ApiTest {
                 map("slotId", "{slotId}"), Map.of()));
         e.add(new Endpoint("PUT", "/api/v1/subcommittees/{subcommitteeId}/polls/{pollId}/answers/{organizationId}",
                 map("answers", map("{slotId}", map("choice", "YES", "comment", "参加できます"))), Map.of()));
+        e.addAll(eventEndpoints());
         return e;
     }
 
@@ -214,6 +215,7 @@ class HostileInputCorpusTest extends ApiTest {
                 }
             });
         }
+        cases.addAll(eventCases());
         return cases;
     }
 
@@ -238,7 +240,8 @@ class HostileInputCorpusTest extends ApiTest {
             if (c.raw()) {
                 String spoiled = path.replaceFirst("/[^/]*$", "/abc" + c.name().substring("an id with ".length()) + "def");
                 Map<String, String> headers = new LinkedHashMap<>(c.endpoint().headers());
-                headers.put("Authorization", "Bearer " + TestTokens.secretariat());
+                headers.put("Authorization", "Bearer " + tokenFor(c.endpoint()));
+                headers.remove(CALLER);
                 if (c.body() != null) {
                     headers.put("Content-Type", "application/json");
                 }
@@ -251,9 +254,13 @@ class HostileInputCorpusTest extends ApiTest {
                     case "PATCH" -> api.patch(path + (c.query() == null ? "" : "?" + c.query()));
                     default -> api.delete(path + (c.query() == null ? "" : "?" + c.query()));
                 };
-                c.endpoint().headers().forEach(call::header);
+                c.endpoint().headers().forEach((name, value) -> {
+                    if (!name.equals(CALLER)) {
+                        call.header(name, value);
+                    }
+                });
                 call.header("Idempotency-Key", "corpus-" + System.nanoTime());
-                call.token(TestTokens.secretariat());
+                call.token(tokenFor(c.endpoint()));
                 if (c.body() != null) {
                     call.body(c.body());
                 }
@@ -273,6 +280,7 @@ class HostileInputCorpusTest extends ApiTest {
     }
 
     private String path(String template) {
+        template = eventPath(template);
         if (organizationId == null) {
             organizationId = new Members(api).activeMember(Samples.application());
             // a resubmission is read only for an application sent back, through its own link
@@ -438,5 +446,138 @@ class HostileInputCorpusTest extends ApiTest {
         Map<String, Object> body = new LinkedHashMap<>(Samples.application());
         body.remove("bylawsVersion");
         return body;
+    }
+
+    // ---- the events portal (issue 12) ---------------------------------------------------------------------------
+
+    /** Not sent: says which caller the corpus uses for an endpoint only member admins may call. */
+    private static final String CALLER = "X-Corpus-Caller";
+    private static final java.time.ZoneId JAPAN = java.time.ZoneId.of("Asia/Tokyo");
+    /** The organization the corpus's member admin acts for in the events endpoints. */
+    private static final String EVENTS_ORGANIZATION = java.util.UUID.randomUUID().toString();
+    private static String eventId;
+    private static String closedEventId;
+    private static String campaignId;
+    private static String registrationId;
+    private static String registrationToken;
+
+    static List<Endpoint> eventEndpoints() {
+        List<Endpoint> e = new ArrayList<>();
+        Map<String, String> ifMatch = Map.of("If-Match", "\"1\"");
+        Map<String, String> memberAdmin = Map.of(CALLER, "member-admin");
+        e.add(new Endpoint("GET", "/api/v1/events", null, Map.of()));
+        e.add(new Endpoint("GET", "/api/v1/events/{id}", null, Map.of()));
+        e.add(new Endpoint("GET", "/api/v1/event-attendance", null, Map.of()));
+        e.add(new Endpoint("POST", "/api/v1/events", eventDetails(), Map.of()));
+        e.add(new Endpoint("PUT", "/api/v1/events/{id}", eventDetails(), ifMatch));
+        e.add(new Endpoint("POST", "/api/v1/events/{id}/publication", null, Map.of()));
+        e.add(new Endpoint("POST", "/api/v1/events/{id}/rescheduling", map("schedule", map("startDate",
+                day(60).toString(), "startTime", "10:00", "endDate", day(60).toString(), "endTime", "12:00"),
+                "reason", "会場の都合"), Map.of()));
+        e.add(new Endpoint("POST", "/api/v1/events/{id}/cancellation", map("reason", "台風接近のため"), Map.of()));
+        e.add(new Endpoint("POST", "/api/v1/events/{id}/finish", null, Map.of()));
+        e.add(new Endpoint("POST", "/api/v1/events/{id}/approval", null, Map.of()));
+        e.add(new Endpoint("POST", "/api/v1/events/{id}/rejection", map("reason", "趣旨と異なるため"), Map.of()));
+        Map<String, Object> campaignEvent = eventDetails();
+        campaignEvent.put("kind", "CAMPAIGN_EVENT");
+        e.add(new Endpoint("POST", "/api/v1/campaigns/{campaignId}/events", campaignEvent, memberAdmin));
+        e.add(new Endpoint("POST", "/api/v1/events/{id}/registrations", map("seats", 1), memberAdmin));
+        e.add(new Endpoint("POST", "/api/v1/events/{id}/public-registrations", map("name", "高橋 陽子", "email",
+                "yoko@corpus.example.jp", "seats", 1), Map.of()));
+        e.add(new Endpoint("POST", "/api/v1/events/{id}/registrations/confirmation", map("token", "abc"), Map.of()));
+        e.add(new Endpoint("GET", "/api/v1/events/{id}/registrations/access/{token}", null, Map.of()));
+        e.add(new Endpoint("DELETE", "/api/v1/events/{id}/registrations/access/{token}", null, Map.of()));
+        e.add(new Endpoint("GET", "/api/v1/events/{id}/registrations", null, Map.of()));
+        e.add(new Endpoint("DELETE", "/api/v1/organizations/{id}/event-registrations/{eventId}/{registrationId}", null, Map.of()));
+        e.add(new Endpoint("POST", "/api/v1/events/{id}/registrations/{registrationId}/removal", map("reason", "重複登録"), Map.of()));
+        e.add(new Endpoint("POST", "/api/v1/events/{id}/registrations/{registrationId}/waitlist-position",
+                map("position", 1, "reason", "同行者"), Map.of()));
+        e.add(new Endpoint("PUT", "/api/v1/events/{id}/registrations/{registrationId}/attendance", map("attendedSeats", 1), Map.of()));
+        e.add(new Endpoint("POST", "/api/v1/events/{id}/registrations/{registrationId}/erasure", map("reason", "本人からの請求"), Map.of()));
+        e.add(new Endpoint("GET", "/api/v1/organizations/{id}/event-registrations", null, Map.of()));
+        e.add(new Endpoint("GET", "/api/v1/events.ics", null, Map.of()));
+        e.add(new Endpoint("GET", "/api/v1/events/{id}.ics", null, Map.of()));
+        e.add(new Endpoint("GET", "/api/v1/events/{id}/registrations/access/{token}.ics", null, Map.of()));
+        return e;
+    }
+
+    /** The issue's own list: end before start, capacity 0 or negative, seats over the limit, outside the window, a hostile public name. */
+    static List<Case> eventCases() {
+        List<Case> cases = new ArrayList<>();
+        Endpoint create = new Endpoint("POST", "/api/v1/events", eventDetails(), Map.of());
+        Map<String, Object> backwards = eventDetails();
+        backwards.put("schedule", map("startDate", day(30).toString(), "endDate", day(29).toString()));
+        cases.add(new Case("an event that ends before it starts", create, null, Api.json(backwards), "schedule.endDate", false));
+        for (int capacity : new int[]{0, -1}) {
+            Map<String, Object> body = eventDetails();
+            body.put("registration", map("capacity", capacity, "seatLimit", 1));
+            cases.add(new Case("a capacity of " + capacity, create, null, Api.json(body), "registration.capacity", false));
+        }
+        Endpoint register = new Endpoint("POST", "/api/v1/events/{id}/registrations", map("seats", 4),
+                Map.of(CALLER, "member-admin"));
+        cases.add(new Case("seats over the limit", register, null, Api.json(map("seats", 4)), "seats", false));
+        cases.add(new Case("no seats", register, null, Api.json(map("seats", 0)), "seats", false));
+        Endpoint closed = new Endpoint("POST", "/api/v1/events/{closedEventId}/registrations", map("seats", 1),
+                Map.of(CALLER, "member-admin"));
+        cases.add(new Case("a registration before the window opens", closed, null, Api.json(map("seats", 1)), null, false));
+        Endpoint publicly = new Endpoint("POST", "/api/v1/events/{id}/public-registrations", null, Map.of());
+        for (String name : List.of("<script>alert(1)</script>", "=HYPERLINK(\"http://x\")<", "\u202Eevil")) {
+            cases.add(new Case("a public registration named " + name, publicly, null,
+                    Api.json(map("name", name, "email", "x@corpus.example.jp", "seats", 1)), "name", false));
+        }
+        return cases;
+    }
+
+    private static java.time.LocalDate day(int daysAhead) {
+        return java.time.LocalDate.now(JAPAN).plusDays(daysAhead);
+    }
+
+    private static Map<String, Object> eventDetails() {
+        return map("kind", "WORKSHOP", "title", "現場課題ワークショップ", "description", "実務者の意見交換",
+                "secretariatOrganizes", true, "organizerOrganizations", List.of(),
+                "schedule", map("startDate", day(30).toString(), "startTime", "13:30", "endDate", day(30).toString(),
+                        "endTime", "16:30"),
+                "venue", map("name", "中央合同庁舎8号館", "address", "東京都千代田区永田町1-6-1", "prefectureCode", "13"),
+                "onlineUrl", "https://meet.example.jp/corpus", "visibility", "PUBLIC",
+                "registration", map("capacity", 10, "opensAt", day(-1).atTime(9, 0).toString(), "seatLimit", 3));
+    }
+
+    private String tokenFor(Endpoint endpoint) {
+        return "member-admin".equals(endpoint.headers().get(CALLER)) ? TestTokens.memberAdmin(EVENTS_ORGANIZATION)
+                : TestTokens.secretariat();
+    }
+
+    /** Events paths get a real event, registration, link and campaign; created once. */
+    private String eventPath(String template) {
+        if (!template.startsWith("/api/v1/events") && !template.startsWith("/api/v1/campaigns")
+                && !template.contains("event-registrations")) {
+            return template;
+        }
+        if (eventId == null) {
+            jp.kodoku.platform.gateway.support.Events events = new jp.kodoku.platform.gateway.support.Events(api);
+            eventId = events.published(jp.kodoku.platform.gateway.support.Events.workshop(10));
+            closedEventId = events.published(jp.kodoku.platform.gateway.support.Events.with(
+                    jp.kodoku.platform.gateway.support.Events.workshop(10), "registration", map("capacity", 10,
+                            "opensAt", day(3).atTime(9, 0).toString(), "seatLimit", 2)));
+            Map<String, Object> campaign = map("kind", "CAMPAIGN", "title", "孤独・孤立対策強化月間",
+                    "secretariatOrganizes", true, "schedule", map("startDate", day(1).toString(), "endDate",
+                            day(45).toString()), "visibility", "PUBLIC");
+            campaignId = events.published(campaign);
+            registrationId = events.register(eventId, TestTokens.memberAdmin(EVENTS_ORGANIZATION), 1)
+                                   .json().get("registrationId").asText();
+            Api.Response received = api.post("/api/v1/events/" + eventId + "/public-registrations")
+                                       .body(map("name", "下書 花子", "email", "hanako@corpus.example.jp", "seats", 1)).send();
+            String link = received.json().get("accessUrl").asText();
+            registrationToken = link.substring(link.lastIndexOf('/') + 1);
+            awaitProjections();
+        }
+        String path = template.replace("{closedEventId}", closedEventId).replace("{campaignId}", campaignId)
+                              .replace("{eventId}", eventId).replace("{registrationId}", registrationId);
+        if (path.startsWith("/api/v1/events/")) {
+            path = path.replace("{id}", eventId).replace("{token}", registrationToken);
+        } else if (path.startsWith("/api/v1/organizations/")) {
+            path = path.replace("{id}", EVENTS_ORGANIZATION);
+        }
+        return path;
     }
 }

@@ -1,0 +1,299 @@
+package jp.kodoku.platform.gateway.events;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jp.kodoku.platform.events.api.*;
+import jp.kodoku.platform.gateway.idempotency.IdempotentRequests;
+import jp.kodoku.platform.gateway.security.Access;
+import jp.kodoku.platform.gateway.security.Caller;
+import jp.kodoku.platform.gateway.web.Commands;
+import jp.kodoku.platform.gateway.web.IfMatch;
+import jp.kodoku.platform.gateway.web.Queries;
+import jp.kodoku.platform.gateway.web.Versions;
+import jp.kodoku.platform.infra.errors.FieldViolation;
+import jp.kodoku.platform.infra.errors.NotFound;
+import jp.kodoku.platform.infra.time.PlatformDates;
+import jp.kodoku.platform.membership.api.OrganizationId;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.*;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Events: the calendar (by month or as a list, per view), one event, and the secretariat's editing and decisions;
+ * member admins propose events under a 強化月間 campaign. Every write answers with the new version as ETag.
+ */
+@RestController
+@Tag(name = "Events", description = "Workshops, symposiums, campaigns, courses, 総会 and 幹事会; the calendar")
+class EventsController {
+
+    static final int LIMIT_MAX = 500;
+    private static final Pattern PREFECTURE = Pattern.compile("^(0[1-9]|[1-3][0-9]|4[0-7])$");
+
+    private final Commands commands;
+    private final Queries queries;
+    private final IdempotentRequests idempotency;
+
+    EventsController(Commands commands, Queries queries, IdempotentRequests idempotency) {
+        this.commands = commands;
+        this.queries = queries;
+        this.idempotency = idempotency;
+    }
+
+    // ---- reads ----------------------------------------------------------------------------------------------------
+
+    @GetMapping("/api/v1/events")
+    @Operation(summary = "The calendar: events the caller may see in a month (month=2026-05) or a date range "
+            + "(from, to; default: today to a year ahead), soonest first; filter by kind and prefecture (JIS code)")
+    List<EventSummary> list(@RequestParam(required = false) String month,
+                            @RequestParam(required = false) String from,
+                            @RequestParam(required = false) String to,
+                            @RequestParam(required = false) EventKind kind,
+                            @RequestParam(required = false) String prefecture,
+                            @RequestParam(defaultValue = "100") int limit) {
+        List<FieldViolation> violations = new ArrayList<>();
+        LocalDate first;
+        LocalDate last;
+        LocalDate today = LocalDate.now(Schedule.JAPAN);
+        if (month != null) {
+            if (from != null || to != null) {
+                violations.add(new FieldViolation("month", "give a month or a date range, not both"));
+            }
+            YearMonth ym = parseMonth(month, violations);
+            first = ym == null ? today : ym.atDay(1);
+            last = ym == null ? today : ym.atEndOfMonth();
+        } else {
+            first = from == null ? today : parseDate("from", from, violations);
+            last = to == null ? (first == null ? today : first.plusYears(1)) : parseDate("to", to, violations);
+        }
+        if (first != null && last != null && last.isBefore(first)) {
+            violations.add(new FieldViolation("to", "must not be before from"));
+        } else if (first != null && last != null && first.plusYears(2).isBefore(last)) {
+            violations.add(new FieldViolation("to", "a range spans at most two years"));
+        }
+        if (prefecture != null && !PREFECTURE.matcher(prefecture).matches()) {
+            violations.add(new FieldViolation("prefecture", "must be a JIS X 0401 prefecture code, 01 to 47"));
+        }
+        if (limit < 1 || limit > LIMIT_MAX) {
+            violations.add(new FieldViolation("limit", "must be between 1 and " + LIMIT_MAX));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidEventInput(violations);
+        }
+        CalendarView view = EventsAccess.viewOf(Caller.current());
+        return queries.list(new ListEvents(view, first, last, kind, prefecture, limit), EventSummary.class);
+    }
+
+    @GetMapping("/api/v1/events/{id}")
+    @Operation(summary = "One event, if the caller may see it (the online URL only for the secretariat; registered "
+            + "people find it with their registration)")
+    ResponseEntity<EventSummary> one(@PathVariable String id) {
+        EventSummary event = find(id, EventsAccess.viewOf(Caller.current()));
+        return ResponseEntity.ok().eTag(Versions.etag(event.version())).body(event);
+    }
+
+    @GetMapping(path = "/api/v1/events.ics", produces = "text/calendar")
+    @Operation(summary = "The caller's calendar as an iCalendar feed (RFC 5545): a month ago to a year ahead; filter by "
+            + "kind and prefecture. Stable UID, SEQUENCE, STATUS:CANCELLED, VTIMEZONE Asia/Tokyo; never an online URL")
+    ResponseEntity<String> feed(@RequestParam(required = false) EventKind kind,
+                                @RequestParam(required = false) String prefecture) {
+        if (prefecture != null && !PREFECTURE.matcher(prefecture).matches()) {
+            throw new InvalidEventInput("prefecture", "must be a JIS X 0401 prefecture code, 01 to 47");
+        }
+        LocalDate today = LocalDate.now(Schedule.JAPAN);
+        String ics = queries.one(new RenderCalendarIcs(EventsAccess.viewOf(Caller.current()), today.minusMonths(1),
+                today.plusYears(1), kind, prefecture), String.class);
+        return ics(ics, "events.ics");
+    }
+
+    @GetMapping(path = "/api/v1/events/{id}.ics", produces = "text/calendar")
+    @Operation(summary = "One event as an .ics file, if the caller may see it")
+    ResponseEntity<String> eventIcs(@PathVariable String id) {
+        String ics = queries.optional(new RenderEventIcs(new EventId(id), EventsAccess.viewOf(Caller.current())),
+                String.class).orElseThrow(() -> new NotFound("no such event"));
+        return ics(ics, "event-" + id + ".ics");
+    }
+
+    static ResponseEntity<String> ics(String ics, String filename) {
+        return ResponseEntity.ok().contentType(org.springframework.http.MediaType.parseMediaType("text/calendar; charset=UTF-8"))
+                             .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"")
+                             .header("X-Content-Type-Options", "nosniff").body(ics);
+    }
+
+    @GetMapping("/api/v1/event-attendance")
+    @Operation(summary = "Secretariat: registrations and attendance per event of a fiscal year (年度, April–March)")
+    AttendanceReport attendance(@RequestParam int fiscalYear) {
+        Access.requireSecretariat();
+        int latest = LocalDate.now(Schedule.JAPAN).getYear() + PlatformDates.YEARS_AHEAD;
+        if (fiscalYear < PlatformDates.FOUNDED.getYear() - 1 || fiscalYear > latest) {
+            throw new InvalidEventInput("fiscalYear", "must be between " + (PlatformDates.FOUNDED.getYear() - 1)
+                    + " and " + latest);
+        }
+        return queries.one(new CountAttendance(fiscalYear), AttendanceReport.class);
+    }
+
+    // ---- the secretariat's editing --------------------------------------------------------------------------------
+
+    @PostMapping("/api/v1/events")
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Secretariat: create an event as a draft (Idempotency-Key accepted)")
+    @ApiResponse(responseCode = "201", description = "Created as DRAFT",
+            content = @Content(schema = @Schema(implementation = EventsRequests.Created.class)))
+    ResponseEntity<?> create(@RequestBody EventDetails body,
+                             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        Access.requireSecretariat();
+        return idempotency.run("events", idempotencyKey, body, () -> {
+            EventId id = EventId.random();
+            long version = commands.send(new ScheduleEvent(id, body));
+            return ResponseEntity.created(URI.create("/api/v1/events/" + id)).eTag(Versions.etag(version))
+                                 .body(new EventsRequests.Created(id.value(), EventStatus.DRAFT.name(), version));
+        });
+    }
+
+    @PutMapping("/api/v1/events/{id}")
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Secretariat: replace the event's settings (a raised capacity promotes from the waitlist at "
+            + "once; an announced event's time changes by rescheduling). Needs If-Match")
+    ResponseEntity<EventsRequests.Written> revise(@PathVariable String id, @IfMatch(required = true) Long expectedVersion,
+                                                  @RequestBody EventDetails body) {
+        Access.requireSecretariat();
+        return write(id, new ReviseEvent(new EventId(id), expectedVersion, body));
+    }
+
+    @PostMapping("/api/v1/events/{id}/publication")
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Secretariat: publish a draft (a symposium gets its number 第N回 now)")
+    ResponseEntity<EventsRequests.Written> publish(@PathVariable String id, @IfMatch Long expectedVersion) {
+        Access.requireSecretariat();
+        return write(id, new PublishEvent(new EventId(id), expectedVersion));
+    }
+
+    @PostMapping("/api/v1/events/{id}/rescheduling")
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Secretariat: move an announced event to another time, with a reason")
+    ResponseEntity<EventsRequests.Written> reschedule(@PathVariable String id, @IfMatch Long expectedVersion,
+                                                      @RequestBody EventsRequests.Rescheduling body) {
+        Access.requireSecretariat();
+        return write(id, new RescheduleEvent(new EventId(id), expectedVersion, body.schedule(), body.reason()));
+    }
+
+    @PostMapping("/api/v1/events/{id}/cancellation")
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Secretariat: cancel the event, with a reason; its registrations end")
+    ResponseEntity<EventsRequests.Written> cancel(@PathVariable String id, @IfMatch Long expectedVersion,
+                                                  @RequestBody EventsRequests.Reason body) {
+        Access.requireSecretariat();
+        return write(id, new CancelEvent(new EventId(id), expectedVersion, body.reason()));
+    }
+
+    @PostMapping("/api/v1/events/{id}/finish")
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Secretariat: record that the event took place (after its start); attendance can follow")
+    ResponseEntity<EventsRequests.Written> finish(@PathVariable String id, @IfMatch Long expectedVersion) {
+        Access.requireSecretariat();
+        return write(id, new FinishEvent(new EventId(id), expectedVersion));
+    }
+
+    // ---- campaign events ------------------------------------------------------------------------------------------
+
+    @PostMapping("/api/v1/campaigns/{campaignId}/events")
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Member admin: propose an event the organization hosts under a 強化月間 campaign "
+            + "(kind CAMPAIGN_EVENT; the organization becomes an organizer); the secretariat decides")
+    @ApiResponse(responseCode = "201", description = "Proposed",
+            content = @Content(schema = @Schema(implementation = EventsRequests.Created.class)))
+    ResponseEntity<?> propose(@PathVariable String campaignId, @RequestBody EventDetails body,
+                              @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        Caller caller = Caller.current();
+        if (!caller.roles().contains(Caller.MEMBER_ADMIN) || caller.organizationId() == null) {
+            throw new AccessDeniedException("only a member organization's admin proposes campaign events");
+        }
+        if (body.campaignId() != null && !body.campaignId().value().equals(campaignId)) {
+            throw new InvalidEventInput("campaignId", "must be the campaign of the path, or absent");
+        }
+        // the proposing organization hosts what it proposes, whether or not the body says so
+        OrganizationId proposer = new OrganizationId(caller.organizationId());
+        List<OrganizationId> organizers = new ArrayList<>(body.organizerOrganizations());
+        if (!organizers.contains(proposer)) {
+            organizers.add(0, proposer);
+        }
+        EventDetails details = new EventDetails(body.kind(), body.title(), body.description(), body.courseLevel(),
+                new EventId(campaignId), body.secretariatOrganizes(), organizers, body.schedule(),
+                body.venue(), body.onlineUrl(), body.visibility(), body.registration());
+        return idempotency.run("campaign-events", idempotencyKey, body, () -> {
+            EventId id = EventId.random();
+            long version = commands.send(new ProposeCampaignEvent(id, proposer, details));
+            return ResponseEntity.created(URI.create("/api/v1/events/" + id)).eTag(Versions.etag(version))
+                                 .body(new EventsRequests.Created(id.value(), EventStatus.PROPOSED.name(), version));
+        });
+    }
+
+    @PostMapping("/api/v1/events/{id}/approval")
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Secretariat: approve a proposed campaign event (publishes it)")
+    ResponseEntity<EventsRequests.Written> approve(@PathVariable String id, @IfMatch Long expectedVersion) {
+        Access.requireSecretariat();
+        return write(id, new ApproveCampaignEvent(new EventId(id), expectedVersion));
+    }
+
+    @PostMapping("/api/v1/events/{id}/rejection")
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Secretariat: refuse a proposed campaign event, with a reason")
+    ResponseEntity<EventsRequests.Written> reject(@PathVariable String id, @IfMatch Long expectedVersion,
+                                                  @RequestBody EventsRequests.Reason body) {
+        Access.requireSecretariat();
+        return write(id, new RejectCampaignEvent(new EventId(id), expectedVersion, body.reason()));
+    }
+
+    private EventSummary find(String id, CalendarView view) {
+        return queries.optional(new FindEvent(new EventId(id), view), EventSummary.class)
+                      .orElseThrow(() -> new NotFound("no such event (a new one may take a moment to appear)"));
+    }
+
+    private ResponseEntity<EventsRequests.Written> write(String id, Object command) {
+        return commands.write(command, version -> new EventsRequests.Written(id, version));
+    }
+
+    private static YearMonth parseMonth(String month, List<FieldViolation> violations) {
+        try {
+            YearMonth ym = YearMonth.parse(month);
+            if (PlatformDates.problem(ym.atDay(1), Clock.systemUTC()) != null
+                    && PlatformDates.problem(ym.atEndOfMonth(), Clock.systemUTC()) != null) {
+                violations.add(new FieldViolation("month", PlatformDates.problem(ym.atDay(1), Clock.systemUTC())));
+                return null;
+            }
+            return ym;
+        } catch (DateTimeParseException e) {
+            violations.add(new FieldViolation("month", "must be a month such as 2026-05"));
+            return null;
+        }
+    }
+
+    private static LocalDate parseDate(String field, String text, List<FieldViolation> violations) {
+        try {
+            LocalDate date = LocalDate.parse(text);
+            String problem = PlatformDates.problem(date, Clock.systemUTC());
+            if (problem != null) {
+                violations.add(new FieldViolation(field, problem));
+                return null;
+            }
+            return date;
+        } catch (DateTimeParseException e) {
+            violations.add(new FieldViolation(field, "must be a date such as 2026-05-01"));
+            return null;
+        }
+    }
+}

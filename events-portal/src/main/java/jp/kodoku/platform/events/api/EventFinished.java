@@ -1,0 +1,5 @@
+package jp.kodoku.platform.events.api;
+
+/** Event: has taken place. */
+public record EventFinished(EventId eventId) {
+}
