@@ -73,6 +73,10 @@ class AccessMatrixTest extends ApiTest {
             this(organizationId, etag, contactId, accessUrl, null, null);
         }
 
+        Given(String organizationId, String etag, String contactId, String accessUrl, String other) {
+            this(organizationId, etag, contactId, accessUrl, other, null);
+        }
+
         Given with(String other) {
             return new Given(organizationId, etag, contactId, accessUrl, other, subcommittee);
         }
