@@ -1,9 +1,6 @@
 package jp.kodoku.platform.subcommittees.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import jp.kodoku.platform.infra.eventstore.EventStoreConfiguration;
+import jp.kodoku.platform.infra.testsupport.EventContracts;
 import jp.kodoku.platform.membership.api.OrganizationId;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.junit.jupiter.api.Test;
@@ -11,7 +8,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +18,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Every event is a contract: its stored JSON is pinned in {@code src/test/resources/contracts}. A change of shape
@@ -31,8 +26,6 @@ import static org.assertj.core.api.Assertions.fail;
  */
 class EventContractTest {
 
-    private static final ObjectMapper JSON = EventStoreConfiguration.eventMapper()
-                                                                    .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
     private static final SubcommitteeId BUNKAKAI_3 = SubcommitteeId.ofNumber(3);
     private static final OrganizationId LIFELINK = new OrganizationId("91fb12fb-5f93-324f-bd0f-cb0532be4ed7");
     private static final OrganizationId SAKURA = new OrganizationId("3f0c6a4e-2b1d-4c55-9a51-5a1f0b7e2c01");
@@ -72,18 +65,7 @@ class EventContractTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("events")
     void keeps_its_stored_shape_and_reads_its_stored_form(Object event) throws IOException {
-        String name = event.getClass().getSimpleName() + ".json";
-        JsonNode written = JSON.readTree(JSON.writeValueAsString(event));
-        try (InputStream pinned = getClass().getResourceAsStream("/contracts/" + name)) {
-            if (pinned == null) {
-                Path file = Path.of("src/test/resources/contracts", name);
-                Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(written) + "\n");
-                fail("new event " + name + ": its contract was written to " + file + "; review and commit it");
-            }
-            JsonNode contract = JSON.readTree(pinned);
-            assertThat(written).as("shape of " + name).isEqualTo(contract);
-            assertThat(JSON.treeToValue(contract, event.getClass())).isEqualTo(event);
-        }
+        EventContracts.assertKeepsItsContract(event);
     }
 
     @Test
