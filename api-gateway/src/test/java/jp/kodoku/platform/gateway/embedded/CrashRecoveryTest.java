@@ -83,10 +83,15 @@ class CrashRecoveryTest {
                 "--platform.applications.rate-limit.per-hour=1000")
                 .redirectErrorStream(true)
                 .redirectOutput(data.resolve("platform-" + port + ".log").toFile());
-        processes.add(builder.start());
+        Process process = builder.start();
+        processes.add(process);
         Api api = new Api(port);
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
-               .until(() -> api.get("/readyz").send().status() == 200);
+        // A JVM starting every module on a busy 2-core machine can take minutes; a dead one fails at once.
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(250))
+               .ignoreExceptionsInstanceOf(IllegalStateException.class)
+               .until(() -> !process.isAlive() || api.get("/readyz").send().status() == 200);
+        assertThat(process.isAlive()).as("the platform's JVM stopped while starting; see "
+                + data.resolve("platform-" + port + ".log")).isTrue();
         return port;
     }
 
