@@ -89,7 +89,8 @@ class PageAccessMatrixTest extends ApiTest {
                 new Row("GET", contacts + "/" + primaryContact, SIGN_IN, "403", "200", "200"),
                 new Row("POST", contacts + "/" + primaryContact, SIGN_IN, "403", "400", "400"),
                 new Row("GET", contacts + "/" + primaryContact + "/removal", SIGN_IN, "403", "409", "409"),
-                new Row("POST", contacts + "/" + primaryContact + "/removal", SIGN_IN, "403", "412", "412"));
+                // the primary contact is never removed: the rule answers before the stale version does
+                new Row("POST", contacts + "/" + primaryContact + "/removal", SIGN_IN, "403", "409", "409"));
     }
 
     @Test
