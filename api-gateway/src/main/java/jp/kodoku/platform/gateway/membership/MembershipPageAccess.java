@@ -60,4 +60,10 @@ class MembershipPageAccess {
         return PageLink.forRole(jp.kodoku.platform.gateway.security.Caller.MEMBER_ADMIN, "変更履歴",
                 "/my-organization/history", 34);
     }
+
+    @Bean
+    PageLink ownAdminsLink() {
+        return PageLink.forRole(jp.kodoku.platform.gateway.security.Caller.MEMBER_ADMIN, "管理者",
+                "/my-organization/admins", 36);
+    }
 }

@@ -90,7 +90,12 @@ class PageAccessMatrixTest extends ApiTest {
                 new Row("POST", contacts + "/" + primaryContact, SIGN_IN, "403", "400", "400"),
                 new Row("GET", contacts + "/" + primaryContact + "/removal", SIGN_IN, "403", "409", "409"),
                 // the primary contact is never removed: the rule answers before the stale version does
-                new Row("POST", contacts + "/" + primaryContact + "/removal", SIGN_IN, "403", "409", "409"));
+                new Row("POST", contacts + "/" + primaryContact + "/removal", SIGN_IN, "403", "409", "409"),
+                new Row("GET", "/my-organization/admins", SIGN_IN, "302", "302", "403"),
+                new Row("GET", "/organizations/" + organization + "/admins", SIGN_IN, "403", "200", "200"),
+                new Row("POST", "/organizations/" + organization + "/admins", SIGN_IN, "403", "400", "400"),
+                new Row("GET", "/organizations/" + organization + "/admins/not-an-admin/removal", SIGN_IN, "403", "404", "404"),
+                new Row("POST", "/organizations/" + organization + "/admins/not-an-admin/removal", SIGN_IN, "403", "404", "404"));
     }
 
     @Test
