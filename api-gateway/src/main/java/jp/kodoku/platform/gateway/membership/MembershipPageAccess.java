@@ -48,4 +48,22 @@ class MembershipPageAccess {
         return PageLink.forRole(jp.kodoku.platform.gateway.security.Caller.MEMBER_ADMIN, "団体情報の編集",
                 "/my-organization", 30);
     }
+
+    @Bean
+    PageLink ownContactsLink() {
+        return PageLink.forRole(jp.kodoku.platform.gateway.security.Caller.MEMBER_ADMIN, "担当者",
+                "/my-organization/contacts", 32);
+    }
+
+    @Bean
+    PageLink ownProfileHistoryLink() {
+        return PageLink.forRole(jp.kodoku.platform.gateway.security.Caller.MEMBER_ADMIN, "変更履歴",
+                "/my-organization/history", 34);
+    }
+
+    @Bean
+    PageLink ownAdminsLink() {
+        return PageLink.forRole(jp.kodoku.platform.gateway.security.Caller.MEMBER_ADMIN, "管理者",
+                "/my-organization/admins", 36);
+    }
 }

@@ -38,6 +38,7 @@ class PageAccessMatrixTest extends ApiTest {
     MockMvc mvc;
     String organization;
     String other;
+    String primaryContact;
 
     @BeforeEach
     void setUp() {
@@ -46,6 +47,9 @@ class PageAccessMatrixTest extends ApiTest {
             organization = new Members(api).activeMember(Samples.application());
             other = new Members(api).activeMember(Samples.application());
             awaitProjections();
+            primaryContact = api.get("/api/v1/organizations/" + organization)
+                                .token(jp.kodoku.platform.gateway.support.TestTokens.secretariat()).send()
+                                .json().get("contacts").get(0).get("contactId").asText();
         }
     }
 
@@ -57,6 +61,7 @@ class PageAccessMatrixTest extends ApiTest {
     private List<Row> rows() {
         String profile = "/organizations/" + organization + "/profile";
         String record = "/secretariat/organizations/" + organization;
+        String contacts = "/organizations/" + organization + "/contacts";
         return List.of(
                 new Row("GET", "/", "200", "200", "200", "200"),
                 new Row("GET", "/directory", "200", "200", "200", "200"),
@@ -73,7 +78,24 @@ class PageAccessMatrixTest extends ApiTest {
                 new Row("GET", record, SIGN_IN, "403", "403", "200"),
                 new Row("POST", record + "/approval", SIGN_IN, "403", "403", "409"), // an active member: not an application
                 new Row("POST", record + "/rejection", SIGN_IN, "403", "403", "400"),
-                new Row("POST", record + "/send-back", SIGN_IN, "403", "403", "400"));
+                new Row("POST", record + "/send-back", SIGN_IN, "403", "403", "400"),
+                // profile history and contacts (personal data: the organization's own admins and the secretariat)
+                new Row("GET", "/organizations/" + organization + "/history", SIGN_IN, "403", "200", "200"),
+                new Row("GET", "/my-organization/history", SIGN_IN, "302", "302", "403"),
+                new Row("GET", "/my-organization/contacts", SIGN_IN, "302", "302", "403"),
+                new Row("GET", contacts, SIGN_IN, "403", "200", "200"),
+                new Row("GET", contacts + "/new", SIGN_IN, "403", "200", "200"),
+                new Row("POST", contacts, SIGN_IN, "403", "400", "400"),
+                new Row("GET", contacts + "/" + primaryContact, SIGN_IN, "403", "200", "200"),
+                new Row("POST", contacts + "/" + primaryContact, SIGN_IN, "403", "400", "400"),
+                new Row("GET", contacts + "/" + primaryContact + "/removal", SIGN_IN, "403", "409", "409"),
+                // the primary contact is never removed: the rule answers before the stale version does
+                new Row("POST", contacts + "/" + primaryContact + "/removal", SIGN_IN, "403", "409", "409"),
+                new Row("GET", "/my-organization/admins", SIGN_IN, "302", "302", "403"),
+                new Row("GET", "/organizations/" + organization + "/admins", SIGN_IN, "403", "200", "200"),
+                new Row("POST", "/organizations/" + organization + "/admins", SIGN_IN, "403", "400", "400"),
+                new Row("GET", "/organizations/" + organization + "/admins/not-an-admin/removal", SIGN_IN, "403", "404", "404"),
+                new Row("POST", "/organizations/" + organization + "/admins/not-an-admin/removal", SIGN_IN, "403", "404", "404"));
     }
 
     @Test
