@@ -63,9 +63,9 @@ class EventRemindersTest extends ApiTest {
 
     @Test
     void a_waitlisted_registration_has_no_reminder_until_it_is_promoted() {
-        String id = events().published(workshop(1));
+        String id = events().published(workshop(3));
         String sakura = UUID.randomUUID().toString();
-        String first = events().register(id, TestTokens.memberAdmin(sakura), 1).json().get("registrationId").asText();
+        String first = events().register(id, TestTokens.memberAdmin(sakura), 3).json().get("registrationId").asText();
         String waiting = events().register(id, TestTokens.memberAdmin(UUID.randomUUID().toString()), 1)
                                  .json().get("registrationId").asText();
         awaitReminder(first, "hours");
