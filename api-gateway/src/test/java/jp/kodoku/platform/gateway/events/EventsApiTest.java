@@ -253,11 +253,11 @@ class EventsApiTest extends ApiTest {
 
     @Test
     void the_secretariat_downloads_the_registrations_and_the_waitlist_as_csv_for_excel_without_addresses() throws Exception {
-        String id = events().published(workshop(2));
+        String id = events().published(workshop(3));
         String tag = jp.kodoku.platform.gateway.support.Samples.uniqueKana();
         String hidamari = new jp.kodoku.platform.gateway.support.Members(api).activeMember(
                 jp.kodoku.platform.gateway.support.Samples.application("ＮＰＯ法人\"ひだまり\",東京" + tag, "ヒダマリ" + tag));
-        String confirmed = events().register(id, TestTokens.memberAdmin(hidamari), 2).json().get("registrationId").asText();
+        String confirmed = events().register(id, TestTokens.memberAdmin(hidamari), 3).json().get("registrationId").asText();
         String waiting = events().register(id, TestTokens.memberAdmin(hidamari), 1).json().get("registrationId").asText();
         String pending = api.post("/api/v1/events/" + id + "/public-registrations")
                             .body(Map.of("name", "高橋 陽子", "email", "yoko.csv@example.jp", "seats", 1)).send()
@@ -278,7 +278,7 @@ class EventsApiTest extends ApiTest {
         assertThat(rows).extracting(r -> r.get("申込者")).containsExactly("ＮＰＯ法人\"ひだまり\",東京" + tag,
                 "ＮＰＯ法人\"ひだまり\",東京" + tag, "高橋 陽子");
         assertThat(rows).extracting(r -> r.get("区分")).containsExactly("会員団体", "会員団体", "一般");
-        assertThat(rows).extracting(r -> r.get("席数")).containsExactly("2", "1", "1");
+        assertThat(rows).extracting(r -> r.get("席数")).containsExactly("3", "1", "1");
         assertThat(rows).extracting(r -> r.get("状態")).containsExactly("参加確定", "キャンセル待ち", "メール確認待ち");
         assertThat(rows).extracting(r -> r.get("キャンセル待ち順")).containsExactly("", "1", "");
         JsonNode table = api.get("/api/v1/events/" + id + "/registrations").token(TestTokens.secretariat()).send().json();
