@@ -251,6 +251,44 @@ class EventsApiTest extends ApiTest {
         assertThat(eventCount()).isEqualTo(before);
     }
 
+    @Test
+    void the_secretariat_downloads_the_registrations_and_the_waitlist_as_csv_for_excel_without_addresses() throws Exception {
+        String id = events().published(workshop(3));
+        String tag = jp.kodoku.platform.gateway.support.Samples.uniqueKana();
+        String hidamari = new jp.kodoku.platform.gateway.support.Members(api).activeMember(
+                jp.kodoku.platform.gateway.support.Samples.application("ＮＰＯ法人\"ひだまり\",東京" + tag, "ヒダマリ" + tag));
+        String confirmed = events().register(id, TestTokens.memberAdmin(hidamari), 3).json().get("registrationId").asText();
+        String waiting = events().register(id, TestTokens.memberAdmin(hidamari), 1).json().get("registrationId").asText();
+        String pending = api.post("/api/v1/events/" + id + "/public-registrations")
+                            .body(Map.of("name", "高橋 陽子", "email", "yoko.csv@example.jp", "seats", 1)).send()
+                            .json().get("registrationId").asText();
+        awaitProjections();
+
+        Api.Response response = api.get("/api/v1/events/" + id + "/registrations.csv").token(TestTokens.secretariat()).send();
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(response.header("Content-Type")).isEqualTo("text/csv;charset=UTF-8");
+        assertThat(response.header("Content-Disposition")).startsWith("attachment; filename=\"event-" + id + "-registrations-");
+        String text = response.text();
+        assertThat(text).startsWith("\uFEFF申込ID,申込者,区分,席数,状態,キャンセル待ち順,申込日時\r\n");
+        assertThat(text).doesNotContain("yoko.csv@example.jp", "@");
+        List<org.apache.commons.csv.CSVRecord> rows = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader()
+                .setSkipHeaderRecord(true).get().parse(new java.io.StringReader(text.substring(1))).getRecords();
+        assertThat(rows).extracting(r -> r.get("申込ID")).containsExactly(confirmed, waiting, pending);
+        assertThat(rows).extracting(r -> r.get("申込者")).containsExactly("ＮＰＯ法人\"ひだまり\",東京" + tag,
+                "ＮＰＯ法人\"ひだまり\",東京" + tag, "高橋 陽子");
+        assertThat(rows).extracting(r -> r.get("区分")).containsExactly("会員団体", "会員団体", "一般");
+        assertThat(rows).extracting(r -> r.get("席数")).containsExactly("3", "1", "1");
+        assertThat(rows).extracting(r -> r.get("状態")).containsExactly("参加確定", "キャンセル待ち", "メール確認待ち");
+        assertThat(rows).extracting(r -> r.get("キャンセル待ち順")).containsExactly("", "1", "");
+        JsonNode table = api.get("/api/v1/events/" + id + "/registrations").token(TestTokens.secretariat()).send().json();
+        for (int i = 0; i < rows.size(); i++) {
+            String inJapan = java.time.Instant.parse(table.get(i).get("registeredAt").asText()).atZone(JAPAN)
+                                              .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+            assertThat(rows.get(i).get("申込日時")).isEqualTo(inJapan);
+        }
+    }
+
     private void publish(String id) {
         Api.Response published = api.post("/api/v1/events/" + id + "/publication").token(TestTokens.secretariat()).send();
         assertThat(published.status()).as(published.toString()).isEqualTo(200);

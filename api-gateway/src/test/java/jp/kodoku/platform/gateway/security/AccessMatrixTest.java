@@ -584,6 +584,8 @@ class AccessMatrixTest extends ApiTest {
                 AccessMatrixTest::publicRegistration, (g, api) -> api.delete(link(g))));
         e.add(new Endpoint("GET /api/v1/events/{id}/registrations", SECRETARIAT_ONLY, AccessMatrixTest::event,
                 (g, api) -> api.get(ev(g) + "/registrations")));
+        e.add(new Endpoint("GET /api/v1/events/{id}/registrations.csv", SECRETARIAT_ONLY, AccessMatrixTest::event,
+                (g, api) -> api.get(ev(g) + "/registrations.csv")));
         e.add(new Endpoint("DELETE /api/v1/organizations/{id}/event-registrations/{eventId}/{registrationId}", ORGANIZATION,
                 AccessMatrixTest::memberRegistration, (g, api) -> api.delete(org(g) + "/event-registrations/" + g.other() + "/" + g.contactId())));
         e.add(new Endpoint("POST /api/v1/events/{id}/registrations/{registrationId}/removal", SECRETARIAT_ONLY,
@@ -600,7 +602,8 @@ class AccessMatrixTest extends ApiTest {
                 .body(Map.of("reason", "本人からの請求"))));
         e.add(new Endpoint("GET /api/v1/organizations/{id}/event-registrations", ORGANIZATION, AccessMatrixTest::events,
                 (g, api) -> api.get(org(g) + "/event-registrations")));
-        e.add(new Endpoint("GET /api/v1/events.ics", EVERYONE, AccessMatrixTest::events, (g, api) -> api.get("/api/v1/events.ics")));
+        e.add(new Endpoint("GET /api/v1/events.ics", EVERYONE_BUT_APPS_WITHOUT_SCOPE, AccessMatrixTest::events,
+                (g, api) -> api.get("/api/v1/events.ics")));
         e.add(new Endpoint("GET /api/v1/events/{id}.ics", EVERYONE_BUT_APPS_WITHOUT_SCOPE, AccessMatrixTest::event,
                 (g, api) -> api.get(ev(g) + ".ics")));
         e.add(new Endpoint("GET /api/v1/events/{id}/registrations/access/{token}.ics", EVERYONE_BUT_APPS_WITHOUT_SCOPE,

@@ -488,6 +488,7 @@ class HostileInputCorpusTest extends ApiTest {
         e.add(new Endpoint("GET", "/api/v1/events/{id}/registrations/access/{token}", null, Map.of()));
         e.add(new Endpoint("DELETE", "/api/v1/events/{id}/registrations/access/{token}", null, Map.of()));
         e.add(new Endpoint("GET", "/api/v1/events/{id}/registrations", null, Map.of()));
+        e.add(new Endpoint("GET", "/api/v1/events/{id}/registrations.csv", null, Map.of()));
         e.add(new Endpoint("DELETE", "/api/v1/organizations/{id}/event-registrations/{eventId}/{registrationId}", null, Map.of()));
         e.add(new Endpoint("POST", "/api/v1/events/{id}/registrations/{registrationId}/removal", map("reason", "重複登録"), Map.of()));
         e.add(new Endpoint("POST", "/api/v1/events/{id}/registrations/{registrationId}/waitlist-position",

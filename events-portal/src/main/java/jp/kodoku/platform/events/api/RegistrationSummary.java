@@ -2,6 +2,8 @@ package jp.kodoku.platform.events.api;
 
 import jp.kodoku.platform.membership.api.OrganizationId;
 
+import java.time.Instant;
+
 /**
  * One registration as the secretariat, its organization or its registrant sees it.
  *
@@ -11,10 +13,12 @@ import jp.kodoku.platform.membership.api.OrganizationId;
  * @param onlineUrl        the event's online URL, only while confirmed
  * @param promotedBecause  why it came off the waitlist, if it did
  * @param attendedSeats    recorded after the event, else null
+ * @param registeredAt     when the registration was made (a public one: its request, before the address was confirmed)
  */
 public record RegistrationSummary(RegistrationId registrationId, EventId eventId, String eventTitle,
                                   Schedule schedule, RegistrationStatus status, int seats,
                                   OrganizationId organizationId, String name, String email, Long acceptedAs,
                                   Integer waitlistPosition, String onlineUrl, PromotionCause promotedBecause,
-                                  Integer attendedSeats, long version) {
+                                  Integer attendedSeats, Instant registeredAt,
+                                  long version) {
 }

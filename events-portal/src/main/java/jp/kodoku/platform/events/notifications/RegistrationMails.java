@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -78,9 +79,16 @@ class RegistrationMails {
         apply(e.eventId(), seq, s -> details(s, e.details()));
     }
 
+    /** New reminder settings (or a draft's new time) move the reminders of every seat already taken. */
     @EventHandler
     void on(EventRevised e, @SequenceNumber long seq) {
-        apply(e.eventId(), seq, s -> details(s, e.details()));
+        apply(e.eventId(), seq, s -> {
+            Object before = Arrays.asList(s.startsAt, s.reminderDaysBefore, s.reminderHoursBefore);
+            details(s, e.details());
+            if (!before.equals(Arrays.asList(s.startsAt, s.reminderDaysBefore, s.reminderHoursBefore))) {
+                replanReminders(e.eventId(), s);
+            }
+        });
     }
 
     /** The reminders of every seat move with the start. */
@@ -88,12 +96,16 @@ class RegistrationMails {
     void on(EventRescheduled e, @SequenceNumber long seq) {
         apply(e.eventId(), seq, s -> {
             schedule(s, e.schedule());
-            s.registrations.forEach((id, r) -> {
-                if (r.status() == RegistrationStatus.CONFIRMED) {
-                    dropReminders(id);
-                    planReminders(e.eventId().value(), id, s);
-                }
-            });
+            replanReminders(e.eventId(), s);
+        });
+    }
+
+    private void replanReminders(EventId eventId, EventMailState s) {
+        s.registrations.forEach((id, r) -> {
+            if (r.status() == RegistrationStatus.CONFIRMED) {
+                dropReminders(id);
+                planReminders(eventId.value(), id, s);
+            }
         });
     }
 

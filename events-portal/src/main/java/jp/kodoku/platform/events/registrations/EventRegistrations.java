@@ -44,11 +44,11 @@ class EventRegistrations extends VersionedDocument<EventRegistrations> {
      */
     record Entry(String registrationId, RegistrationStatus status, int seats, String organizationId, String account,
                  SealedValue name, SealedValue email, String accessTokenHash, Long acceptedAs,
-                 PromotionCause promotedBecause, Integer attendedSeats) {
+                 PromotionCause promotedBecause, Integer attendedSeats, String registeredAt) {
 
         Entry withStatus(RegistrationStatus to) {
             return new Entry(registrationId, to, seats, organizationId, account, name, email, accessTokenHash, acceptedAs,
-                    promotedBecause, attendedSeats);
+                    promotedBecause, attendedSeats, registeredAt);
         }
     }
 
@@ -56,7 +56,13 @@ class EventRegistrations extends VersionedDocument<EventRegistrations> {
         return entries.stream().filter(e -> e.registrationId().equals(registrationId)).findFirst().orElse(null);
     }
 
-    void put(Entry entry) {
+    /** Stores the entry; a registration already here keeps the time it was first made (a public one's request). */
+    void put(Entry changed) {
+        Entry before = entry(changed.registrationId());
+        Entry entry = before == null || before.registeredAt() == null ? changed
+                : new Entry(changed.registrationId(), changed.status(), changed.seats(), changed.organizationId(),
+                        changed.account(), changed.name(), changed.email(), changed.accessTokenHash(),
+                        changed.acceptedAs(), changed.promotedBecause(), changed.attendedSeats(), before.registeredAt());
         entries.removeIf(e -> e.registrationId().equals(entry.registrationId()));
         entries.add(entry);
         if (entry.organizationId() != null && !organizations.contains(entry.organizationId())) {

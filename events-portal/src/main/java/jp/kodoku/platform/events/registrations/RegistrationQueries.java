@@ -111,7 +111,8 @@ class RegistrationQueries {
                 e.status(), e.seats(), e.organizationId() == null ? null : new OrganizationId(e.organizationId()),
                 personalData ? unseal(e.name()) : null, personalData ? unseal(e.email()) : null, e.acceptedAs(),
                 index < 0 ? null : index + 1, e.status() == RegistrationStatus.CONFIRMED ? d.onlineUrl : null,
-                e.promotedBecause(), e.attendedSeats(), d.version);
+                e.promotedBecause(), e.attendedSeats(),
+                e.registeredAt() == null ? null : java.time.Instant.parse(e.registeredAt()), d.version);
     }
 
     private String unseal(SealedValue value) {

@@ -69,20 +69,20 @@ class RegistrationsProjection {
     void on(PublicRegistrationRequested e, @SequenceNumber long seq, @Timestamp Instant at) {
         apply(e.eventId(), seq, at, d -> d.put(new EventRegistrations.Entry(e.registrationId().value(),
                 RegistrationStatus.PENDING_CONFIRMATION, e.seats(), null, null, e.registrant().name(),
-                e.registrant().email(), e.accessTokenHash(), null, null, null)));
+                e.registrant().email(), e.accessTokenHash(), null, null, null, at.toString())));
     }
 
     @EventHandler
     void on(RegistrationConfirmed e, @SequenceNumber long seq, @Timestamp Instant at) {
         apply(e.eventId(), seq, at, d -> d.put(entry(e.registrationId(), RegistrationStatus.CONFIRMED, e.registrant(),
-                e.seats(), e.accessTokenHash(), e.acceptedAs())));
+                e.seats(), e.accessTokenHash(), e.acceptedAs(), at)));
     }
 
     @EventHandler
     void on(RegistrationWaitlisted e, @SequenceNumber long seq, @Timestamp Instant at) {
         apply(e.eventId(), seq, at, d -> {
             d.put(entry(e.registrationId(), RegistrationStatus.WAITLISTED, e.registrant(), e.seats(),
-                    e.accessTokenHash(), e.acceptedAs()));
+                    e.accessTokenHash(), e.acceptedAs(), at));
             d.waitlist.remove(e.registrationId().value());
             d.waitlist.add(e.registrationId().value());
         });
@@ -93,7 +93,7 @@ class RegistrationsProjection {
         apply(e.eventId(), seq, at, d -> {
             d.change(e.registrationId().value(), x -> new EventRegistrations.Entry(x.registrationId(),
                     RegistrationStatus.CONFIRMED, x.seats(), x.organizationId(), x.account(), x.name(), x.email(),
-                    x.accessTokenHash(), x.acceptedAs(), e.cause(), x.attendedSeats()));
+                    x.accessTokenHash(), x.acceptedAs(), e.cause(), x.attendedSeats(), x.registeredAt()));
             d.waitlist.remove(e.registrationId().value());
         });
     }
@@ -120,7 +120,7 @@ class RegistrationsProjection {
     void on(AttendanceRecorded e, @SequenceNumber long seq, @Timestamp Instant at) {
         apply(e.eventId(), seq, at, d -> d.change(e.registrationId().value(), x -> new EventRegistrations.Entry(
                 x.registrationId(), x.status(), x.seats(), x.organizationId(), x.account(), x.name(), x.email(),
-                x.accessTokenHash(), x.acceptedAs(), x.promotedBecause(), e.attendedSeats())));
+                x.accessTokenHash(), x.acceptedAs(), x.promotedBecause(), e.attendedSeats(), x.registeredAt())));
     }
 
     /** The sealed values stay, unreadable for good; dropping them too leaves nothing even to try. */
@@ -128,7 +128,7 @@ class RegistrationsProjection {
     void on(RegistrantPersonalDataErased e, @SequenceNumber long seq, @Timestamp Instant at) {
         apply(e.eventId(), seq, at, d -> d.change(e.registrationId().value(), x -> new EventRegistrations.Entry(
                 x.registrationId(), x.status(), x.seats(), x.organizationId(), x.account(), null, null,
-                x.accessTokenHash(), x.acceptedAs(), x.promotedBecause(), x.attendedSeats())));
+                x.accessTokenHash(), x.acceptedAs(), x.promotedBecause(), x.attendedSeats(), x.registeredAt())));
     }
 
     private static void ended(EventRegistrations d, RegistrationId id, RegistrationStatus to) {
@@ -143,10 +143,11 @@ class RegistrationsProjection {
 
     /** A public registration keeps its sealed data from the request; a member's comes with its registrant. */
     private static EventRegistrations.Entry entry(RegistrationId id, RegistrationStatus status, Registrant registrant,
-                                                  int seats, String accessTokenHash, long acceptedAs) {
+                                                  int seats, String accessTokenHash, long acceptedAs,
+                                                  Instant at) {
         return new EventRegistrations.Entry(id.value(), status, seats,
                 registrant.organizationId() == null ? null : registrant.organizationId().value(), registrant.account(),
-                registrant.name(), registrant.email(), accessTokenHash, acceptedAs, null, null);
+                registrant.name(), registrant.email(), accessTokenHash, acceptedAs, null, null, at.toString());
     }
 
     private static void details(EventRegistrations d, EventDetails details) {

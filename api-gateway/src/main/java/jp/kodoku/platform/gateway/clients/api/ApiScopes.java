@@ -32,7 +32,9 @@ public final class ApiScopes {
         if (!"GET".equals(method) && !"HEAD".equals(method)) {
             return Optional.empty();
         }
-        return GUARDS.stream().filter(g -> path.equals(g.prefix) || path.startsWith(g.prefix + "/"))
+        // "/api/v1/events.ics" is the events as a file: the same data, so the same scope as the JSON
+        return GUARDS.stream().filter(g -> path.equals(g.prefix) || path.startsWith(g.prefix + "/")
+                                           || path.startsWith(g.prefix + "."))
                      .map(g -> g.scope).findFirst();
     }
 

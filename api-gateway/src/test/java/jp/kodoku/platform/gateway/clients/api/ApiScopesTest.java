@@ -20,6 +20,12 @@ class ApiScopesTest {
     }
 
     @Test
+    void the_events_feed_as_a_file_needs_the_same_scope_as_the_events() {
+        assertThat(ApiScopes.requiredFor("GET", "/api/v1/events.ics")).contains("events:read");
+        assertThat(ApiScopes.requiredFor("GET", "/api/v1/events")).contains("events:read");
+    }
+
+    @Test
     void a_path_that_only_starts_like_a_scoped_one_is_not_scoped() {
         assertThat(ApiScopes.requiredFor("GET", "/api/v1/directoryx")).isEmpty();
         assertThat(ApiScopes.requiredFor("GET", "/api/v1/organizations")).isEmpty();
