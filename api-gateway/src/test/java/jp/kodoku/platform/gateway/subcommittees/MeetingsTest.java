@@ -25,6 +25,7 @@ class MeetingsTest extends ApiTest {
 
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Tokyo"));
 
+    private String lead;
     private String member;
     private String outsider;
     private String subcommittee;
@@ -35,7 +36,7 @@ class MeetingsTest extends ApiTest {
     private void aScheduledMeeting() {
         Members members = new Members(api);
         Subcommittees subcommittees = new Subcommittees(api);
-        String lead = members.activeMember(Samples.application());
+        lead = members.activeMember(Samples.application());
         member = members.activeMember(Samples.application());
         outsider = members.activeMember(Samples.application());
         subcommittee = subcommittees.create(lead);
@@ -151,6 +152,83 @@ class MeetingsTest extends ApiTest {
         Api.Response elsewhere = api.post("/api/v1/subcommittees/" + other + "/meetings/" + meeting + "/cancellation")
                                     .token(TestTokens.secretariat()).body(Map.of("reason", "別の分科会から")).send();
         assertThat(elsewhere.status()).as(elsewhere.toString()).isEqualTo(404);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private com.icegreen.greenmail.util.GreenMail greenMail;
+
+    @Test
+    void scheduling_rescheduling_and_cancelling_mail_each_member_contact_an_ics_with_a_rising_sequence() {
+        aScheduledMeeting();
+        String memberContact = primaryContactEmail(member);
+        String leadContact = primaryContactEmail(lead);
+        String outsiderContact = primaryContactEmail(outsider);
+        String uid = "UID:meeting-" + meeting + "@kodoku-platform";
+
+        List<String> scheduled = mailsTo(memberContact, uid, 1);
+        assertThat(scheduled.get(0)).contains("会議のお知らせ", "METHOD:REQUEST", "SEQUENCE:0", "第5回 分科会");
+        assertThat(mailsTo(leadContact, uid, 1).get(0)).contains("METHOD:REQUEST");
+
+        assertThat(api.put(base() + "/meetings/" + meeting + "/place").token(chair.token())
+                      .body(Map.of("onlineUrl", "https://meet.example.jp/bunkakai-mail")).send().status()).isEqualTo(200);
+        assertThat(api.post(base() + "/meetings/" + meeting + "/rescheduling").token(chair.token())
+                      .body(Map.of("date", TODAY.plusDays(17).toString(), "start", "10:00", "end", "12:00",
+                              "reason", "会場の都合により")).send().status()).isEqualTo(200);
+        List<String> rescheduled = mailsTo(memberContact, uid, 2);
+        assertThat(rescheduled).anySatisfy(m -> assertThat(m).contains("日程変更のお知らせ", "会場の都合により",
+                "METHOD:REQUEST", "SEQUENCE:2", "https://meet.example.jp/bunkakai-mail"));
+
+        assertThat(api.post(base() + "/meetings/" + meeting + "/cancellation").token(chair.token())
+                      .body(Map.of("reason", "台風の接近のため")).send().status()).isEqualTo(200);
+        List<String> all = mailsTo(memberContact, uid, 3);
+        assertThat(all).anySatisfy(m -> assertThat(m).contains("中止のお知らせ", "台風の接近のため", "METHOD:CANCEL",
+                "STATUS:CANCELLED", "SEQUENCE:3"));
+        for (String mail : all) {
+            assertThat(mail).doesNotContain("ATTENDEE", leadContact, outsiderContact);
+        }
+        assertThat(mailsTo(leadContact, uid, 3)).allSatisfy(m -> assertThat(m).doesNotContain(memberContact));
+        assertThat(mailsTo(outsiderContact, uid, 0)).isEmpty();
+    }
+
+    private String primaryContactEmail(String organizationId) {
+        Api.Response organization = api.get("/api/v1/organizations/" + organizationId).token(TestTokens.secretariat()).send();
+        assertThat(organization.status()).as(organization.toString()).isEqualTo(200);
+        return organization.json().get("contacts").get(0).get("email").asText();
+    }
+
+    /** The decoded mails (headers, text and .ics) to one address about one meeting, once there are {@code count}. */
+    private List<String> mailsTo(String address, String uid, int count) {
+        return Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
+            List<String> found = new java.util.ArrayList<>();
+            for (jakarta.mail.internet.MimeMessage message : greenMail.getReceivedMessages()) {
+                jakarta.mail.Address[] to = message.getAllRecipients();
+                String text = text(message);
+                if (to.length == 1 && to[0].toString().contains(address) && text.contains(uid)) {
+                    found.add("Subject: " + message.getSubject() + "\n" + text);
+                }
+            }
+            return found;
+        }, found -> found.size() == count);
+    }
+
+    /** The decoded text of a mail's parts, the calendar attachment included. */
+    private static String text(jakarta.mail.Part part) throws Exception {
+        Object content = part.getContent();
+        if (content instanceof String text) {
+            return text;
+        }
+        if (content instanceof java.io.InputStream stream) {
+            try (stream) {
+                return new String(stream.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+        }
+        StringBuilder all = new StringBuilder();
+        if (content instanceof jakarta.mail.Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                all.append(text(multipart.getBodyPart(i))).append('\n');
+            }
+        }
+        return all.toString();
     }
 
     private String base() {
