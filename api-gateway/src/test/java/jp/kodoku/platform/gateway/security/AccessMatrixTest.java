@@ -233,6 +233,17 @@ class AccessMatrixTest extends ApiTest {
         e.add(new Endpoint("PUT /api/v1/subcommittees/{subcommitteeId}/polls/{pollId}/answers/{organizationId}", ORGANIZATION, AccessMatrixTest::poll,
                 (g, api) -> api.put(poll(g) + "/answers/" + g.organizationId())
                                .body(Map.of("answers", Map.of(slot(g), Map.of("choice", "YES", "comment", "参加できます"))))));
+        // meetings: each allowed cell on a meeting of its own (a confirmed poll schedules it)
+        e.add(new Endpoint("POST /api/v1/subcommittees/{subcommitteeId}/meetings/{meetingId}/rescheduling", RUNS_IT,
+                AccessMatrixTest::meeting, (g, api) -> api.post(meeting(g) + "/rescheduling").body(Map.of(
+                        "date", LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).plusDays(21).toString(),
+                        "start", "10:00", "end", "12:00", "reason", "会場の都合により"))));
+        e.add(new Endpoint("POST /api/v1/subcommittees/{subcommitteeId}/meetings/{meetingId}/cancellation", RUNS_IT,
+                AccessMatrixTest::meeting, (g, api) -> api.post(meeting(g) + "/cancellation")
+                                                          .body(Map.of("reason", "台風の接近のため"))));
+        e.add(new Endpoint("PUT /api/v1/subcommittees/{subcommitteeId}/meetings/{meetingId}/place", RUNS_IT,
+                AccessMatrixTest::meeting, (g, api) -> api.put(meeting(g) + "/place")
+                        .body(Map.of("venue", "東京都千代田区霞が関1-2-2 会議室A", "onlineUrl", "https://meet.example.jp/matrix"))));
         return e;
     }
 
@@ -256,6 +267,27 @@ class AccessMatrixTest extends ApiTest {
     private static String poll(Given given) {
         String pollId = given.other() == null ? "00000000-0000-4000-8000-000000000000" : given.other().split("/")[0];
         return sub(given) + "/polls/" + pollId;
+    }
+
+    /** A meeting of a subcommittee led by a fresh member, scheduled by confirming a poll ({@code other}: its id). */
+    private Given meeting() {
+        Given given = poll();
+        String[] pollAndSlot = given.other().split("/");
+        Api.Response confirmed = api.post(poll(given) + "/confirmation").token(TestTokens.secretariat())
+                                    .body(Map.of("slotId", pollAndSlot[1])).send();
+        assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
+        String meetingId = jp.kodoku.platform.subcommittees.api.MeetingId.fromPoll(
+                new jp.kodoku.platform.subcommittees.api.PollId(pollAndSlot[0])).value();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(api.get(sub(given) + "/meetings").token(TestTokens.secretariat()).send().json()
+                              .findValuesAsText("meetingId")).contains(meetingId));
+        awaitProjections();
+        return given.with(meetingId);
+    }
+
+    private static String meeting(Given given) {
+        String meetingId = given.other() == null ? "00000000-0000-4000-8000-000000000000" : given.other();
+        return sub(given) + "/meetings/" + meetingId;
     }
 
     private static String slot(Given given) {

@@ -66,6 +66,7 @@ class HostileInputCorpusTest extends ApiTest {
     private static String subcommitteeId;
     private static String pollId;
     private static String slotId;
+    private static String meetingId;
 
     static List<Endpoint> endpoints() {
         List<Endpoint> e = new ArrayList<>();
@@ -171,6 +172,14 @@ class HostileInputCorpusTest extends ApiTest {
                 map("slotId", "{slotId}"), Map.of()));
         e.add(new Endpoint("PUT", "/api/v1/subcommittees/{subcommitteeId}/polls/{pollId}/answers/{organizationId}",
                 map("answers", map("{slotId}", map("choice", "YES", "comment", "参加できます"))), Map.of()));
+        // meetings (a meeting is scheduled by a confirmed poll of its own, see path())
+        e.add(new Endpoint("POST", "/api/v1/subcommittees/{subcommitteeId}/meetings/{meetingId}/rescheduling",
+                map("date", java.time.LocalDate.now().plusDays(20).toString(), "start", "10:00", "end", "12:00",
+                        "reason", "会場の都合により"), Map.of()));
+        e.add(new Endpoint("POST", "/api/v1/subcommittees/{subcommitteeId}/meetings/{meetingId}/cancellation",
+                map("reason", "台風の接近のため"), Map.of()));
+        e.add(new Endpoint("PUT", "/api/v1/subcommittees/{subcommitteeId}/meetings/{meetingId}/place",
+                map("venue", "東京都千代田区霞が関1-2-2 会議室A", "onlineUrl", "https://meet.example.jp/corpus"), Map.of()));
         e.addAll(eventEndpoints());
         return e;
     }
@@ -312,11 +321,39 @@ class HostileInputCorpusTest extends ApiTest {
             }
             template = template.replace("{pollId}", pollId).replace("{slotId}", slotId);
         }
+        if (template.contains("{meetingId}")) {
+            if (meetingId == null) {
+                meetingId = aScheduledMeeting();
+            }
+            template = template.replace("{meetingId}", meetingId);
+        }
         String path = template;
         for (Map.Entry<String, String> variable : ID.entrySet()) {
             path = path.replace(variable.getKey(), variable.getValue().isEmpty() ? organizationId : variable.getValue());
         }
         return path;
+    }
+
+    /** A meeting of the corpus's subcommittee, scheduled the only way there is: a poll of its own, confirmed. */
+    private String aScheduledMeeting() {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo"));
+        Api.Response opened = api.post("/api/v1/subcommittees/" + subcommitteeId + "/polls").token(TestTokens.secretariat())
+                                 .body(Map.of("title", "コーパス 会議", "deadline", today.plusDays(3) + "T17:00",
+                                         "slots", List.of(Map.of("date", today.plusDays(12).toString(), "start", "14:00",
+                                                 "end", "16:00")))).send();
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        String poll = opened.json().get("pollId").asText();
+        Api.Response confirmed = api.post("/api/v1/subcommittees/" + subcommitteeId + "/polls/" + poll + "/confirmation")
+                                    .token(TestTokens.secretariat())
+                                    .body(Map.of("slotId", opened.json().get("slotIds").get(0).asText())).send();
+        assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
+        String meeting = jp.kodoku.platform.subcommittees.api.MeetingId.fromPoll(
+                new jp.kodoku.platform.subcommittees.api.PollId(poll)).value();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(api.get("/api/v1/subcommittees/" + subcommitteeId + "/meetings").token(TestTokens.secretariat())
+                              .send().json().findValuesAsText("meetingId")).contains(meeting));
+        awaitProjections();
+        return meeting;
     }
 
     private static boolean isDate(String text) {

@@ -1,5 +1,5 @@
 package jp.kodoku.platform.subcommittees.api;
 
 public enum MeetingStatus {
-    SCHEDULED
+    SCHEDULED, RESCHEDULED, CANCELLED
 }

@@ -1,27 +1,50 @@
 package jp.kodoku.platform.subcommittees.meeting;
 
 import jp.kodoku.platform.infra.errors.FieldViolation;
-import jp.kodoku.platform.subcommittees.api.InvalidSubcommitteeInput;
-import jp.kodoku.platform.subcommittees.api.ScheduleMeeting;
-import jp.kodoku.platform.subcommittees.api.SubcommitteeRuleViolation;
+import jp.kodoku.platform.infra.errors.NotFound;
+import jp.kodoku.platform.subcommittees.api.*;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Meetings' commands and the rules of their data. */
+/**
+ * Meetings' commands and the rules of their data (limits in docs/api.md), and the time in Japan, which the meeting
+ * compares with its own date; the aggregate never reads a clock (the tests fix it).
+ */
 @Component
 class MeetingCommandHandler {
 
+    static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
     static final int MAX_TITLE = 200;
+    static final int MAX_REASON = 500;
+    static final int MAX_VENUE = 300;
+    static final int MAX_URL = 500;
+    /** Like a poll's slots: a meeting is moved at most two years ahead. */
+    static final int YEARS_AHEAD = 2;
 
     private final Repository<Meeting> repository;
+    private final Clock clock;
 
+    @Autowired
     MeetingCommandHandler(Repository<Meeting> repository) {
+        this(repository, Clock.system(JAPAN));
+    }
+
+    MeetingCommandHandler(Repository<Meeting> repository, Clock clock) {
         this.repository = repository;
+        this.clock = clock.withZone(JAPAN);
     }
 
     @CommandHandler
@@ -52,6 +75,106 @@ class MeetingCommandHandler {
         repository.newInstance(() -> new Meeting(command.meetingId(), command.subcommitteeId(), command.title().strip(),
                 command.date(), command.start(), command.end(), command.fromPoll()));
         return 0L;
+    }
+
+    @CommandHandler
+    long handle(RescheduleMeeting command) {
+        LocalDateTime now = LocalDateTime.now(clock);
+        List<FieldViolation> violations = new ArrayList<>();
+        if (command.date() == null) {
+            violations.add(new FieldViolation("date", "is required"));
+        } else if (command.date().isBefore(now.toLocalDate())) {
+            violations.add(new FieldViolation("date", "must not be in the past"));
+        } else if (command.date().isAfter(now.toLocalDate().plusYears(YEARS_AHEAD))) {
+            violations.add(new FieldViolation("date", "must be within " + YEARS_AHEAD + " years"));
+        }
+        if ((command.start() == null) != (command.end() == null)) {
+            violations.add(new FieldViolation(command.start() == null ? "start" : "end",
+                    "give both start and end, or neither for a whole day"));
+        } else if (command.start() != null && !command.end().isAfter(command.start())) {
+            violations.add(new FieldViolation("end", "must be after start"));
+        } else if (command.start() != null && command.date() != null && command.date().equals(now.toLocalDate())
+                && command.start().isBefore(now.toLocalTime())) {
+            violations.add(new FieldViolation("start", "must not be in the past"));
+        }
+        reason(violations, command.reason());
+        throwIfAny(violations);
+        return load(command.meetingId(), command.subcommitteeId(), command.expectedVersion())
+                .invoke(m -> m.reschedule(command.date(), command.start(), command.end(), command.reason().strip(), now));
+    }
+
+    @CommandHandler
+    long handle(CancelMeeting command) {
+        List<FieldViolation> violations = new ArrayList<>();
+        reason(violations, command.reason());
+        throwIfAny(violations);
+        LocalDateTime now = LocalDateTime.now(clock);
+        return load(command.meetingId(), command.subcommitteeId(), command.expectedVersion())
+                .invoke(m -> m.cancel(command.reason().strip(), now));
+    }
+
+    @CommandHandler
+    long handle(SetMeetingPlace command) {
+        String venue = blankToNull(command.venue());
+        String onlineUrl = blankToNull(command.onlineUrl());
+        List<FieldViolation> violations = new ArrayList<>();
+        if (venue == null && onlineUrl == null) {
+            violations.add(new FieldViolation("venue", "give a venue (address), an online URL, or both"));
+        }
+        if (venue != null && venue.length() > MAX_VENUE) {
+            violations.add(new FieldViolation("venue", "must be at most " + MAX_VENUE + " characters"));
+        }
+        if (onlineUrl != null && !isHttpsUrl(onlineUrl)) {
+            violations.add(new FieldViolation("onlineUrl", "must be an https:// URL of at most " + MAX_URL + " characters"));
+        }
+        throwIfAny(violations);
+        return load(command.meetingId(), command.subcommitteeId(), command.expectedVersion())
+                .invoke(m -> m.setPlace(venue, onlineUrl));
+    }
+
+    /** A meeting is reached only through its own subcommittee: a chair's claim names the subcommittee, not the meeting. */
+    private Aggregate<Meeting> load(MeetingId id, SubcommitteeId subcommittee, Long expectedVersion) {
+        Aggregate<Meeting> meeting;
+        try {
+            meeting = repository.load(id.value(), expectedVersion);
+        } catch (AggregateNotFoundException none) {
+            throw new NotFound("no such meeting in " + subcommittee);
+        }
+        if (!meeting.invoke(Meeting::subcommittee).equals(subcommittee)) {
+            throw new NotFound("no such meeting in " + subcommittee);
+        }
+        return meeting;
+    }
+
+    private static void reason(List<FieldViolation> violations, String reason) {
+        if (reason == null || reason.isBlank()) {
+            violations.add(new FieldViolation("reason", "is required"));
+        } else if (reason.length() > MAX_REASON) {
+            violations.add(new FieldViolation("reason", "must be at most " + MAX_REASON + " characters"));
+        }
+    }
+
+    /** Only https with a host: the link is mailed and shown as a link, so no javascript:, data: or plain http. */
+    private static boolean isHttpsUrl(String url) {
+        if (url.length() > MAX_URL || url.chars().anyMatch(c -> c <= ' ' || c == 0x7f)) {
+            return false;
+        }
+        try {
+            URI uri = new URI(url);
+            return "https".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null && uri.getUserInfo() == null;
+        } catch (java.net.URISyntaxException bad) {
+            return false;
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static void throwIfAny(List<FieldViolation> violations) {
+        if (!violations.isEmpty()) {
+            throw new InvalidSubcommitteeInput(violations);
+        }
     }
 
     private boolean exists(ScheduleMeeting command) {

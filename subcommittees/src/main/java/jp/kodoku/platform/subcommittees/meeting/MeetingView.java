@@ -15,4 +15,10 @@ class MeetingView extends VersionedDocument<MeetingView> {
     String end;
     MeetingStatus status;
     String fromPollId;
+    String venue;
+    String onlineUrl;
+    /** Why it was last rescheduled, or why it was cancelled. */
+    String reason;
+    /** Raised on every change of date, time, place or status: the calendar's SEQUENCE. */
+    int sequence;
 }

@@ -49,6 +49,36 @@ class MeetingsProjection {
         });
     }
 
+    @EventHandler
+    void on(MeetingRescheduled e, @SequenceNumber long seq) {
+        meetings.upsert(e.meetingId().value(), seq, m -> {
+            m.date = e.date().toString();
+            m.start = e.start() == null ? null : e.start().toString();
+            m.end = e.end() == null ? null : e.end().toString();
+            m.status = MeetingStatus.RESCHEDULED;
+            m.reason = e.reason();
+            m.sequence++;
+        });
+    }
+
+    @EventHandler
+    void on(MeetingCancelled e, @SequenceNumber long seq) {
+        meetings.upsert(e.meetingId().value(), seq, m -> {
+            m.status = MeetingStatus.CANCELLED;
+            m.reason = e.reason();
+            m.sequence++;
+        });
+    }
+
+    @EventHandler
+    void on(MeetingPlaceSet e, @SequenceNumber long seq) {
+        meetings.upsert(e.meetingId().value(), seq, m -> {
+            m.venue = e.venue();
+            m.onlineUrl = e.onlineUrl();
+            m.sequence++;
+        });
+    }
+
     @QueryHandler
     List<MeetingSummary> handle(ListMeetings query) {
         Query select = Query.query(Criteria.where("subcommitteeId").is(query.subcommitteeId().value()))
@@ -56,7 +86,7 @@ class MeetingsProjection {
         return mongo.find(select, MeetingView.class).stream()
                     .map(m -> new MeetingSummary(m.id, m.subcommitteeId, m.title, LocalDate.parse(m.date),
                             m.start == null ? null : LocalTime.parse(m.start), m.end == null ? null : LocalTime.parse(m.end),
-                            m.status, m.fromPollId, m.version))
+                            m.status, m.fromPollId, m.venue, m.onlineUrl, m.reason, m.sequence, m.version))
                     .toList();
     }
 }

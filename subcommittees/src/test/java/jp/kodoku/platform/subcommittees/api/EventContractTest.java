@@ -59,7 +59,12 @@ class EventContractTest {
                 new DatePollAnswered(POLL, LIFELINK, java.util.Map.of(SLOT.slotId(), new SlotAnswer(PollChoice.MAYBE, "午後なら"))),
                 new PollSlotConfirmed(POLL, BUNKAKAI_3, "第5回 日程調整", SLOT),
                 new MeetingScheduled(MeetingId.fromPoll(POLL), BUNKAKAI_3, "第5回 日程調整", SLOT.date(), SLOT.start(),
-                        SLOT.end(), POLL));
+                        SLOT.end(), POLL),
+                new MeetingRescheduled(MeetingId.fromPoll(POLL), BUNKAKAI_3, java.time.LocalDate.of(2026, 6, 22),
+                        java.time.LocalTime.of(10, 0), java.time.LocalTime.of(12, 0), "会場の都合により"),
+                new MeetingCancelled(MeetingId.fromPoll(POLL), BUNKAKAI_3, "台風の接近のため"),
+                new MeetingPlaceSet(MeetingId.fromPoll(POLL), BUNKAKAI_3, "東京都千代田区霞が関1-2-2 中央合同庁舎5号館 会議室A",
+                        "https://meet.example.jp/bunkakai3-5"));
     }
 
     @ParameterizedTest(name = "{0}")
