@@ -100,8 +100,10 @@ class TwoNodesEffectsTest {
                                                                                                  Collectors.counting()));
         assertThat(runsPerInstance).hasSize(TASKS);
         assertThat(runsPerInstance.values()).containsOnly(1L);
+        // Which node runs them is db-scheduler's choice: on a quiet machine the first to poll after they fall due may
+        // pick them all, so only "once, on one of the two" is the rule.
         assertThat(TestTasks.RAN.stream().map(TestTasks.Ran::node).collect(Collectors.toSet()))
-                .as("both schedulers picked executions").containsExactlyInAnyOrder("node-a", "node-b");
+                .as("the nodes that ran them").isSubsetOf("node-a", "node-b");
     }
 
     @Test
