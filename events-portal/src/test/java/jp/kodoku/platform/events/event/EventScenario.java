@@ -1,5 +1,6 @@
 package jp.kodoku.platform.events.event;
 
+import jp.kodoku.platform.infra.testsupport.InMemoryPersonalDataVault;
 import jp.kodoku.platform.events.api.*;
 import jp.kodoku.platform.infra.errors.InvalidInput;
 import jp.kodoku.platform.membership.api.OrganizationId;

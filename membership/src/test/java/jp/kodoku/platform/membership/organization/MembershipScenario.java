@@ -1,5 +1,6 @@
 package jp.kodoku.platform.membership.organization;
 
+import jp.kodoku.platform.infra.testsupport.InMemoryPersonalDataVault;
 import jp.kodoku.platform.infra.personaldata.SealedValue;
 import jp.kodoku.platform.infra.errors.FieldViolation;
 import jp.kodoku.platform.membership.api.*;

@@ -1,4 +1,4 @@
-package jp.kodoku.platform.membership.organization;
+package jp.kodoku.platform.infra.testsupport;
 
 import jp.kodoku.platform.infra.personaldata.PersonalDataVault;
 import jp.kodoku.platform.infra.personaldata.SealedValue;
@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Really encrypts, like {@code JdbcPersonalDataVault}: AES-GCM with one key per data subject and the subject bound as
  * associated data. Erasing drops the key and remembers the subject, so nothing can be sealed for it again.
  */
-final class InMemoryPersonalDataVault implements PersonalDataVault {
+public final class InMemoryPersonalDataVault implements PersonalDataVault {
 
     private final Map<String, SecretKey> keys = new ConcurrentHashMap<>();
     private final Set<String> erased = ConcurrentHashMap.newKeySet();
@@ -51,7 +51,7 @@ final class InMemoryPersonalDataVault implements PersonalDataVault {
     }
 
     /** Whether a key exists for the subject (false before its first seal and after erasure). */
-    boolean hasKey(String subject) {
+    public boolean hasKey(String subject) {
         return keys.containsKey(subject);
     }
 }
