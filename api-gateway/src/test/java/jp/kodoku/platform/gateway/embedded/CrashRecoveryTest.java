@@ -2,13 +2,13 @@ package jp.kodoku.platform.gateway.embedded;
 
 import jp.kodoku.platform.gateway.PlatformApplication;
 import jp.kodoku.platform.gateway.support.Api;
+import jp.kodoku.platform.gateway.support.PlatformNode;
 import jp.kodoku.platform.gateway.support.Samples;
 import jp.kodoku.platform.gateway.support.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -69,7 +69,7 @@ class CrashRecoveryTest {
 
     /** Starts the platform in its own JVM on the given data directory; returns its port once it is healthy. */
     private int start(Path data) throws IOException {
-        int port = freePort();
+        int port = PlatformNode.freePort();
         ProcessBuilder builder = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-Daxoniq.update-checker.disabled=true",
@@ -93,11 +93,5 @@ class CrashRecoveryTest {
         assertThat(process.isAlive()).as("the platform's JVM stopped while starting; see "
                 + data.resolve("platform-" + port + ".log")).isTrue();
         return port;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
