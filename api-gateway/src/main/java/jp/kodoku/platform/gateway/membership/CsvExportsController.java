@@ -23,6 +23,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,8 +55,10 @@ class CsvExportsController {
 
     /**
      * The columns of the secretariat's list line, in Japanese, without the stream version (a technical detail) and
-     * the last decision note (the secretariat's free-text reasoning, which should not travel in spreadsheets); no
-     * contact person's data at all.
+     * the last decision note (the secretariat's free-text reasoning, which should not travel in spreadsheets), then
+     * the rest of each organization's profile in the columns and words of the import ({@link OrganizationImportRows}),
+     * so that a file exported here imports there. The primary contact person's columns only when asked for: personal
+     * data should not travel in spreadsheets by default, and without them the file is a list, not a move.
      */
     @GetMapping("/api/v1/organizations.csv")
     @Operation(summary = "Secretariat: the list of organizations as CSV for Excel, every page, filtered as GET /api/v1/organizations")
@@ -62,20 +66,33 @@ class CsvExportsController {
             content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
     ResponseEntity<byte[]> members(@RequestParam(required = false) Set<OrganizationStatus> status,
                                    @Parameter(description = "Part of the name or its reading, as in the list")
-                                   @RequestParam(required = false) String q) {
+                                   @RequestParam(required = false) String q,
+                                   @Parameter(description = "true: also the primary contact person's name, e-mail, "
+                                           + "phone and department (personal data; what an import into another "
+                                           + "platform needs)")
+                                   @RequestParam(defaultValue = "false") boolean primaryContact) {
         Access.requireSecretariat();
         if (q != null && q.length() > 100) {
             throw new InvalidMembershipInput(List.of(new FieldViolation("q", "must be at most 100 characters")));
         }
-        ExcelCsv csv = new ExcelCsv("団体ID", "会員番号", "団体名", "団体名（よみ）", "会員区分", "状態", "申請日時",
-                "最終更新日時");
+        List<OrganizationImportRows.Column> profileColumns = OrganizationImportRows.exportedAfterTheListColumns(primaryContact);
+        List<String> header = new ArrayList<>(List.of("団体ID", "会員番号", "団体名", "団体名（よみ）", "会員区分", "状態",
+                "申請日時", "最終更新日時"));
+        profileColumns.forEach(column -> header.add(column.header));
+        ExcelCsv csv = new ExcelCsv(header.toArray(String[]::new));
         String cursor = null;
         do {
             OrganizationPage page = queries.one(new ListOrganizations(status, q, cursor, PAGE), OrganizationPage.class);
             for (OrganizationSummary o : page.items()) {
-                csv.row(o.organizationId(), o.memberNumber(), o.name(), o.nameKana(),
-                        o.category() == null ? null : o.category().label(), STATUS_LABELS.get(o.status()),
-                        inJapan(o.submittedAt()), inJapan(o.lastChangedAt()));
+                OrganizationDetails details = queries.one(new FindOrganization(new OrganizationId(o.organizationId())),
+                        OrganizationDetails.class);
+                ContactView contact = details.contacts().stream().filter(c -> c.primary() && !c.erased())
+                                             .findFirst().orElse(null);
+                List<Object> cells = new ArrayList<>(Arrays.asList(o.organizationId(), o.memberNumber(), o.name(),
+                        o.nameKana(), o.category() == null ? null : o.category().label(), STATUS_LABELS.get(o.status()),
+                        inJapan(o.submittedAt()), inJapan(o.lastChangedAt())));
+                profileColumns.forEach(column -> cells.add(OrganizationImportRows.cell(column, details, contact)));
+                csv.row(cells.toArray());
             }
             cursor = page.nextCursor();
         } while (cursor != null);

@@ -7,11 +7,14 @@ import jp.kodoku.platform.infra.text.JapaneseText;
 import jp.kodoku.platform.membership.api.BodyType;
 import jp.kodoku.platform.membership.api.ConsultationCapability;
 import jp.kodoku.platform.membership.api.ContactDetails;
+import jp.kodoku.platform.membership.api.ContactView;
 import jp.kodoku.platform.membership.api.FieldOfActivity;
 import jp.kodoku.platform.membership.api.LegalForm;
 import jp.kodoku.platform.membership.api.MemberCategory;
+import jp.kodoku.platform.membership.api.OrganizationDetails;
 import jp.kodoku.platform.membership.api.OrganizationId;
 import jp.kodoku.platform.membership.api.OrganizationProfile;
+import jp.kodoku.platform.membership.api.OrganizationStatus;
 import jp.kodoku.platform.membership.api.Prefecture;
 import jp.kodoku.platform.membership.api.TargetGroup;
 
@@ -87,6 +90,51 @@ final class OrganizationImportRows {
             .collect(Collectors.toMap(c -> c.header, Function.identity()));
     private static final Pattern LIST_SEPARATOR = Pattern.compile("[、,，;；\\n]+");
     private static final Pattern DATE = Pattern.compile("(\\d{4})[-/年](\\d{1,2})[-/月](\\d{1,2})日?");
+
+    /** The columns the export's own (団体ID, 会員番号, 団体名, …, 状態, …) do not already hold, in this file's order. */
+    static List<Column> exportedAfterTheListColumns(boolean withPrimaryContact) {
+        return Arrays.stream(Column.values())
+                     .filter(c -> c != Column.NAME && c != Column.NAME_KANA && c != Column.CATEGORY && c != Column.STATUS)
+                     .filter(c -> withPrimaryContact || !c.field.startsWith("primaryContact."))
+                     .toList();
+    }
+
+    /**
+     * An organization's cells in the words {@link #read} reads back (labels, 全国, はい/いいえ, ISO dates, lists
+     * separated by 、), so that an export is a file this import takes: a list moved from one platform to another, or
+     * edited in Excel and brought back.
+     */
+    static String cell(Column column, OrganizationDetails organization, ContactView primaryContact) {
+        OrganizationProfile p = organization.profile();
+        return switch (column) {
+            case NAME -> p.name();
+            case NAME_KANA -> p.nameKana();
+            case LEGAL_FORM -> p.legalForm() == null ? null : p.legalForm().label();
+            case CORPORATE_NUMBER -> p.corporateNumber();
+            case BODY_TYPE -> p.bodyType() == null ? null : p.bodyType().label();
+            case AREA -> p.nationwide() ? "全国" : p.prefectureCodes().stream()
+                    .map(code -> Prefecture.ofCode(code).map(Prefecture::label).orElse(code))
+                    .collect(Collectors.joining("、"));
+            case FIELDS -> labels(p.fieldsOfActivity(), FieldOfActivity::label);
+            case TARGET_GROUPS -> labels(p.targetGroups(), TargetGroup::label);
+            case CONSULTATION -> labels(p.consultationCapabilities(), ConsultationCapability::label);
+            case WEBSITE -> p.website();
+            case DESCRIPTION -> p.publicDescription();
+            case CONSENT -> p.consentToPublish() ? "はい" : "いいえ";
+            case CATEGORY -> organization.category() == null ? null : organization.category().label();
+            case JOINED_ON -> organization.joinedOn() == null ? null : organization.joinedOn().toString();
+            case BYLAWS -> organization.bylawsVersion();
+            case CONTACT_NAME -> primaryContact == null ? null : primaryContact.name();
+            case CONTACT_EMAIL -> primaryContact == null ? null : primaryContact.email();
+            case CONTACT_PHONE -> primaryContact == null ? null : primaryContact.phone();
+            case CONTACT_DEPARTMENT -> primaryContact == null ? null : primaryContact.department();
+            case STATUS -> organization.status() == OrganizationStatus.ACTIVE ? ACTIVE : null;
+        };
+    }
+
+    private static <E> String labels(Set<E> values, Function<E, String> label) {
+        return values.stream().map(label).collect(Collectors.joining("、"));
+    }
 
     /** One problem of one row: spreadsheet row number, column header, the command's field, a code, two messages. */
     record Problem(long row, String column, String field, String code, String message, String messageJa) {

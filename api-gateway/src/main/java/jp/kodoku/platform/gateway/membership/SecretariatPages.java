@@ -99,7 +99,7 @@ class SecretariatPages {
     org.springframework.http.ResponseEntity<byte[]> membersCsv(@RequestParam(required = false) Set<OrganizationStatus> status,
                                                                @RequestParam(required = false) String q) {
         Access.requireSecretariat();
-        return csv.members(status, q);
+        return csv.members(status, q, false);
     }
 
     @GetMapping("/secretariat/applications")

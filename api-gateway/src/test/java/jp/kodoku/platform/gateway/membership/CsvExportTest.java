@@ -46,7 +46,7 @@ class CsvExportTest extends ApiTest {
         assertThat(URLDecoder.decode(disposition.substring(disposition.indexOf("''") + 2), StandardCharsets.UTF_8))
                 .matches("団体一覧_\\d{4}-\\d{2}-\\d{2}\\.csv");
         String text = response.text();
-        assertThat(text).startsWith("\uFEFF団体ID,会員番号,団体名,団体名（よみ）,会員区分,状態,申請日時,最終更新日時\r\n");
+        assertThat(text).startsWith("\uFEFF団体ID,会員番号,団体名,団体名（よみ）,会員区分,状態,申請日時,最終更新日時,法人格,法人番号,");
         assertThat(text.replace("\r\n", "")).doesNotContain("\n", "\r");
         assertThat(text).contains(",\"ＮＰＯ法人\"\"はな\"\",東京" + tag + "\",");
 
@@ -62,6 +62,45 @@ class CsvExportTest extends ApiTest {
         assertThat(awkwardRow.get("申請日時")).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
         CSVRecord formulaRow = rows.stream().filter(r -> r.get("団体ID").equals(formula)).findFirst().orElseThrow();
         assertThat(formulaRow.get("団体名")).isEqualTo("'=HYPERLINK(\"http://evil.example\")" + tag);
+    }
+
+    @Test
+    void a_list_exported_with_its_primary_contacts_is_a_file_the_import_reads_without_a_problem() {
+        String tag = Samples.uniqueKana();
+        String id = new Members(api).activeMember(Samples.application("書き出して取り込む会" + tag, "カキダシテトリコムカイ" + tag));
+        awaitProjections();
+        Api.Response export = api.get("/api/v1/organizations.csv?status=ACTIVE&primaryContact=true&q=" + encode(tag))
+                                 .token(TestTokens.secretariat()).send();
+        assertThat(export.status()).as(export.toString()).isEqualTo(200);
+        assertThat(export.text()).contains("担当者メールアドレス");
+
+        Api.Response dryRun = api.post("/api/v1/organization-imports/dry-run").token(TestTokens.secretariat())
+                                 .bytes(export.text().getBytes(StandardCharsets.UTF_8), "text/csv").send();
+
+        assertThat(dryRun.status()).as(dryRun.toString()).isEqualTo(200);
+        JsonNode report = dryRun.json();
+        assertThat(report.get("problems")).as(report.toString()).isEmpty();
+        assertThat(report.get("organizations")).isEmpty();
+        assertThat(report.get("skipped")).singleElement().satisfies(skipped -> {
+            assertThat(skipped.get("code").asText()).isEqualTo("already-registered");
+            assertThat(skipped.get("existingOrganizationId").asText()).isEqualTo(id);
+        });
+    }
+
+    @Test
+    void without_asking_the_list_carries_no_contact_persons_data() throws IOException {
+        String tag = Samples.uniqueKana();
+        new Members(api).activeMember(Samples.application("連絡先なしの会" + tag, "レンラクサキナシノカイ" + tag));
+        awaitProjections();
+
+        Api.Response export = api.get("/api/v1/organizations.csv?status=ACTIVE&q=" + encode(tag))
+                                 .token(TestTokens.secretariat()).send();
+
+        assertThat(export.status()).as(export.toString()).isEqualTo(200);
+        CSVRecord row = parse(export.text()).get(0);
+        assertThat(row.toMap()).containsKeys("法人格", "活動地域", "活動分野", "入会日")
+                               .doesNotContainKeys("担当者氏名", "担当者メールアドレス", "担当者電話番号", "担当者部署");
+        assertThat(row.get("入会日")).matches("\\d{4}-\\d{2}-\\d{2}");
     }
 
     @Test
@@ -117,6 +156,9 @@ class CsvExportTest extends ApiTest {
         Api.Response badStatus = api.get("/api/v1/organizations.csv?status=BOGUS").token(TestTokens.secretariat()).send();
         assertThat(badStatus.status()).isEqualTo(400);
         assertThat(badStatus.header("Content-Type")).startsWith("application/problem+json");
+        Api.Response badSwitch = api.get("/api/v1/organizations.csv?primaryContact=maybe").token(TestTokens.secretariat()).send();
+        assertThat(badSwitch.status()).isEqualTo(400);
+        assertThat(badSwitch.text()).contains("primaryContact");
     }
 
     private static List<CSVRecord> parse(String text) throws IOException {

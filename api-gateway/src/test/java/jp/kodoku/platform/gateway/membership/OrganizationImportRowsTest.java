@@ -1,16 +1,28 @@
 package jp.kodoku.platform.gateway.membership;
 
 import jp.kodoku.platform.gateway.web.CsvUpload;
+import jp.kodoku.platform.gateway.web.ExcelCsv;
 import jp.kodoku.platform.infra.errors.FieldViolation;
 import jp.kodoku.platform.infra.errors.InvalidInput;
+import jp.kodoku.platform.membership.api.BodyType;
+import jp.kodoku.platform.membership.api.ConsultationCapability;
+import jp.kodoku.platform.membership.api.ContactView;
 import jp.kodoku.platform.membership.api.FieldOfActivity;
 import jp.kodoku.platform.membership.api.LegalForm;
 import jp.kodoku.platform.membership.api.MemberCategory;
+import jp.kodoku.platform.membership.api.OrganizationDetails;
+import jp.kodoku.platform.membership.api.OrganizationProfile;
+import jp.kodoku.platform.membership.api.OrganizationStatus;
+import jp.kodoku.platform.membership.api.TargetGroup;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -47,6 +59,39 @@ class OrganizationImportRowsTest {
         assertThat(row.joinedOn()).isEqualTo(LocalDate.of(2024, 4, 1));
         assertThat(row.contact().phone()).as("a phone number is not a formula").isEqualTo("+81 3-1234-5678");
         assertThat(row.profile().consentToPublish()).as("no consent column: not published").isFalse();
+    }
+
+    @Test
+    void an_organization_written_as_the_export_writes_it_is_read_back_as_it_was() throws Exception {
+        OrganizationProfile profile = new OrganizationProfile("こども食堂さくら", "コドモショクドウサクラ",
+                LegalForm.NPO_CORPORATION, "7000012050002", BodyType.NPO_SUPPORT, false, Set.of("13", "14", "47"),
+                EnumSet.of(FieldOfActivity.PLACE_TO_BELONG, FieldOfActivity.FOOD_SUPPORT),
+                EnumSet.of(TargetGroup.CHILDREN_AND_YOUTH, TargetGroup.SINGLE_PARENTS),
+                EnumSet.allOf(ConsultationCapability.class), "https://sakura.example.jp",
+                "=毎週土曜に開いています。\n「はな」と“さくら”、二つの拠点", true);
+        ContactView contact = new ContactView("c1", "山田 花子", "hanako@sakura.example.jp", "+81 3-1234-5678", "事務局",
+                true, false);
+        OrganizationDetails organization = new OrganizationDetails("o1", 3, OrganizationStatus.ACTIVE, 12,
+                MemberCategory.SUPPORTING, profile, false, null, null, LocalDate.of(2023, 5, 1), null, "2022-04",
+                null, Instant.now(), Instant.now(), List.of(contact));
+        List<OrganizationImportRows.Column> columns = List.of(OrganizationImportRows.Column.values());
+        byte[] written = new ExcelCsv(columns.stream().map(c -> c.header).toArray(String[]::new))
+                .row(columns.stream().map(c -> OrganizationImportRows.cell(c, organization, contact)).toArray())
+                .download("団体一覧.csv", "organizations.csv", "no-store").getBody();
+        MockHttpServletRequest upload = new MockHttpServletRequest("POST", "/api/v1/organization-imports/dry-run");
+        upload.setContentType("text/csv");
+        upload.setContent(written);
+        CsvUpload.Table file = CsvUpload.read(upload);
+
+        OrganizationImportRows.Candidate row = OrganizationImportRows.of(file.header()).read(file.rows().get(0));
+
+        assertThat(row.problems()).isEmpty();
+        assertThat(row.profile()).isEqualTo(profile);
+        assertThat(row.category()).isEqualTo(MemberCategory.SUPPORTING);
+        assertThat(row.joinedOn()).isEqualTo(LocalDate.of(2023, 5, 1));
+        assertThat(row.bylawsVersion()).isEqualTo("2022-04");
+        assertThat(row.contact()).extracting("name", "email", "phone", "department")
+                                 .containsExactly("山田 花子", "hanako@sakura.example.jp", "+81 3-1234-5678", "事務局");
     }
 
     @Test

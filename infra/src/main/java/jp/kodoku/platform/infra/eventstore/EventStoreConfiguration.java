@@ -69,7 +69,8 @@ public class EventStoreConfiguration {
 
     /**
      * Axon's event store, except for how long its reader waits before it looks for events it was not told about, and,
-     * on PostgreSQL, a {@code NOTIFY} with every append that wakes the other nodes' readers ({@link NodeNotifications}).
+     * on PostgreSQL, a {@code NOTIFY} after every commit of events that wakes the other nodes' readers
+     * ({@link NodeNotifications}, {@link CommitAnnouncer}).
      * A node is told at once about events committed on it; events committed on another node are found through the
      * notification, or else by looking every fetch delay: with Axon's 1 s and no notification, a write through the node
      * that does not run the projections reached the read models about a second later (docs/operations.md, ADR 0014).
@@ -78,18 +79,20 @@ public class EventStoreConfiguration {
     @Bean
     NotifyingEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration axon,
                                    @Value("${platform.events.fetch-delay:50ms}") Duration fetchDelay,
-                                   @Value("${platform.events.notify:true}") boolean notify,
-                                   DataSource dataSource) throws MetaDataAccessException {
+                                   CommitAnnouncer announcer) {
         EmbeddedEventStore.Builder builder = EmbeddedEventStore.builder()
                                                                .storageEngine(storageEngine)
                                                                .messageMonitor(axon.messageMonitor(EventStore.class, "eventStore"))
                                                                .spanFactory(axon.getComponent(EventBusSpanFactory.class))
                                                                .fetchDelay(fetchDelay.toMillis());
-        if (!notify || !onPostgreSql(dataSource)) {
-            return new NotifyingEventStore(builder, () -> { }); // H2: one node, no one to tell
-        }
-        JdbcTemplate transactional = new JdbcTemplate(dataSource); // joins the appending transaction
-        return new NotifyingEventStore(builder, () -> transactional.execute(NodeNotifications.ANNOUNCE_EVENTS));
+        return new NotifyingEventStore(builder, announcer::eventsCommitted);
+    }
+
+    /** The thread that sends the notifications after commits: on PostgreSQL, unless switched off (H2: no one to tell). */
+    @Bean(destroyMethod = "close")
+    CommitAnnouncer commitAnnouncer(DataSource dataSource, @Value("${platform.events.notify:true}") boolean notify)
+            throws MetaDataAccessException {
+        return new CommitAnnouncer(notify && onPostgreSql(dataSource) ? dataSource : null);
     }
 
     /** On PostgreSQL: what the nodes tell each other (events committed, rebuilds) and which nodes are there. */

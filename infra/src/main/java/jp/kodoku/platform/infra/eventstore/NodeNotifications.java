@@ -22,9 +22,9 @@ import java.util.function.Consumer;
 /**
  * What the nodes tell each other through PostgreSQL ({@code LISTEN}/{@code NOTIFY}), and which nodes are there.
  * <ul>
- * <li><b>Events committed.</b> Every append sends {@link #EVENTS_COMMITTED} in its own transaction, so PostgreSQL
- * delivers it once the events are committed (never for a transaction that rolls back), and every node wakes its event
- * store's reader at once. Without it, a write through a node whose processors stand by reached the read models only
+ * <li><b>Events committed.</b> After every commit that stored events, {@link CommitAnnouncer} sends
+ * {@link #EVENTS_COMMITTED} (never for a transaction that rolled back), and every node wakes its event store's reader
+ * at once. Without it, a write through a node whose processors stand by reached the read models only
  * at the owner's next look ({@code platform.events.fetch-delay}), which stays as the safety net: a lost connection is
  * opened again, and while it is away the nodes find each other's events by looking, as before (ADR 0014).</li>
  * <li><b>A projection about to be rebuilt</b> ({@link #announceRebuild}): the other nodes let go of its segments for a
@@ -39,7 +39,7 @@ import java.util.function.Consumer;
 public class NodeNotifications implements SmartLifecycle {
 
     static final String EVENTS_COMMITTED = "platform_events_committed";
-    /** Sent in the appending transaction; no payload: the reader reads from its own position whatever was committed. */
+    /** Sent after the appending transaction; no payload: the reader reads from its own position whatever was committed. */
     static final String ANNOUNCE_EVENTS = "NOTIFY " + EVENTS_COMMITTED;
     static final String REBUILD = "platform_projection_rebuild";
     private static final String APPLICATION_NAME_PREFIX = "platform-node:";

@@ -56,6 +56,22 @@ class NodeNotificationsTest {
     }
 
     @Test
+    void commits_announced_after_the_fact_wake_every_node_with_one_notification_for_a_burst() {
+        try (CommitAnnouncer announcer = new CommitAnnouncer(database)) {
+            announcer.eventsCommitted();
+            await().atMost(Duration.ofSeconds(5)).until(() -> nodes.stream().allMatch(node -> node.wakes.get() == 2));
+
+            for (int i = 0; i < 1_000; i++) {
+                announcer.eventsCommitted(); // a thousand commands committing at once
+            }
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> nodes.stream().allMatch(node -> node.wakes.get() > 2));
+            // while one notification is on its way, the commits after it wait for the next: far fewer than a thousand
+            assertThat(nodes.get(1).wakes.get()).isLessThan(100);
+        }
+    }
+
+    @Test
     void events_rolled_back_wake_no_one() {
         Node b = nodes.get(1);
 
