@@ -112,7 +112,16 @@ class PageAccessMatrixTest extends ApiTest {
                 new Row("POST", record + "/withdrawal", SIGN_IN, "403", "403", "400"),
                 new Row("GET", record + "/no-such-action", SIGN_IN, "403", "403", "404"),
                 new Row("GET", record + "/contacts/" + primaryContact + "/erasure", SIGN_IN, "403", "403", "200"),
-                new Row("POST", record + "/contacts/" + primaryContact + "/erasure", SIGN_IN, "403", "403", "200"));
+                new Row("POST", record + "/contacts/" + primaryContact + "/erasure", SIGN_IN, "403", "403", "200"),
+                // API clients: the secretariat's, as in the API
+                new Row("GET", "/secretariat/api-clients", SIGN_IN, "403", "403", "200"),
+                new Row("GET", "/secretariat/api-clients/new", SIGN_IN, "403", "403", "200"),
+                new Row("POST", "/secretariat/api-clients", SIGN_IN, "403", "403", "400"),
+                new Row("GET", "/secretariat/api-clients/not-a-client", SIGN_IN, "403", "403", "404"),
+                new Row("GET", "/secretariat/api-clients/not-a-client/rotation", SIGN_IN, "403", "403", "404"),
+                new Row("POST", "/secretariat/api-clients/not-a-client/rotation", SIGN_IN, "403", "403", "404"),
+                new Row("GET", "/secretariat/api-clients/not-a-client/revocation", SIGN_IN, "403", "403", "404"),
+                new Row("POST", "/secretariat/api-clients/not-a-client/revocation", SIGN_IN, "403", "403", "404"));
     }
 
     @Test
