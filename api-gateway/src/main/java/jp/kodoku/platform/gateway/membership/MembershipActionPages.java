@@ -78,6 +78,14 @@ class MembershipActionPages {
             this.grave = grave;
         }
 
+        public String heading() {
+            return heading;
+        }
+
+        public boolean grave() {
+            return grave;
+        }
+
         static Action ofPath(String path) {
             return Arrays.stream(values()).filter(a -> a.path.equals(path) && a != ERASURE).findFirst()
                          .orElseThrow(() -> new NotFound("no such action"));
