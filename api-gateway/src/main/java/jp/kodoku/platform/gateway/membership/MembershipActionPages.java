@@ -151,7 +151,7 @@ class MembershipActionPages {
         Access.requireSecretariat();
         OrganizationDetails organization = find(id);
         ActionForm empty = new ActionForm(organization.version(), null, null, null, null, null, null, null, null, null);
-        return form(model, Action.ERASURE, organization, contact(organization, contactId), empty, FormErrors.NONE);
+        return form(model, Action.ERASURE, organization, ContactPages.contact(organization, contactId), empty, FormErrors.NONE);
     }
 
     @PostMapping("/secretariat/organizations/{id}/contacts/{contactId}/erasure")
@@ -165,7 +165,7 @@ class MembershipActionPages {
     private String step(Action action, String id, String contactId, ActionForm form, Model model,
                         HttpServletResponse response, RedirectAttributes redirect) {
         OrganizationDetails organization = find(id);
-        ContactView contact = contactId == null ? null : contact(organization, contactId);
+        ContactView contact = contactId == null ? null : ContactPages.contact(organization, contactId);
         Object command;
         try {
             command = command(action, new OrganizationId(id), contactId, form);
@@ -350,12 +350,5 @@ class MembershipActionPages {
     private OrganizationDetails find(String id) {
         return queries.optional(new FindOrganization(new OrganizationId(id)), OrganizationDetails.class)
                       .orElseThrow(() -> new NotFound("no organization with this id"));
-    }
-
-    /** A contact that still holds personal data: an erased one has nothing left to erase. */
-    private static ContactView contact(OrganizationDetails organization, String contactId) {
-        return organization.contacts().stream()
-                           .filter(c -> c.contactId().equals(contactId) && !c.erased())
-                           .findFirst().orElseThrow(() -> new NotFound("no contact with this id"));
     }
 }

@@ -10,14 +10,12 @@ import jp.kodoku.platform.gateway.support.Samples;
 import jp.kodoku.platform.gateway.support.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.keycloak.representations.idm.ClientRepresentation;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -42,18 +40,10 @@ class MembershipJourneyTest extends ApiTest {
 
     private String base;
 
-    /** The test platform listens on a random port: the realm's web client must let sign-in return there. */
     @BeforeEach
     void signInMayReturnHere() {
         base = "http://127.0.0.1:" + port;
-        var clients = TestTokens.realm().clients();
-        ClientRepresentation web = clients.findByClientId("platform-web").get(0);
-        List<String> redirects = new ArrayList<>(web.getRedirectUris());
-        if (!redirects.contains(base + "/*")) {
-            redirects.add(base + "/*");
-            web.setRedirectUris(redirects);
-            clients.get(web.getId()).update(web);
-        }
+        Browser.allowSignInBackTo(base);
     }
 
     @Test
