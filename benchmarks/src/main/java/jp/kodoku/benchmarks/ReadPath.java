@@ -91,8 +91,15 @@ final class ReadPath {
         if (!html.contains("id=\"results\"")) {
             throw new IllegalStateException("the directory search page has no results section: " + html.substring(0, Math.min(500, html.length())));
         }
-        LoadGenerator.Outcome pageSaturated = load.closedLoop("page", pageRequests, clients, options.readWarmup(),
-                options.readWindow(), maxRequests);
+        System.out.printf(Locale.ROOT, "  directory page @%s: %,d characters of HTML for the first search%n", label,
+                html.length());
+        LoadGenerator.Outcome pageSaturated;
+        try (Sampler sampler = new Sampler(options.profile(), n -> n.startsWith("http-nio"))) {
+            pageSaturated = load.closedLoop("page", pageRequests, clients, options.readWarmup(), options.readWindow(),
+                    maxRequests);
+            sampler.print("directory search page at saturation (" + label + ")", 8);
+            results.detail("profile.read.page." + label, sampler.summary(15));
+        }
         double pageRate = Math.max(1, pageSaturated.rate() / 2);
         LoadGenerator.Outcome pageHalf = load.openLoop("page", pageRequests, pageRate, openWindow(pageRate));
         results.rate("read." + label + ".page.saturation", "read" + at + ": directory search page (HTML), saturation",

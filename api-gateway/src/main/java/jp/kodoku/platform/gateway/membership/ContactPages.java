@@ -140,8 +140,11 @@ class ContactPages {
                       .orElseThrow(() -> new NotFound("no organization with this id"));
     }
 
-    /** A contact of this organization that still holds its data: an erased one has nothing left to edit. */
-    private static ContactView contact(OrganizationDetails organization, String contactId) {
+    /**
+     * A contact of this organization that still holds its data: an erased one has nothing left to edit (or erase:
+     * MembershipActionPages).
+     */
+    static ContactView contact(OrganizationDetails organization, String contactId) {
         return organization.contacts().stream()
                            .filter(c -> c.contactId().equals(contactId) && !c.erased())
                            .findFirst().orElseThrow(() -> new NotFound("no contact with this id"));

@@ -1,5 +1,6 @@
 package jp.kodoku.platform.gateway.pages;
 
+import jp.kodoku.platform.gateway.web.JapaneseMessages;
 import jp.kodoku.platform.infra.errors.FieldViolation;
 
 import java.util.LinkedHashMap;
@@ -35,7 +36,8 @@ public record FormErrors(Map<String, String> byField) {
                 }
             }
             field = flat != null ? flat : field.substring(field.lastIndexOf('.') + 1);
-            byField.merge(field, v.message(), (a, b) -> a + "／" + b);
+            // the domain states its rules in English for the API; the form says them in Japanese beside the field
+            byField.merge(field, JapaneseMessages.field(v.field(), v.message()), (a, b) -> a + "／" + b);
         }
         return new FormErrors(byField);
     }

@@ -1,6 +1,7 @@
 package jp.kodoku.platform.gateway.pages;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jp.kodoku.platform.gateway.web.JapaneseMessages;
 import jp.kodoku.platform.infra.errors.InvalidInput;
 import jp.kodoku.platform.infra.errors.NotFound;
 import jp.kodoku.platform.infra.errors.RuleViolation;
@@ -54,7 +55,7 @@ class PageErrors {
         response.setStatus(409);
         model.addAttribute("status", 409);
         model.addAttribute("heading", "この操作は現在の状態ではできません");
-        model.addAttribute("detail", e.getMessage());
+        model.addAttribute("detail", JapaneseMessages.rule(e.getMessage()));
         return "error";
     }
 
@@ -63,7 +64,8 @@ class PageErrors {
         response.setStatus(400);
         model.addAttribute("status", 400);
         model.addAttribute("heading", "入力内容に誤りがあります");
-        model.addAttribute("violations", e.violations());
+        model.addAttribute("violations", e.violations().stream()
+                                              .map(v -> JapaneseMessages.field(v.field(), v.message())).toList());
         return "error";
     }
 

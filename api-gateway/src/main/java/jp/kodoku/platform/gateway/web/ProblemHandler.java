@@ -54,7 +54,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(RuleViolation.class)
     ResponseEntity<ProblemDetail> rule(RuleViolation e) {
-        ProblemDetail p = Problems.of(HttpStatus.CONFLICT, e.type(), e.title(), e.getMessage());
+        ProblemDetail p = Problems.prefersJapanese()
+                ? Problems.of(HttpStatus.CONFLICT, e.type(), "現在の状態ではできない操作です", JapaneseMessages.rule(e.getMessage()))
+                : Problems.of(HttpStatus.CONFLICT, e.type(), e.title(), e.getMessage());
         e.facts().forEach(p::setProperty);
         return respond(p);
     }

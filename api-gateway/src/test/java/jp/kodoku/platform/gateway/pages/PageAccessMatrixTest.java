@@ -95,7 +95,33 @@ class PageAccessMatrixTest extends ApiTest {
                 new Row("GET", "/organizations/" + organization + "/admins", SIGN_IN, "403", "200", "200"),
                 new Row("POST", "/organizations/" + organization + "/admins", SIGN_IN, "403", "400", "400"),
                 new Row("GET", "/organizations/" + organization + "/admins/not-an-admin/removal", SIGN_IN, "403", "404", "404"),
-                new Row("POST", "/organizations/" + organization + "/admins/not-an-admin/removal", SIGN_IN, "403", "404", "404"));
+                new Row("POST", "/organizations/" + organization + "/admins/not-an-admin/removal", SIGN_IN, "403", "404", "404"),
+                // the secretariat's decisions about a member: a form, then a confirmation (a form without its required
+                // fields answers 400; the erasure's reason is optional, so its first post shows the confirmation)
+                new Row("GET", record + "/category-change", SIGN_IN, "403", "403", "200"),
+                new Row("POST", record + "/category-change", SIGN_IN, "403", "403", "400"),
+                new Row("GET", record + "/steering-term", SIGN_IN, "403", "403", "200"),
+                new Row("POST", record + "/steering-term", SIGN_IN, "403", "403", "400"),
+                new Row("GET", record + "/steering-term-end", SIGN_IN, "403", "403", "200"),
+                new Row("POST", record + "/steering-term-end", SIGN_IN, "403", "403", "400"),
+                new Row("GET", record + "/suspension", SIGN_IN, "403", "403", "200"),
+                new Row("POST", record + "/suspension", SIGN_IN, "403", "403", "400"),
+                new Row("GET", record + "/reinstatement", SIGN_IN, "403", "403", "200"),
+                new Row("POST", record + "/reinstatement", SIGN_IN, "403", "403", "400"),
+                new Row("GET", record + "/withdrawal", SIGN_IN, "403", "403", "200"),
+                new Row("POST", record + "/withdrawal", SIGN_IN, "403", "403", "400"),
+                new Row("GET", record + "/no-such-action", SIGN_IN, "403", "403", "404"),
+                new Row("GET", record + "/contacts/" + primaryContact + "/erasure", SIGN_IN, "403", "403", "200"),
+                new Row("POST", record + "/contacts/" + primaryContact + "/erasure", SIGN_IN, "403", "403", "200"),
+                // API clients: the secretariat's, as in the API
+                new Row("GET", "/secretariat/api-clients", SIGN_IN, "403", "403", "200"),
+                new Row("GET", "/secretariat/api-clients/new", SIGN_IN, "403", "403", "200"),
+                new Row("POST", "/secretariat/api-clients", SIGN_IN, "403", "403", "400"),
+                new Row("GET", "/secretariat/api-clients/not-a-client", SIGN_IN, "403", "403", "404"),
+                new Row("GET", "/secretariat/api-clients/not-a-client/rotation", SIGN_IN, "403", "403", "404"),
+                new Row("POST", "/secretariat/api-clients/not-a-client/rotation", SIGN_IN, "403", "403", "404"),
+                new Row("GET", "/secretariat/api-clients/not-a-client/revocation", SIGN_IN, "403", "403", "404"),
+                new Row("POST", "/secretariat/api-clients/not-a-client/revocation", SIGN_IN, "403", "403", "404"));
     }
 
     @Test
