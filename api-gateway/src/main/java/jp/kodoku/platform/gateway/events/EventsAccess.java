@@ -40,10 +40,11 @@ class EventsAccess {
         return PublicPaths.post("/api/v1/events/*/public-registrations", "/api/v1/events/*/registrations/confirmation");
     }
 
-    /** Feeds behind personal tokens: the token in the path is the credential ({@code gateway.feedtokens}). */
+    /** The unified calendar (per view) and its feeds; behind a personal token the token in the path is the credential. */
     @Bean
     PublicPaths calendarTokenFeeds() {
-        return PublicPaths.get("/api/v1/calendar/feeds/*");
+        return PublicPaths.get("/api/v1/calendar", "/api/v1/calendar.ics", "/api/v1/calendar/feeds/*",
+                "/api/v1/subcommittees/*/meetings.ics");
     }
 
     @Bean

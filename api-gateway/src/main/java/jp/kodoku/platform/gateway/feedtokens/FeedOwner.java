@@ -26,8 +26,8 @@ public record FeedOwner(String principal, Set<String> roles, String organization
         roles = Set.copyOf(roles);
     }
 
-    /** The signed-in caller as a feed's owner. */
-    static FeedOwner current() {
+    /** The signed-in caller (anonymous: no roles) as a feed's owner, or as the reader of a view. */
+    public static FeedOwner current() {
         Caller caller = Caller.current();
         Set<String> roles = new TreeSet<>(caller.roles());
         roles.retainAll(VIEW_ROLES);

@@ -789,7 +789,13 @@ class AccessMatrixTest extends ApiTest {
         // the token in the path is the credential: whoever holds the URL reads the feed, with or without a sign-in
         e.add(new Endpoint("GET /api/v1/calendar/feeds/{token}.ics", EVERYONE_BUT_APPS_WITHOUT_SCOPE, AccessMatrixTest::feedUrl,
                 (g, api) -> api.get(g.other() == null ? "/api/v1/calendar/feeds/none.ics" : g.other())));
-        return e;
+        // the unified calendar: every caller gets the view of its roles (an app needs events:read, as for events)
+        e.add(new Endpoint("GET /api/v1/calendar", EVERYONE_BUT_APPS_WITHOUT_SCOPE, AccessMatrixTest::events,
+                (g, api) -> api.get("/api/v1/calendar")));
+        e.add(new Endpoint("GET /api/v1/calendar.ics", EVERYONE_BUT_APPS_WITHOUT_SCOPE, AccessMatrixTest::events,
+                (g, api) -> api.get("/api/v1/calendar.ics")));
+        e.add(new Endpoint("GET /api/v1/subcommittees/{subcommitteeId}/meetings.ics", EVERYONE, AccessMatrixTest::ledSubcommittee,
+                (g, api) -> api.get(sub(g) + "/meetings.ics")));
     }
 
     /** A member with a calendar token of the cell's caller ({@code other}: the token's id). */

@@ -629,6 +629,9 @@ class HostileInputCorpusTest extends ApiTest {
         e.add(new Endpoint("GET", "/api/v1/feed-tokens", null, Map.of()));
         e.add(new Endpoint("DELETE", "/api/v1/feed-tokens/{id}", null, Map.of()));
         e.add(new Endpoint("GET", "/api/v1/calendar/feeds/{token}.ics", null, Map.of()));
+        e.add(new Endpoint("GET", "/api/v1/calendar", null, Map.of()));
+        e.add(new Endpoint("GET", "/api/v1/calendar.ics", null, Map.of()));
+        e.add(new Endpoint("GET", "/api/v1/subcommittees/{subcommitteeId}/meetings.ics", null, Map.of()));
         return e;
     }
 
@@ -646,6 +649,14 @@ class HostileInputCorpusTest extends ApiTest {
                 Api.json(map("feed", "calendar", "label", "あ".repeat(101))), "label", false));
         Endpoint others = new Endpoint("GET", "/api/v1/feed-tokens", null, Map.of());
         cases.add(new Case("an owner name of 256 characters", others, "owner=" + "a".repeat(256), null, "owner", false));
+        Endpoint calendar = new Endpoint("GET", "/api/v1/calendar", null, Map.of());
+        cases.add(new Case("a kind that is none", calendar, "kind=PARTY", null, "kind", false));
+        cases.add(new Case("a month that is none", calendar, "month=2026-13", null, "month", false));
+        cases.add(new Case("a range that ends before it starts", calendar, "from=2026-05-10&to=2026-05-01", null, "to", false));
+        cases.add(new Case("a prefecture that is none", calendar, "prefecture=48", null, "prefecture", false));
+        cases.add(new Case("a limit of 0", calendar, "limit=0", null, "limit", false));
+        Endpoint feed = new Endpoint("GET", "/api/v1/calendar.ics", null, Map.of());
+        cases.add(new Case("a feed of a kind that is none", feed, "kind=%24gt", null, "kind", false));
         return cases;
     }
 }
