@@ -796,6 +796,7 @@ class AccessMatrixTest extends ApiTest {
                 (g, api) -> api.get("/api/v1/calendar.ics")));
         e.add(new Endpoint("GET /api/v1/subcommittees/{subcommitteeId}/meetings.ics", EVERYONE, AccessMatrixTest::ledSubcommittee,
                 (g, api) -> api.get(sub(g) + "/meetings.ics")));
+        return e;
     }
 
     /** A member with a calendar token of the cell's caller ({@code other}: the token's id). */
