@@ -55,9 +55,7 @@ class CalendarController {
         CalendarRange range = CalendarRange.parse(month, from, to, violations);
         EventKind eventKind = eventKind(kind, violations);
         CalendarRange.checkPrefecture(prefecture, violations);
-        if (limit < 1 || limit > EventsController.LIMIT_MAX) {
-            violations.add(new FieldViolation("limit", "must be between 1 and " + EventsController.LIMIT_MAX));
-        }
+        CalendarRange.checkLimit(limit, EventsController.LIMIT_MAX, violations);
         if (!violations.isEmpty()) {
             throw new InvalidEventInput(violations);
         }

@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.AccessDeniedException;
 
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 
 /**
@@ -29,33 +30,35 @@ class CalendarFeeds {
     /** The personal calendar: what its owner sees when signed in. Anyone who may hold feed tokens may have one. */
     @Bean
     FeedKind personalCalendarFeed() {
-        return new FeedKind() {
-            @Override
-            public String name() {
-                return PERSONAL;
+        return servedHere(PERSONAL, (owner, scope) -> {
+            if (scope != null) {
+                throw new InvalidInput("scope", "the personal calendar takes no scope");
             }
-
-            @Override
-            public String path(String token) {
-                return "/api/v1/calendar/feeds/" + token + ".ics";
-            }
-
-            @Override
-            public void checkMayIssue(FeedOwner owner, String scope) {
-                if (scope != null) {
-                    throw new InvalidInput("scope", "the personal calendar takes no scope");
-                }
-            }
-        };
+        });
     }
 
     /** A subcommittee's meetings, all of them: for its member organizations' admins, its chair and the secretariat. */
     @Bean
     FeedKind subcommitteeMeetingsFeed(Queries queries) {
+        return servedHere(SUBCOMMITTEE_MEETINGS, (owner, scope) -> {
+            if (scope == null || !SUBCOMMITTEE.matcher(scope).matches()) {
+                throw new InvalidInput("scope", "must be the subcommittee's id, e.g. bunkakai-3");
+            }
+            SubcommitteeDetails subcommittee = subcommittee(queries, scope)
+                    .orElseThrow(() -> new InvalidInput("scope", "no such subcommittee"));
+            if (!insider(owner, subcommittee)) {
+                throw new AccessDeniedException("only the subcommittee's members, its chair and the secretariat "
+                        + "may subscribe to all its meetings");
+            }
+        });
+    }
+
+    /** A feed kind served by {@link CalendarController} at {@code /api/v1/calendar/feeds/{token}.ics}. */
+    private static FeedKind servedHere(String name, BiConsumer<FeedOwner, String> checkMayIssue) {
         return new FeedKind() {
             @Override
             public String name() {
-                return SUBCOMMITTEE_MEETINGS;
+                return name;
             }
 
             @Override
@@ -65,15 +68,7 @@ class CalendarFeeds {
 
             @Override
             public void checkMayIssue(FeedOwner owner, String scope) {
-                if (scope == null || !SUBCOMMITTEE.matcher(scope).matches()) {
-                    throw new InvalidInput("scope", "must be the subcommittee's id, e.g. bunkakai-3");
-                }
-                SubcommitteeDetails subcommittee = subcommittee(queries, scope)
-                        .orElseThrow(() -> new InvalidInput("scope", "no such subcommittee"));
-                if (!insider(owner, subcommittee)) {
-                    throw new AccessDeniedException("only the subcommittee's members, its chair and the secretariat "
-                            + "may subscribe to all its meetings");
-                }
+                checkMayIssue.accept(owner, scope);
             }
         };
     }

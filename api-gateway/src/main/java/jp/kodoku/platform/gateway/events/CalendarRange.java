@@ -49,6 +49,12 @@ record CalendarRange(LocalDate first, LocalDate last) {
         }
     }
 
+    static void checkLimit(int limit, int max, List<FieldViolation> violations) {
+        if (limit < 1 || limit > max) {
+            violations.add(new FieldViolation("limit", "must be between 1 and " + max));
+        }
+    }
+
     /** What a feed covers: a month ago to a year ahead. */
     static CalendarRange ofFeed() {
         LocalDate today = LocalDate.now(Schedule.JAPAN);

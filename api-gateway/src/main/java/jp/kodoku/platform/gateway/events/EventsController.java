@@ -62,9 +62,7 @@ class EventsController {
         List<FieldViolation> violations = new ArrayList<>();
         CalendarRange range = CalendarRange.parse(month, from, to, violations);
         CalendarRange.checkPrefecture(prefecture, violations);
-        if (limit < 1 || limit > LIMIT_MAX) {
-            violations.add(new FieldViolation("limit", "must be between 1 and " + LIMIT_MAX));
-        }
+        CalendarRange.checkLimit(limit, LIMIT_MAX, violations);
         if (!violations.isEmpty()) {
             throw new InvalidEventInput(violations);
         }
