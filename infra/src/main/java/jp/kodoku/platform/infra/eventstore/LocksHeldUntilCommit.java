@@ -25,29 +25,33 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <p>Applied to every aggregate by setting this lock factory on each {@link SpringAggregateConfigurer} (the beans
  * Axon's Spring support makes of the {@code @Aggregate} classes), so a new aggregate is covered without a word.
  */
-@Configuration(proxyBeanMethods = false)
-public class LocksHeldUntilCommit implements LockFactory {
-
-    static final String BEAN = "locksHeldUntilCommit";
+public final class LocksHeldUntilCommit implements LockFactory {
 
     private final LockFactory locks = PessimisticLockFactory.usingDefaults();
 
-    @Bean(BEAN)
-    static LockFactory locksHeldUntilCommit() {
-        return new LocksHeldUntilCommit();
-    }
+    /** The lock factory, and every aggregate set to use it. */
+    @Configuration(proxyBeanMethods = false)
+    static class ForEveryAggregate {
 
-    @Bean
-    static BeanPostProcessor everyAggregateLocksUntilCommit() {
-        return new BeanPostProcessor() {
-            @Override
-            public Object postProcessBeforeInitialization(Object bean, String beanName) {
-                if (bean instanceof SpringAggregateConfigurer<?> aggregate) {
-                    aggregate.setLockFactory(BEAN);
+        static final String BEAN = "aggregateLocksHeldUntilCommit";
+
+        @Bean(BEAN)
+        static LockFactory aggregateLocksHeldUntilCommit() {
+            return new LocksHeldUntilCommit();
+        }
+
+        @Bean
+        static BeanPostProcessor everyAggregateLocksUntilCommit() {
+            return new BeanPostProcessor() {
+                @Override
+                public Object postProcessBeforeInitialization(Object bean, String beanName) {
+                    if (bean instanceof SpringAggregateConfigurer<?> aggregate) {
+                        aggregate.setLockFactory(BEAN);
+                    }
+                    return bean;
                 }
-                return bean;
-            }
-        };
+            };
+        }
     }
 
     @Override
