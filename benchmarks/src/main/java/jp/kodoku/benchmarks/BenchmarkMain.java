@@ -69,6 +69,7 @@ public final class BenchmarkMain {
             nodesOnly(platform, options, results, phase);
             return;
         }
+        if (EventsBenchmarks.alone()) { EventsBenchmarks.runAlone(platform, options, results); return; }
         phase.start("platform in this JVM");
         platform.startApplication();
         results.detail("postgresVersion", platform.jdbc().queryForObject("SELECT version()", String.class));
@@ -134,6 +135,7 @@ public final class BenchmarkMain {
         try {
             write.warmUp();
             write.run();
+            new EventsBenchmarks(platform, options, results).run();
         } finally {
             platform.stopApplication();
         }

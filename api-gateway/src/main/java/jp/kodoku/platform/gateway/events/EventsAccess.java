@@ -40,6 +40,13 @@ class EventsAccess {
         return PublicPaths.post("/api/v1/events/*/public-registrations", "/api/v1/events/*/registrations/confirmation");
     }
 
+    /** The unified calendar (per view) and its feeds; behind a personal token the token in the path is the credential. */
+    @Bean
+    PublicPaths calendarTokenFeeds() {
+        return PublicPaths.get("/api/v1/calendar", "/api/v1/calendar.ics", "/api/v1/calendar/feeds/*",
+                "/api/v1/subcommittees/*/meetings.ics");
+    }
+
     @Bean
     PublicPaths eventsCancellationByLink() {
         return PublicPaths.anyMethod("/api/v1/events/*/registrations/access/*");

@@ -24,13 +24,9 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.*;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Events: the calendar (by month or as a list, per view), one event, and the secretariat's editing and decisions;
@@ -41,7 +37,6 @@ import java.util.regex.Pattern;
 class EventsController {
 
     static final int LIMIT_MAX = 500;
-    private static final Pattern PREFECTURE = Pattern.compile("^(0[1-9]|[1-3][0-9]|4[0-7])$");
 
     private final Commands commands;
     private final Queries queries;
@@ -65,36 +60,14 @@ class EventsController {
                             @RequestParam(required = false) String prefecture,
                             @RequestParam(defaultValue = "100") int limit) {
         List<FieldViolation> violations = new ArrayList<>();
-        LocalDate first;
-        LocalDate last;
-        LocalDate today = LocalDate.now(Schedule.JAPAN);
-        if (month != null) {
-            if (from != null || to != null) {
-                violations.add(new FieldViolation("month", "give a month or a date range, not both"));
-            }
-            YearMonth ym = parseMonth(month, violations);
-            first = ym == null ? today : ym.atDay(1);
-            last = ym == null ? today : ym.atEndOfMonth();
-        } else {
-            first = from == null ? today : parseDate("from", from, violations);
-            last = to == null ? (first == null ? today : first.plusYears(1)) : parseDate("to", to, violations);
-        }
-        if (first != null && last != null && last.isBefore(first)) {
-            violations.add(new FieldViolation("to", "must not be before from"));
-        } else if (first != null && last != null && first.plusYears(2).isBefore(last)) {
-            violations.add(new FieldViolation("to", "a range spans at most two years"));
-        }
-        if (prefecture != null && !PREFECTURE.matcher(prefecture).matches()) {
-            violations.add(new FieldViolation("prefecture", "must be a JIS X 0401 prefecture code, 01 to 47"));
-        }
-        if (limit < 1 || limit > LIMIT_MAX) {
-            violations.add(new FieldViolation("limit", "must be between 1 and " + LIMIT_MAX));
-        }
+        CalendarRange range = CalendarRange.parse(month, from, to, violations);
+        CalendarRange.checkPrefecture(prefecture, violations);
+        CalendarRange.checkLimit(limit, LIMIT_MAX, violations);
         if (!violations.isEmpty()) {
             throw new InvalidEventInput(violations);
         }
         CalendarView view = EventsAccess.viewOf(Caller.current());
-        return queries.list(new ListEvents(view, first, last, kind, prefecture, limit), EventSummary.class);
+        return queries.list(new ListEvents(view, range.first(), range.last(), kind, prefecture, limit), EventSummary.class);
     }
 
     @GetMapping("/api/v1/events/{id}")
@@ -110,12 +83,14 @@ class EventsController {
             + "kind and prefecture. Stable UID, SEQUENCE, STATUS:CANCELLED, VTIMEZONE Asia/Tokyo; never an online URL")
     ResponseEntity<String> feed(@RequestParam(required = false) EventKind kind,
                                 @RequestParam(required = false) String prefecture) {
-        if (prefecture != null && !PREFECTURE.matcher(prefecture).matches()) {
-            throw new InvalidEventInput("prefecture", "must be a JIS X 0401 prefecture code, 01 to 47");
+        List<FieldViolation> violations = new ArrayList<>();
+        CalendarRange.checkPrefecture(prefecture, violations);
+        if (!violations.isEmpty()) {
+            throw new InvalidEventInput(violations);
         }
-        LocalDate today = LocalDate.now(Schedule.JAPAN);
-        String ics = queries.one(new RenderCalendarIcs(EventsAccess.viewOf(Caller.current()), today.minusMonths(1),
-                today.plusYears(1), kind, prefecture), String.class);
+        CalendarRange range = CalendarRange.ofFeed();
+        String ics = queries.one(new RenderCalendarIcs(EventsAccess.viewOf(Caller.current()), range.first(),
+                range.last(), kind, prefecture), String.class);
         return ics(ics, "events.ics");
     }
 
@@ -265,35 +240,5 @@ class EventsController {
 
     private ResponseEntity<EventsRequests.Written> write(String id, Object command) {
         return commands.write(command, version -> new EventsRequests.Written(id, version));
-    }
-
-    private static YearMonth parseMonth(String month, List<FieldViolation> violations) {
-        try {
-            YearMonth ym = YearMonth.parse(month);
-            if (PlatformDates.problem(ym.atDay(1), Clock.systemUTC()) != null
-                    && PlatformDates.problem(ym.atEndOfMonth(), Clock.systemUTC()) != null) {
-                violations.add(new FieldViolation("month", PlatformDates.problem(ym.atDay(1), Clock.systemUTC())));
-                return null;
-            }
-            return ym;
-        } catch (DateTimeParseException e) {
-            violations.add(new FieldViolation("month", "must be a month such as 2026-05"));
-            return null;
-        }
-    }
-
-    private static LocalDate parseDate(String field, String text, List<FieldViolation> violations) {
-        try {
-            LocalDate date = LocalDate.parse(text);
-            String problem = PlatformDates.problem(date, Clock.systemUTC());
-            if (problem != null) {
-                violations.add(new FieldViolation(field, problem));
-                return null;
-            }
-            return date;
-        } catch (DateTimeParseException e) {
-            violations.add(new FieldViolation(field, "must be a date such as 2026-05-01"));
-            return null;
-        }
     }
 }

@@ -225,6 +225,7 @@ class HostileInputCorpusTest extends ApiTest {
             });
         }
         cases.addAll(eventCases());
+        cases.addAll(feedCases());
         return cases;
     }
 
@@ -536,6 +537,7 @@ class HostileInputCorpusTest extends ApiTest {
         e.add(new Endpoint("GET", "/api/v1/events.ics", null, Map.of()));
         e.add(new Endpoint("GET", "/api/v1/events/{id}.ics", null, Map.of()));
         e.add(new Endpoint("GET", "/api/v1/events/{id}/registrations/access/{token}.ics", null, Map.of()));
+        e.addAll(feedEndpoints());
         return e;
     }
 
@@ -617,5 +619,44 @@ class HostileInputCorpusTest extends ApiTest {
             path = path.replace("{id}", EVENTS_ORGANIZATION);
         }
         return path;
+    }
+
+    // ---- personal feed tokens and the calendar's feeds (issues 11, 12) --------------------------------------------
+
+    static List<Endpoint> feedEndpoints() {
+        List<Endpoint> e = new ArrayList<>();
+        e.add(new Endpoint("POST", "/api/v1/feed-tokens", map("feed", "calendar", "label", "職場のiPhone"), Map.of()));
+        e.add(new Endpoint("GET", "/api/v1/feed-tokens", null, Map.of()));
+        e.add(new Endpoint("DELETE", "/api/v1/feed-tokens/{id}", null, Map.of()));
+        e.add(new Endpoint("GET", "/api/v1/calendar/feeds/{token}.ics", null, Map.of()));
+        e.add(new Endpoint("GET", "/api/v1/calendar", null, Map.of()));
+        e.add(new Endpoint("GET", "/api/v1/calendar.ics", null, Map.of()));
+        e.add(new Endpoint("GET", "/api/v1/subcommittees/{subcommitteeId}/meetings.ics", null, Map.of()));
+        return e;
+    }
+
+    /** A feed nobody declared, a scope the feed does not take or that is no id, a label too long. */
+    static List<Case> feedCases() {
+        List<Case> cases = new ArrayList<>();
+        Endpoint issue = new Endpoint("POST", "/api/v1/feed-tokens", null, Map.of());
+        cases.add(new Case("an unknown feed", issue, null, Api.json(map("feed", "everything")), "feed", false));
+        cases.add(new Case("no feed", issue, null, Api.json(map("label", "名前だけ")), "feed", false));
+        cases.add(new Case("a scope on the personal calendar", issue, null,
+                Api.json(map("feed", "calendar", "scope", "bunkakai-1")), "scope", false));
+        cases.add(new Case("a scope that is no id", issue, null,
+                Api.json(map("feed", "calendar", "scope", "../../etc")), "scope", false));
+        cases.add(new Case("a label of 101 characters", issue, null,
+                Api.json(map("feed", "calendar", "label", "あ".repeat(101))), "label", false));
+        Endpoint others = new Endpoint("GET", "/api/v1/feed-tokens", null, Map.of());
+        cases.add(new Case("an owner name of 256 characters", others, "owner=" + "a".repeat(256), null, "owner", false));
+        Endpoint calendar = new Endpoint("GET", "/api/v1/calendar", null, Map.of());
+        cases.add(new Case("a kind that is none", calendar, "kind=PARTY", null, "kind", false));
+        cases.add(new Case("a month that is none", calendar, "month=2026-13", null, "month", false));
+        cases.add(new Case("a range that ends before it starts", calendar, "from=2026-05-10&to=2026-05-01", null, "to", false));
+        cases.add(new Case("a prefecture that is none", calendar, "prefecture=48", null, "prefecture", false));
+        cases.add(new Case("a limit of 0", calendar, "limit=0", null, "limit", false));
+        Endpoint feed = new Endpoint("GET", "/api/v1/calendar.ics", null, Map.of());
+        cases.add(new Case("a feed of a kind that is none", feed, "kind=%24gt", null, "kind", false));
+        return cases;
     }
 }
