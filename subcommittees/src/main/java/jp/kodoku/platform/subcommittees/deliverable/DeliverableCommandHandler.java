@@ -15,9 +15,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.Optional;
 
 /**
  * Deliverables' commands and the rules of their data (limits in docs/api.md). The meetings a deliverable names must be
@@ -117,17 +115,15 @@ class DeliverableCommandHandler {
             violations.add(new FieldViolation("meetingIds", "names at most " + MAX_MEETINGS + " meetings"));
         } else if (new HashSet<>(meetingIds).size() != meetingIds.size()) {
             violations.add(new FieldViolation("meetingIds", "names a meeting twice"));
-        } else if (!meetingIds.isEmpty()) {
-            Map<String, MeetingSummary> known = meetings.of(subcommittee).stream()
-                                                        .collect(Collectors.toMap(MeetingSummary::meetingId, Function.identity()));
+        } else {
             for (MeetingId id : meetingIds) {
-                MeetingSummary meeting = known.get(id.value());
-                if (meeting == null) {
+                Optional<MeetingsOfSubcommittee.Held> meeting = meetings.find(id);
+                if (meeting.isEmpty() || !meeting.get().subcommittee().equals(subcommittee)) {
                     violations.add(new FieldViolation("meetingIds", id.value() + " is no meeting of this subcommittee"));
-                } else if (meeting.status() == MeetingStatus.CANCELLED) {
+                } else if (meeting.get().cancelled()) {
                     violations.add(new FieldViolation("meetingIds", id.value() + " was cancelled"));
-                } else if (date != null && meeting.date().isAfter(date)) {
-                    violations.add(new FieldViolation("date", "is before the meeting of " + meeting.date()
+                } else if (date != null && meeting.get().date().isAfter(date)) {
+                    violations.add(new FieldViolation("date", "is before the meeting of " + meeting.get().date()
                             + " that produced it"));
                 }
             }

@@ -12,8 +12,6 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Deliverables (検討成果, 中間整理, 報告書): one given/when/then per rule. */
@@ -28,21 +26,16 @@ class DeliverableTest {
             NOVEMBER_9, "相談支援の連携について論点を整理した。", Visibility.MEMBERS, List.of(SEPTEMBER));
 
     private FixtureConfiguration<Deliverable> fixture;
-    private final List<MeetingSummary> meetings = new ArrayList<>();
+    private final java.util.Map<MeetingId, MeetingsOfSubcommittee.Held> meetings = new java.util.HashMap<>();
 
     @BeforeEach
     void fixture() {
-        meetings.add(meeting(SEPTEMBER, LocalDate.of(2022, 9, 20), MeetingStatus.SCHEDULED));
-        meetings.add(meeting(CANCELLED, LocalDate.of(2022, 10, 1), MeetingStatus.CANCELLED));
+        meetings.put(SEPTEMBER, new MeetingsOfSubcommittee.Held(BUNKAKAI_3, LocalDate.of(2022, 9, 20), false));
+        meetings.put(CANCELLED, new MeetingsOfSubcommittee.Held(BUNKAKAI_3, LocalDate.of(2022, 10, 1), true));
         fixture = new AggregateTestFixture<>(Deliverable.class);
         fixture.registerAnnotatedCommandHandler(new DeliverableCommandHandler(fixture.getRepository(),
-                subcommittee -> subcommittee.equals(BUNKAKAI_3) ? meetings : List.of(),
+                meeting -> java.util.Optional.ofNullable(meetings.get(meeting)),
                 new Attachments(new InMemoryFileStorage())));
-    }
-
-    private static MeetingSummary meeting(MeetingId id, LocalDate date, MeetingStatus status) {
-        return new MeetingSummary(id.value(), BUNKAKAI_3.value(), "分科会3", date, LocalTime.of(14, 0), LocalTime.of(16, 0),
-                status, null, null, null, null, 0, 0);
     }
 
     @Test
