@@ -136,6 +136,7 @@ public final class BenchmarkMain {
             write.warmUp();
             write.run();
             new EventsBenchmarks(platform, options, results).run();
+            new PollAnswers(platform, results).run();
         } finally {
             platform.stopApplication();
         }

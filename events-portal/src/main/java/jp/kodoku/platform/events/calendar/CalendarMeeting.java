@@ -26,8 +26,8 @@ class CalendarMeeting extends VersionedDocument<CalendarMeeting> {
     String venue;
     boolean online;
     /**
-     * Whether the public sees it. False until the subcommittees module says otherwise (MeetingVisibilityChanged):
-     * until then a meeting is its subcommittee's members' only.
+     * Whether the public sees it (MeetingVisibilityChanged); a meeting is its subcommittee's members' only until its
+     * chair makes it public.
      */
     boolean publicMeeting;
     String changedAt;

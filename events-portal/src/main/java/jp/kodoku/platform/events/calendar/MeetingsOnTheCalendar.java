@@ -80,12 +80,11 @@ class MeetingsOnTheCalendar {
         });
     }
 
-    // MEETING VISIBILITY: when the subcommittees module publishes
-    //   MeetingVisibilityChanged(MeetingId meetingId, SubcommitteeId subcommitteeId, boolean publicMeeting)
-    // its handler goes here and is all that is needed (the queries already read publicMeeting):
-    //   @EventHandler void on(MeetingVisibilityChanged e, @SequenceNumber long seq, @Timestamp Instant at) {
-    //       meeting(e.meetingId(), seq, at, m -> m.publicMeeting = e.publicMeeting()); }
-    // Until then every meeting is its subcommittee's members' only (CalendarMeeting.publicMeeting stays false).
+    /** A public meeting is on the public calendar too; the others stay their subcommittee's members' only. */
+    @EventHandler
+    void on(MeetingVisibilityChanged e, @SequenceNumber long seq, @Timestamp Instant at) {
+        meeting(e.meetingId(), seq, at, m -> m.publicMeeting = e.publicMeeting());
+    }
 
     // ---- subcommittees: title and members ---------------------------------------------------------------------------
 
