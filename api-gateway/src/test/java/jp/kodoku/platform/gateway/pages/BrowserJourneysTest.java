@@ -6,14 +6,12 @@ import jp.kodoku.platform.gateway.support.Browser;
 import jp.kodoku.platform.gateway.support.Members;
 import jp.kodoku.platform.gateway.support.Samples;
 import jp.kodoku.platform.gateway.support.TestTokens;
+import jp.kodoku.platform.gateway.support.WebSignIn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.keycloak.representations.idm.ClientRepresentation;
 import org.openqa.selenium.By;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,18 +27,9 @@ class BrowserJourneysTest extends ApiTest {
 
     private String base;
 
-    /** The test platform listens on a random port: the realm's web client must let sign-in return there. */
     @BeforeEach
     void signInMayReturnHere() {
-        base = "http://127.0.0.1:" + port;
-        var clients = TestTokens.realm().clients();
-        ClientRepresentation web = clients.findByClientId("platform-web").get(0);
-        List<String> redirects = new ArrayList<>(web.getRedirectUris());
-        if (!redirects.contains(base + "/*")) {
-            redirects.add(base + "/*");
-            web.setRedirectUris(redirects);
-            clients.get(web.getId()).update(web);
-        }
+        base = WebSignIn.allowReturnTo(port);
     }
 
     @Test
@@ -81,15 +70,7 @@ class BrowserJourneysTest extends ApiTest {
 
         try (Browser browser = new Browser("secretariat-edit")) {
             browser.open(base + "/");
-            browser.find("a[href='/oauth2/authorization/keycloak']").click();
-            // the real Keycloak login page
-            assertThat(browser.driver().getCurrentUrl()).startsWith(TestTokens.issuer());
-            browser.screenshot("keycloak-login");
-            browser.find("#username").sendKeys("jimukyoku");
-            browser.find("#password").sendKeys("jimukyoku-demo");
-            browser.find("#kc-login").click();
-            await().atMost(PATIENCE).until(() -> browser.driver().getCurrentUrl().startsWith(base));
-            assertThat(browser.find(".account__name").getText()).contains("さん");
+            WebSignIn.signIn(browser, base, "jimukyoku", "jimukyoku-demo");
             browser.checkPage("signed-in");
 
             browser.open(base + "/organizations/" + id + "/profile");
@@ -115,9 +96,7 @@ class BrowserJourneysTest extends ApiTest {
             assertThat(browser.find(".flash").getText()).contains("保存しました");
             browser.checkPage("saved");
 
-            browser.find("form[action='/sign-out'] button").click();
-            await().atMost(PATIENCE).until(() -> browser.driver().getCurrentUrl().startsWith(base));
-            assertThat(browser.all(".account__name")).isEmpty();
+            WebSignIn.signOut(browser, base);
             browser.checkPage("signed-out");
             // the Keycloak session ended too: a page that needs sign-in shows Keycloak's login form again
             browser.open(base + "/organizations/" + id + "/profile");
