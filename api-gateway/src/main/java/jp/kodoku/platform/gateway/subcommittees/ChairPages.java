@@ -70,10 +70,10 @@ class ChairPages {
     String approve(@PathVariable String id, @PathVariable String organizationId,
                    @RequestParam(required = false) Long version, RedirectAttributes redirect) {
         SubcommitteeAccess.requireRuns(id);
-        SubcommitteeDetails details = reads.subcommittee(id);
+        String name = requester(reads.subcommittee(id), organizationId);
         commands.send(new ApproveSubcommitteeMembershipRequest(SubcommitteeReads.sid(id), version,
                 new OrganizationId(organizationId)));
-        redirect.addFlashAttribute("flash", requester(details, organizationId) + "の参加を承認しました。");
+        redirect.addFlashAttribute("flash", name + "の参加を承認しました。");
         return "redirect:/subcommittees/" + id + "/members";
     }
 
@@ -108,7 +108,7 @@ class ChairPages {
         String id = details.summary().id();
         model.addAttribute("subcommittee", details.summary());
         model.addAttribute("details", details);
-        model.addAttribute("runs", runs(id));
+        model.addAttribute("runs", SubcommitteePages.runs(id));
         model.addAttribute("failedRequest", failedRequest);
         model.addAttribute("errors", errors);
         model.addAttribute("crumbs", Crumb.trail(Crumb.to("分科会", "/subcommittees"),
@@ -407,11 +407,6 @@ class ChairPages {
 
     private static PollSlot withId(PollSlot slot, String slotId) {
         return new PollSlot(slotId, slot.date(), slot.start(), slot.end());
-    }
-
-    private static boolean runs(String id) {
-        Caller caller = Caller.current();
-        return caller.isSecretariat() || SubcommitteeAccess.chairs(caller, id);
     }
 
     /** A date field as the browser sends it (yyyy-MM-dd); empty is null, for the module's rules to judge. */

@@ -253,7 +253,8 @@ class SubcommitteePages {
         }
     }
 
-    private static boolean runs(String id) {
+    /** Whether the viewer runs this subcommittee (its chair or the secretariat): the chair's forms are shown. */
+    static boolean runs(String id) {
         Caller caller = Caller.current();
         return caller.isSecretariat() || SubcommitteeAccess.chairs(caller, id);
     }
