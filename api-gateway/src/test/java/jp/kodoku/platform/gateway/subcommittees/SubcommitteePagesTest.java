@@ -234,6 +234,28 @@ class SubcommitteePagesTest extends ApiTest {
     }
 
     @Test
+    void the_chair_reschedules_on_the_meeting_page_with_a_reason_and_members_see_the_new_time() throws Exception {
+        String meetingPage = aMeeting();
+        String version = PageChecks.page(ok(get(meetingPage).with(chairOf(subcommittee))))
+                                   .select("form[action$=/rescheduling] input[name=version]").val();
+        MvcResult refused = mvc.perform(post(meetingPage + "/rescheduling").with(csrf()).with(chairOf(subcommittee))
+                                                                          .param("version", version).param("date", TODAY.plusDays(17).toString())
+                                                                          .param("start", "10時").param("end", "12:00").param("reason", "会場の都合により")).andReturn();
+        assertThat(refused.getResponse().getStatus()).isEqualTo(400);
+        assertThat(PageChecks.page(refused).select("#field-rescheduleStart").attr("aria-invalid")).isEqualTo("true");
+
+        int moved = status(post(meetingPage + "/rescheduling").with(csrf()).with(chairOf(subcommittee))
+                                                              .param("version", version).param("date", TODAY.plusDays(17).toString())
+                                                              .param("start", "10:00").param("end", "12:00").param("reason", "会場の都合により"));
+
+        assertThat(moved).isEqualTo(302);
+        awaitProjections();
+        Document seen = PageChecks.page(ok(get(meetingPage).with(adminOf(member))));
+        assertThat(seen.select("dl.facts").text()).contains(TODAY.plusDays(17).toString()).contains("10時00分〜12時00分")
+                                                  .contains("日程変更").contains("会場の都合により");
+    }
+
+    @Test
     void a_member_admin_asks_to_join_and_the_chair_approves_on_the_members_page() throws Exception {
         Document mine = PageChecks.page(ok(get("/organizations/" + outsider + "/subcommittees").with(adminOf(outsider))));
         assertThat(mine.select("select[name=subcommitteeId] option[value=" + subcommittee + "]")).hasSize(1);
