@@ -134,6 +134,7 @@ public final class BenchmarkMain {
         try {
             write.warmUp();
             write.run();
+            new PollAnswers(platform, results).run();
         } finally {
             platform.stopApplication();
         }

@@ -1,6 +1,20 @@
 package jp.kodoku.platform.demo;
 
 import jp.kodoku.platform.subcommittees.api.AddSubcommitteeMember;
+import jp.kodoku.platform.subcommittees.api.Attendance;
+import jp.kodoku.platform.subcommittees.api.DeliverableId;
+import jp.kodoku.platform.subcommittees.api.DeliverableKind;
+import jp.kodoku.platform.subcommittees.api.FinalizeMinutes;
+import jp.kodoku.platform.subcommittees.api.MeetingId;
+import jp.kodoku.platform.subcommittees.api.OrganizationRef;
+import jp.kodoku.platform.subcommittees.api.PublishMinutes;
+import jp.kodoku.platform.subcommittees.api.RecordAttendance;
+import jp.kodoku.platform.subcommittees.api.RecordDeliverable;
+import jp.kodoku.platform.subcommittees.api.SaveMinutes;
+import jp.kodoku.platform.subcommittees.api.ScheduleMeeting;
+import jp.kodoku.platform.subcommittees.api.SetMeetingPlace;
+import jp.kodoku.platform.subcommittees.api.SetMeetingVisibility;
+import jp.kodoku.platform.subcommittees.api.Visibility;
 import jp.kodoku.platform.subcommittees.api.AnswerDatePoll;
 import jp.kodoku.platform.subcommittees.api.AppointChair;
 import jp.kodoku.platform.subcommittees.api.CreateSubcommittee;
@@ -23,7 +37,8 @@ import java.util.UUID;
 /**
  * The three subcommittees of seed 004 (「孤独・孤立対策官民連携プラットフォーム」と「分科会」の紹介), with their lead
  * organizations exactly as listed there (生活困窮者自立支援全国ネットワーク and 全国社会福祉協議会 lead both 2 and 3), a
- * chair for each, a few members drawn from the demo members, and one open date poll. The chairs are the realm's demo accounts
+ * chair for each, a few members drawn from the demo members, one open date poll, and the record of their work: past
+ * meetings with finalized public minutes and the deliverables of seed 004. The chairs are the realm's demo accounts
  * (infra/keycloak/platform-realm.json): {@code bunkakai3-chair} chairs 分科会3 for 自殺対策支援センターライフリンク.
  */
 final class DemoSubcommittees {
@@ -77,6 +92,92 @@ final class DemoSubcommittees {
             commands.add(new AppointChair(planned.id(), null, planned.chair()));
         }
         commands.addAll(openPoll(LocalDate.now(JAPAN)));
+        commands.addAll(records());
+        return commands;
+    }
+
+    /** A past meeting of the demo: its number in its subcommittee, date, and who attended. */
+    record PastMeeting(int subcommittee, int number, LocalDate date, List<String> attended) {
+
+        MeetingId id() {
+            return new MeetingId(uuid("demo-meeting:bunkakai-" + subcommittee + ":" + number));
+        }
+
+        String title() {
+            return "第" + number + "回 分科会" + subcommittee;
+        }
+    }
+
+    /** A deliverable of seed 004 (DOMAIN.md): its subcommittee, kind, date, and the meetings that produced it. */
+    record PlannedDeliverable(int subcommittee, DeliverableKind kind, LocalDate date, String summary, List<Integer> meetings) {
+
+        DeliverableId id() {
+            return new DeliverableId(uuid("demo-deliverable:bunkakai-" + subcommittee + ":" + date));
+        }
+    }
+
+    /**
+     * The meetings before each deliverable of seed 004. The deliverables' dates are the published ones; the meetings'
+     * dates are illustrative (the seed does not list them), all before the deliverable they led to.
+     */
+    static List<PastMeeting> pastMeetings() {
+        return List.of(
+                new PastMeeting(1, 1, LocalDate.of(2022, 6, 28), List.of("あなたのいばしょ", "新公益連盟", "日本NPOセンター")),
+                new PastMeeting(1, 2, LocalDate.of(2022, 8, 30), List.of("あなたのいばしょ", "新公益連盟", "日本いのちの電話連盟")),
+                new PastMeeting(1, 3, LocalDate.of(2022, 9, 27), List.of("あなたのいばしょ", "新公益連盟")),
+                new PastMeeting(2, 1, LocalDate.of(2022, 7, 12), List.of("全国社会福祉協議会", "日本NPOセンター", "新公益連盟")),
+                new PastMeeting(2, 2, LocalDate.of(2022, 10, 25), List.of("全国社会福祉協議会", "生活困窮者自立支援全国ネットワーク")),
+                new PastMeeting(3, 1, LocalDate.of(2022, 7, 26), List.of("自殺対策支援センターライフリンク", "日本いのちの電話連盟",
+                        "よりそいホットライン")),
+                new PastMeeting(3, 2, LocalDate.of(2022, 11, 22), List.of("自殺対策支援センターライフリンク", "全国社会福祉協議会",
+                        "あなたのいばしょ")),
+                new PastMeeting(3, 3, LocalDate.of(2023, 2, 28), List.of("自殺対策支援センターライフリンク", "よりそいホットライン",
+                        "生活困窮者自立支援全国ネットワーク", "日本NPOセンター")));
+    }
+
+    static List<PlannedDeliverable> deliverables() {
+        return List.of(
+                new PlannedDeliverable(1, DeliverableKind.STUDY_RESULT, LocalDate.of(2022, 10, 7),
+                        "支援を求める声を上げやすい・声をかけやすい社会に向けた取組の在り方について、検討の成果を取りまとめた。",
+                        List.of(1, 2, 3)),
+                new PlannedDeliverable(2, DeliverableKind.INTERIM_SUMMARY, LocalDate.of(2022, 11, 9),
+                        "行政（国、地方）・民間・NPO等の役割と連携の在り方について、これまでの議論を中間的に整理した。",
+                        List.of(1, 2)),
+                new PlannedDeliverable(3, DeliverableKind.INTERIM_SUMMARY, LocalDate.of(2023, 3, 16),
+                        "相談支援に係る実務的な相互連携の在り方について、これまでの議論を中間的に整理した。",
+                        List.of(1, 2, 3)));
+    }
+
+    /**
+     * The record of seed 004's work: each past meeting (public, 14:00–16:00) with its attendance and its minutes
+     * (a draft, a corrected revision, finalized and published to the public), then the deliverables, public, linked
+     * to their meetings.
+     */
+    static List<Object> records() {
+        List<Object> commands = new ArrayList<>();
+        for (PastMeeting meeting : pastMeetings()) {
+            SubcommitteeId subcommittee = SubcommitteeId.ofNumber(meeting.subcommittee());
+            commands.add(new ScheduleMeeting(meeting.id(), subcommittee, meeting.title(), meeting.date(), LocalTime.of(14, 0),
+                    LocalTime.of(16, 0), null));
+            commands.add(new SetMeetingPlace(meeting.id(), subcommittee, null, "東京都千代田区永田町1-6-1 中央合同庁舎8号館 会議室",
+                    null));
+            commands.add(new SetMeetingVisibility(meeting.id(), subcommittee, null, true));
+            commands.add(new RecordAttendance(meeting.id(), subcommittee, null, meeting.attended().stream()
+                    .map(name -> new Attendance(new OrganizationRef(DemoData.idOf(name).value(), name), 2)).toList()));
+            String draft = meeting.title() + " 議事録\n日時：" + meeting.date() + " 14:00〜16:00\n1. 開会\n2. 各団体からの報告\n3. 意見交換\n4. 閉会";
+            commands.add(new SaveMinutes(meeting.id(), subcommittee, null, draft));
+            commands.add(new SaveMinutes(meeting.id(), subcommittee, null, draft.replace("3. 意見交換",
+                    "3. 意見交換（連携の課題と今後の進め方）")));
+            commands.add(new FinalizeMinutes(meeting.id(), subcommittee, null));
+            commands.add(new PublishMinutes(meeting.id(), subcommittee, null, Visibility.PUBLIC));
+        }
+        for (PlannedDeliverable deliverable : deliverables()) {
+            SubcommitteeId subcommittee = SubcommitteeId.ofNumber(deliverable.subcommittee());
+            List<MeetingId> meetings = deliverable.meetings().stream()
+                    .map(n -> new PastMeeting(deliverable.subcommittee(), n, null, List.of()).id()).toList();
+            commands.add(new RecordDeliverable(deliverable.id(), subcommittee, deliverable.kind().japanese(),
+                    deliverable.kind(), deliverable.date(), deliverable.summary(), Visibility.PUBLIC, meetings));
+        }
         return commands;
     }
 

@@ -81,4 +81,25 @@ class DemoSubcommitteesTest {
     private static List<String> concat(List<String> a, List<String> b) {
         return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
     }
+
+    @Test
+    void the_deliverables_are_those_of_seed_004_each_after_the_meetings_that_produced_it() {
+        assertThat(DemoSubcommittees.deliverables()).extracting(d -> d.subcommittee() + " " + d.kind().japanese() + " " + d.date())
+                .containsExactly("1 検討成果 2022-10-07", "2 中間整理 2022-11-09", "3 中間整理 2023-03-16");
+        for (DemoSubcommittees.PlannedDeliverable deliverable : DemoSubcommittees.deliverables()) {
+            assertThat(DemoSubcommittees.pastMeetings()).filteredOn(m -> m.subcommittee() == deliverable.subcommittee()
+                                                                        && deliverable.meetings().contains(m.number()))
+                    .hasSize(deliverable.meetings().size())
+                    .allSatisfy(m -> assertThat(m.date()).isBefore(deliverable.date()));
+        }
+    }
+
+    @Test
+    void every_past_meeting_is_attended_only_by_its_subcommittees_organizations() {
+        for (DemoSubcommittees.PastMeeting meeting : DemoSubcommittees.pastMeetings()) {
+            DemoSubcommittees.Planned planned = DemoSubcommittees.plan().get(meeting.subcommittee() - 1);
+            assertThat(meeting.attended()).isNotEmpty().allSatisfy(name ->
+                    assertThat(concat(planned.leads(), planned.members())).contains(name));
+        }
+    }
 }

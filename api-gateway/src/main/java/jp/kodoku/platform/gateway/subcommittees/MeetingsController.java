@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jp.kodoku.platform.gateway.web.Commands;
 import jp.kodoku.platform.gateway.web.IfMatch;
 import jp.kodoku.platform.gateway.web.Queries;
+import jp.kodoku.platform.gateway.web.Versions;
 import jp.kodoku.platform.infra.errors.NotFound;
 import jp.kodoku.platform.subcommittees.api.*;
 import org.springframework.http.ResponseEntity;
@@ -15,7 +16,6 @@ import org.springframework.web.bind.annotation.*;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * A subcommittee's meetings (会議): scheduled by a confirmed date poll, rescheduled or cancelled with a reason, and their
@@ -27,9 +27,6 @@ import java.util.regex.Pattern;
 @Tag(name = "Meetings", description = "会議 of a subcommittee")
 @SecurityRequirement(name = "bearer")
 class MeetingsController {
-
-    private static final Pattern SUBCOMMITTEE = Pattern.compile("bunkakai-[1-9][0-9]{0,2}");
-    private static final Pattern MEETING = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final Commands commands;
     private final Queries queries;
@@ -56,11 +53,62 @@ class MeetingsController {
     record Written(String meetingId, long version) {
     }
 
+    record MeetingVisibility(@Schema(description = "true: title, date and venue shown to anyone (never the online URL)")
+                             Boolean publicMeeting) {
+    }
+
+    record Attended(@Schema(example = "91fb12fb-5f93-324f-bd0f-cb0532be4ed7") String organizationId,
+                    @Schema(example = "3", description = "1 to 999") Integer people) {
+    }
+
+    record AttendanceList(List<Attended> attendance) {
+    }
+
     @GetMapping
     @Operation(summary = "The subcommittee's meetings by date, with place and online URL (its members, its chair, the secretariat)")
     List<MeetingSummary> list(@PathVariable String subcommitteeId) {
         SubcommitteeAccess.requireInsider(subcommittee(subcommitteeId));
         return queries.list(new ListMeetings(sid(subcommitteeId)), MeetingSummary.class);
+    }
+
+    @GetMapping("/{meetingId}")
+    @Operation(summary = "One meeting with its agenda (presenters, files) and attendance (its members, its chair, the secretariat); ETag: its version")
+    ResponseEntity<MeetingDetails> one(@PathVariable String subcommitteeId, @PathVariable String meetingId) {
+        SubcommitteeAccess.requireInsider(subcommittee(subcommitteeId));
+        MeetingDetails meeting = queries.optional(new FindMeeting(sid(subcommitteeId), mid(meetingId)), MeetingDetails.class)
+                                        .orElseThrow(() -> new NotFound("no such meeting"));
+        return ResponseEntity.ok().eTag(Versions.etag(meeting.meeting().version())).body(meeting);
+    }
+
+    @PutMapping("/{meetingId}/visibility")
+    @Operation(summary = "Its chair or the secretariat: mark the meeting public (listed in public-meetings and the public feed) or members-only. Accepts If-Match")
+    ResponseEntity<Written> visibility(@PathVariable String subcommitteeId, @PathVariable String meetingId,
+                                       @IfMatch Long expectedVersion, @RequestBody MeetingVisibility body) {
+        SubcommitteeAccess.requireRuns(subcommitteeId);
+        if (body.publicMeeting() == null) {
+            throw new InvalidSubcommitteeInput("publicMeeting", "is required: true or false");
+        }
+        return write(meetingId, new SetMeetingVisibility(mid(meetingId), sid(subcommitteeId), expectedVersion,
+                body.publicMeeting()));
+    }
+
+    @PutMapping("/{meetingId}/attendance")
+    @Operation(summary = "Its chair or the secretariat: who attended (member organizations and their number of people), once the meeting has begun; replaces the list. Accepts If-Match")
+    ResponseEntity<Written> attendance(@PathVariable String subcommitteeId, @PathVariable String meetingId,
+                                       @IfMatch Long expectedVersion, @RequestBody AttendanceList body) {
+        SubcommitteeAccess.requireRuns(subcommitteeId);
+        SubcommitteeDetails subcommittee = subcommittee(subcommitteeId);
+        List<Attendance> attendance = null;
+        if (body.attendance() != null) {
+            attendance = new java.util.ArrayList<>();
+            for (int i = 0; i < body.attendance().size(); i++) {
+                Attended a = body.attendance().get(i);
+                OrganizationRef organization = a == null ? null
+                        : Presenters.member(subcommittee, a.organizationId(), "attendance[" + i + "].organizationId");
+                attendance.add(new Attendance(organization, a == null || a.people() == null ? 0 : a.people()));
+            }
+        }
+        return write(meetingId, new RecordAttendance(mid(meetingId), sid(subcommitteeId), expectedVersion, attendance));
     }
 
     @PostMapping("/{meetingId}/rescheduling")
@@ -94,21 +142,14 @@ class MeetingsController {
     }
 
     private SubcommitteeDetails subcommittee(String id) {
-        return queries.optional(new FindSubcommittee(sid(id)), SubcommitteeDetails.class)
-                      .orElseThrow(() -> new NotFound("no such subcommittee"));
+        return PathIds.subcommittee(queries, id);
     }
 
     private static SubcommitteeId sid(String id) {
-        if (!SUBCOMMITTEE.matcher(id).matches()) {
-            throw new NotFound("no such subcommittee");
-        }
-        return new SubcommitteeId(id);
+        return PathIds.sid(id);
     }
 
     private static MeetingId mid(String id) {
-        if (!MEETING.matcher(id).matches()) {
-            throw new NotFound("no such meeting");
-        }
-        return new MeetingId(id);
+        return PathIds.mid(id);
     }
 }

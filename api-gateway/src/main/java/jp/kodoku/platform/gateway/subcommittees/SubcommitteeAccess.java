@@ -3,6 +3,7 @@ package jp.kodoku.platform.gateway.subcommittees;
 import jp.kodoku.platform.gateway.security.Caller;
 import jp.kodoku.platform.gateway.security.PublicPaths;
 import jp.kodoku.platform.subcommittees.api.SubcommitteeDetails;
+import jp.kodoku.platform.subcommittees.api.Visibility;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.AccessDeniedException;
@@ -28,6 +29,39 @@ class SubcommitteeAccess {
         return PublicPaths.get("/api/v1/subcommittees", "/api/v1/subcommittees/*");
     }
 
+    /**
+     * Reads whose answer depends on the data: public minutes, deliverables and their files, and the decision trail are
+     * anyone's; members-only ones are refused inside the handler ({@link #requireReader}: 401 without a token).
+     */
+    @Bean
+    PublicPaths subcommitteesPublicRecords() {
+        return PublicPaths.get("/api/v1/subcommittees/*/decision-trail", "/api/v1/subcommittees/*/deliverables",
+                "/api/v1/subcommittees/*/deliverables/*", "/api/v1/subcommittees/*/deliverables/*/files/*",
+                "/api/v1/subcommittees/*/meetings/*/minutes", "/api/v1/subcommittees/*/public-meetings",
+                "/api/v1/subcommittees/*/meetings/*/agenda/*/files/*");
+    }
+
+    /** Anyone for what is public; the subcommittee's insiders for what is its members' only. */
+    static void requireReader(SubcommitteeDetails subcommittee, Visibility visibility) {
+        if (visibility != Visibility.PUBLIC) {
+            requireInsider(subcommittee);
+        }
+    }
+
+    /** Whether the caller is one of the subcommittee's insiders (its member admins, its chair, the secretariat). */
+    static boolean isInsider(SubcommitteeDetails subcommittee) {
+        Caller caller = Caller.current();
+        return caller.isSecretariat() || chairs(caller, subcommittee.summary().id())
+                || (caller.roles().contains(Caller.MEMBER_ADMIN) && caller.organizationId() != null
+                    && subcommittee.hasMember(caller.organizationId()));
+    }
+
+    /** Whether the caller runs the subcommittee (its chair or the secretariat), without refusing. */
+    static boolean runs(String subcommitteeId) {
+        Caller caller = Caller.current();
+        return caller.isSecretariat() || chairs(caller, subcommitteeId);
+    }
+
     /** The secretariat, or the chair of this subcommittee. */
     static Caller requireRuns(String subcommitteeId) {
         Caller caller = Caller.current();
@@ -40,10 +74,7 @@ class SubcommitteeAccess {
     /** The secretariat, its chair, or a member admin of a member organization. */
     static Caller requireInsider(SubcommitteeDetails subcommittee) {
         Caller caller = Caller.current();
-        String id = subcommittee.summary().id();
-        boolean memberAdmin = caller.roles().contains(Caller.MEMBER_ADMIN) && caller.organizationId() != null
-                && subcommittee.hasMember(caller.organizationId());
-        if (!caller.isSecretariat() && !chairs(caller, id) && !memberAdmin) {
+        if (!isInsider(subcommittee)) {
             throw new AccessDeniedException("only the subcommittee's members, its chair and the secretariat may see this");
         }
         return caller;

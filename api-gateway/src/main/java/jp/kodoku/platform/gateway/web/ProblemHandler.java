@@ -106,9 +106,32 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                                      e.getMessage()));
     }
 
+    /**
+     * A refusal inside a handler of a path anyone may call (what is public there depends on the data: minutes,
+     * deliverables) is 401 for a caller without a token, as the security filters answer elsewhere, and 403 otherwise.
+     */
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> forbidden(AccessDeniedException e) {
+        var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || authentication instanceof org.springframework.security.authentication.AnonymousAuthenticationToken) {
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                                 .body(Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
+                                         "a valid bearer token from the platform's sign-in (Keycloak) is required"));
+        }
         return respond(Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage()));
+    }
+
+    /** A file over the multipart limit (the attachments' limit, docs/api.md) is refused before it reaches a handler. */
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+            org.springframework.web.multipart.MaxUploadSizeExceededException e, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        String message = "a file has at most " + jp.kodoku.platform.infra.files.Attachments.MAX_BYTES + " bytes (10 MiB)";
+        ProblemDetail p = Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", "Payload too large", message);
+        p.setProperty("errors", List.of(java.util.Map.of("field", "file", "message", message)));
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                             .body(p);
     }
 
     @ExceptionHandler(ConstraintViolationException.class)

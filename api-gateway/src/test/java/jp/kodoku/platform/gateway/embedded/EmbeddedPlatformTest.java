@@ -169,6 +169,23 @@ class EmbeddedPlatformTest {
                 .contains("GENERAL_ASSEMBLY");
     }
 
+    @Test
+    void the_public_reads_the_decision_trail_of_seed_004_from_the_meetings_to_their_deliverables() {
+        JsonNode trail = api.get("/api/v1/subcommittees/bunkakai-3/decision-trail").send().json();
+        JsonNode steps = trail.get("steps");
+        assertThat(steps.findValuesAsText("title")).startsWith("第1回 分科会3", "第2回 分科会3", "第3回 分科会3");
+        assertThat(steps.get(0).get("minutes").get("status").asText()).isEqualTo("FINALIZED");
+        assertThat(steps.get(0).get("minutes").get("audience").asText()).isEqualTo("PUBLIC");
+        assertThat(steps.get(2).get("deliverables").findValuesAsText("date")).containsExactly("2023-03-16");
+        assertThat(steps.get(2).get("deliverables").findValuesAsText("title")).containsExactly("中間整理");
+        assertThat(api.get("/api/v1/subcommittees/bunkakai-1/deliverables").send().json().findValuesAsText("date"))
+                .containsExactly("2022-10-07");
+        assertThat(api.get("/api/v1/subcommittees/bunkakai-2/deliverables").send().json().findValuesAsText("date"))
+                .containsExactly("2022-11-09");
+        assertThat(api.get("/api/v1/subcommittees/bunkakai-3/polls").token(TestTokens.secretariat()).send().json()
+                      .findValuesAsText("status")).contains("OPEN");
+    }
+
     private static Path temporaryDirectory() {
         try {
             return Files.createTempDirectory("platform-embedded-");

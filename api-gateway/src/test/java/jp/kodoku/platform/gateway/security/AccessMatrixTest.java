@@ -244,7 +244,168 @@ class AccessMatrixTest extends ApiTest {
         e.add(new Endpoint("PUT /api/v1/subcommittees/{subcommitteeId}/meetings/{meetingId}/place", RUNS_IT,
                 AccessMatrixTest::meeting, (g, api) -> api.put(meeting(g) + "/place")
                         .body(Map.of("venue", "東京都千代田区霞が関1-2-2 会議室A", "onlineUrl", "https://meet.example.jp/matrix"))));
+        e.addAll(meetingRecordEndpoints());
         return e;
+    }
+
+    // ---- a meeting's agenda, attendance and minutes; deliverables; the decision trail (issue 11) ------------------
+
+    private static final byte[] PDF = "%PDF-1.7\n行列テスト資料\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    private static final String PDF_SHA256 = jp.kodoku.platform.infra.files.Attachments.sha256(PDF);
+
+    static List<Endpoint> meetingRecordEndpoints() {
+        List<Endpoint> e = new ArrayList<>();
+        String m = "/api/v1/subcommittees/{subcommitteeId}/meetings/{meetingId}";
+        String d = "/api/v1/subcommittees/{subcommitteeId}/deliverables";
+        e.add(new Endpoint("GET " + m, INSIDERS, AccessMatrixTest::meeting, (g, api) -> api.get(meeting(g))));
+        e.add(new Endpoint("PUT " + m + "/visibility", RUNS_IT, AccessMatrixTest::meeting,
+                (g, api) -> api.put(meeting(g) + "/visibility").body(Map.of("publicMeeting", true))));
+        e.add(new Endpoint("PUT " + m + "/attendance", RUNS_IT, AccessMatrixTest::todaysMeeting,
+                (g, api) -> api.put(meeting(g) + "/attendance")
+                               .body(Map.of("attendance", List.of(Map.of("organizationId", g.organizationId(), "people", 2))))));
+        e.add(new Endpoint("POST " + m + "/agenda", RUNS_IT, AccessMatrixTest::meeting,
+                (g, api) -> api.post(meeting(g) + "/agenda").body(Map.of("title", "行列テストの議題"))));
+        e.add(new Endpoint("PUT " + m + "/agenda/{itemId}", RUNS_IT, AccessMatrixTest::agendaItem,
+                (g, api) -> api.put(item(g)).body(Map.of("title", "議題（修正）"))));
+        e.add(new Endpoint("DELETE " + m + "/agenda/{itemId}", RUNS_IT, AccessMatrixTest::agendaItem,
+                (g, api) -> api.delete(item(g))));
+        e.add(new Endpoint("PUT " + m + "/agenda-order", RUNS_IT, AccessMatrixTest::agendaItem,
+                (g, api) -> api.put(meeting(g) + "/agenda-order").body(Map.of("itemIds", List.of(part(g, 1))))));
+        e.add(new Endpoint("POST " + m + "/agenda/{itemId}/files", RUNS_IT, AccessMatrixTest::agendaItem,
+                (g, api) -> api.post(item(g) + "/files").file("行列テスト資料.pdf", "application/pdf", PDF)));
+        e.add(new Endpoint("DELETE " + m + "/agenda/{itemId}/files/{sha256}", RUNS_IT, AccessMatrixTest::agendaFile,
+                (g, api) -> api.delete(item(g) + "/files/" + PDF_SHA256)));
+        e.add(new Endpoint("GET " + m + "/agenda/{itemId}/files/{sha256}", INSIDERS, AccessMatrixTest::agendaFile,
+                (g, api) -> api.get(item(g) + "/files/" + PDF_SHA256)));
+        e.add(new Endpoint("GET " + m + "/minutes", INSIDERS, AccessMatrixTest::membersMinutes,
+                (g, api) -> api.get(meeting(g) + "/minutes")));
+        e.add(new Endpoint("PUT " + m + "/minutes", RUNS_IT, AccessMatrixTest::meeting,
+                (g, api) -> api.put(meeting(g) + "/minutes").body(Map.of("text", "行列テスト 議事録"))));
+        e.add(new Endpoint("GET " + m + "/minutes/revisions", RUNS_IT, AccessMatrixTest::draftMinutes,
+                (g, api) -> api.get(meeting(g) + "/minutes/revisions")));
+        e.add(new Endpoint("GET " + m + "/minutes/revisions/{revision}", RUNS_IT, AccessMatrixTest::draftMinutes,
+                (g, api) -> api.get(meeting(g) + "/minutes/revisions/1")));
+        e.add(new Endpoint("GET " + m + "/minutes/comparison", RUNS_IT, AccessMatrixTest::draftMinutes,
+                (g, api) -> api.get(meeting(g) + "/minutes/comparison?from=1&to=1")));
+        e.add(new Endpoint("POST " + m + "/minutes/revisions/{revision}/restoration", RUNS_IT, AccessMatrixTest::draftMinutes,
+                (g, api) -> api.post(meeting(g) + "/minutes/revisions/1/restoration")));
+        e.add(new Endpoint("POST " + m + "/minutes/finalization", RUNS_IT, AccessMatrixTest::draftMinutes,
+                (g, api) -> api.post(meeting(g) + "/minutes/finalization")));
+        e.add(new Endpoint("POST " + m + "/minutes/publication", RUNS_IT, AccessMatrixTest::finalizedMinutes,
+                (g, api) -> api.post(meeting(g) + "/minutes/publication").body(Map.of("audience", "MEMBERS"))));
+        e.add(new Endpoint("GET " + d, EVERYONE, AccessMatrixTest::ledSubcommittee, (g, api) -> api.get(sub(g) + "/deliverables")));
+        e.add(new Endpoint("POST " + d, RUNS_IT, AccessMatrixTest::ledSubcommittee,
+                (g, api) -> api.post(sub(g) + "/deliverables").body(newDeliverable())));
+        e.add(new Endpoint("GET " + d + "/{deliverableId}", INSIDERS, AccessMatrixTest::deliverable,
+                (g, api) -> api.get(deliverable(g))));
+        e.add(new Endpoint("PUT " + d + "/{deliverableId}", RUNS_IT, AccessMatrixTest::deliverable,
+                (g, api) -> api.put(deliverable(g)).body(Map.of("title", "中間整理（改訂）", "kind", "INTERIM_SUMMARY",
+                        "date", "2022-11-09", "meetingIds", List.of()))));
+        e.add(new Endpoint("PUT " + d + "/{deliverableId}/visibility", RUNS_IT, AccessMatrixTest::deliverable,
+                (g, api) -> api.put(deliverable(g) + "/visibility").body(Map.of("visibility", "PUBLIC"))));
+        e.add(new Endpoint("POST " + d + "/{deliverableId}/files", RUNS_IT, AccessMatrixTest::deliverable,
+                (g, api) -> api.post(deliverable(g) + "/files").file("中間整理.pdf", "application/pdf", PDF)));
+        e.add(new Endpoint("DELETE " + d + "/{deliverableId}/files/{sha256}", RUNS_IT, AccessMatrixTest::deliverableFile,
+                (g, api) -> api.delete(deliverable(g) + "/files/" + PDF_SHA256)));
+        e.add(new Endpoint("GET " + d + "/{deliverableId}/files/{sha256}", INSIDERS, AccessMatrixTest::deliverableFile,
+                (g, api) -> api.get(deliverable(g) + "/files/" + PDF_SHA256)));
+        e.add(new Endpoint("GET /api/v1/subcommittees/{subcommitteeId}/decision-trail", EVERYONE, AccessMatrixTest::ledSubcommittee,
+                (g, api) -> api.get(sub(g) + "/decision-trail")));
+        e.add(new Endpoint("GET /api/v1/subcommittees/{subcommitteeId}/public-meetings", EVERYONE, AccessMatrixTest::ledSubcommittee,
+                (g, api) -> api.get(sub(g) + "/public-meetings")));
+        return e;
+    }
+
+    private static Map<String, Object> newDeliverable() {
+        return Map.of("title", "中間整理", "kind", "INTERIM_SUMMARY", "date", "2022-11-09", "summary", "論点を整理した。",
+                "visibility", "MEMBERS", "meetingIds", List.of());
+    }
+
+    /** The n-th of the ids in {@code other} ("meetingId/itemId" and the like), or a well-formed id nobody has. */
+    private static String part(Given given, int n) {
+        return given.other() == null ? "00000000-0000-4000-8000-000000000000" : given.other().split("/")[n];
+    }
+
+    private static String item(Given given) {
+        return sub(given) + "/meetings/" + part(given, 0) + "/agenda/" + part(given, 1);
+    }
+
+    private static String deliverable(Given given) {
+        return sub(given) + "/deliverables/" + part(given, 0);
+    }
+
+    /** A meeting held today, all day (so that it has begun): a whole-day slot today, confirmed ({@code other}: its id). */
+    private Given todaysMeeting() {
+        Given given = ledSubcommittee();
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Tokyo"));
+        Api.Response opened = api.post(sub(given) + "/polls").token(TestTokens.secretariat())
+                                 .body(Map.of("title", "本日の分科会", "deadline", today + "T23:59",
+                                         "slots", List.of(Map.of("date", today.toString())))).send();
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        return confirmed(given.with(opened.json().get("pollId").asText() + "/" + opened.json().get("slotIds").get(0).asText()));
+    }
+
+    /** A meeting with one agenda item ({@code other}: "meetingId/itemId"). */
+    private Given agendaItem() {
+        Given given = meeting();
+        Api.Response added = api.post(meeting(given) + "/agenda").token(TestTokens.secretariat())
+                                .body(Map.of("title", "行列テストの議題")).send();
+        assertThat(added.status()).as(added.toString()).isEqualTo(201);
+        awaitProjections();
+        return given.with(given.other() + "/" + added.json().get("itemId").asText());
+    }
+
+    private Given agendaFile() {
+        Given given = agendaItem();
+        Api.Response attached = api.post(item(given) + "/files").token(TestTokens.secretariat())
+                                   .file("行列テスト資料.pdf", "application/pdf", PDF).send();
+        assertThat(attached.status()).as(attached.toString()).isEqualTo(200);
+        awaitProjections();
+        return given;
+    }
+
+    /** A meeting with a first draft of its minutes ({@code other}: the meeting's id). */
+    private Given draftMinutes() {
+        Given given = meeting();
+        Api.Response saved = api.put(meeting(given) + "/minutes").token(TestTokens.secretariat())
+                                .body(Map.of("text", "行列テスト 議事録（案）")).send();
+        assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
+        awaitProjections();
+        return given;
+    }
+
+    private Given finalizedMinutes() {
+        Given given = draftMinutes();
+        Api.Response finalized = api.post(meeting(given) + "/minutes/finalization").token(TestTokens.secretariat()).send();
+        assertThat(finalized.status()).as(finalized.toString()).isEqualTo(200);
+        return given;
+    }
+
+    private Given membersMinutes() {
+        Given given = finalizedMinutes();
+        Api.Response published = api.post(meeting(given) + "/minutes/publication").token(TestTokens.secretariat())
+                                    .body(Map.of("audience", "MEMBERS")).send();
+        assertThat(published.status()).as(published.toString()).isEqualTo(200);
+        awaitProjections();
+        return given;
+    }
+
+    /** A members-only deliverable of a subcommittee led by a fresh member ({@code other}: its id). */
+    private Given deliverable() {
+        Given given = ledSubcommittee();
+        Api.Response recorded = api.post(sub(given) + "/deliverables").token(TestTokens.secretariat()).body(newDeliverable()).send();
+        assertThat(recorded.status()).as(recorded.toString()).isEqualTo(201);
+        awaitProjections();
+        return given.with(recorded.json().get("deliverableId").asText());
+    }
+
+    private Given deliverableFile() {
+        Given given = deliverable();
+        Api.Response attached = api.post(deliverable(given) + "/files").token(TestTokens.secretariat())
+                                   .file("中間整理.pdf", "application/pdf", PDF).send();
+        assertThat(attached.status()).as(attached.toString()).isEqualTo(200);
+        awaitProjections();
+        return given;
     }
 
     /** A poll with two slots, in a week and in two weeks, answered by 20 days from now (Japan). */
@@ -271,7 +432,11 @@ class AccessMatrixTest extends ApiTest {
 
     /** A meeting of a subcommittee led by a fresh member, scheduled by confirming a poll ({@code other}: its id). */
     private Given meeting() {
-        Given given = poll();
+        return confirmed(poll());
+    }
+
+    /** The meeting the poll in {@code other} ("pollId/slotId") schedules once its slot is confirmed. */
+    private Given confirmed(Given given) {
         String[] pollAndSlot = given.other().split("/");
         Api.Response confirmed = api.post(poll(given) + "/confirmation").token(TestTokens.secretariat())
                                     .body(Map.of("slotId", pollAndSlot[1])).send();
@@ -286,8 +451,7 @@ class AccessMatrixTest extends ApiTest {
     }
 
     private static String meeting(Given given) {
-        String meetingId = given.other() == null ? "00000000-0000-4000-8000-000000000000" : given.other();
-        return sub(given) + "/meetings/" + meetingId;
+        return sub(given) + "/meetings/" + part(given, 0);
     }
 
     private static String slot(Given given) {

@@ -158,7 +158,7 @@ class MeetingsTest extends ApiTest {
     private com.icegreen.greenmail.util.GreenMail greenMail;
 
     @Test
-    void scheduling_rescheduling_and_cancelling_mail_each_member_contact_an_ics_with_a_rising_sequence() {
+    void scheduling_placing_rescheduling_and_cancelling_mail_each_member_contact_an_ics_with_a_rising_sequence() {
         aScheduledMeeting();
         String memberContact = primaryContactEmail(member);
         String leadContact = primaryContactEmail(lead);
@@ -171,22 +171,24 @@ class MeetingsTest extends ApiTest {
 
         assertThat(api.put(base() + "/meetings/" + meeting + "/place").token(chair.token())
                       .body(Map.of("onlineUrl", "https://meet.example.jp/bunkakai-mail")).send().status()).isEqualTo(200);
+        assertThat(mailsTo(memberContact, uid, 2)).anySatisfy(m -> assertThat(m).contains("場所のお知らせ",
+                "METHOD:REQUEST", "SEQUENCE:1", "https://meet.example.jp/bunkakai-mail"));
         assertThat(api.post(base() + "/meetings/" + meeting + "/rescheduling").token(chair.token())
                       .body(Map.of("date", TODAY.plusDays(17).toString(), "start", "10:00", "end", "12:00",
                               "reason", "会場の都合により")).send().status()).isEqualTo(200);
-        List<String> rescheduled = mailsTo(memberContact, uid, 2);
+        List<String> rescheduled = mailsTo(memberContact, uid, 3);
         assertThat(rescheduled).anySatisfy(m -> assertThat(m).contains("日程変更のお知らせ", "会場の都合により",
                 "METHOD:REQUEST", "SEQUENCE:2", "https://meet.example.jp/bunkakai-mail"));
 
         assertThat(api.post(base() + "/meetings/" + meeting + "/cancellation").token(chair.token())
                       .body(Map.of("reason", "台風の接近のため")).send().status()).isEqualTo(200);
-        List<String> all = mailsTo(memberContact, uid, 3);
+        List<String> all = mailsTo(memberContact, uid, 4);
         assertThat(all).anySatisfy(m -> assertThat(m).contains("中止のお知らせ", "台風の接近のため", "METHOD:CANCEL",
                 "STATUS:CANCELLED", "SEQUENCE:3"));
         for (String mail : all) {
             assertThat(mail).doesNotContain("ATTENDEE", leadContact, outsiderContact);
         }
-        assertThat(mailsTo(leadContact, uid, 3)).allSatisfy(m -> assertThat(m).doesNotContain(memberContact));
+        assertThat(mailsTo(leadContact, uid, 4)).allSatisfy(m -> assertThat(m).doesNotContain(memberContact));
         assertThat(mailsTo(outsiderContact, uid, 0)).isEmpty();
     }
 

@@ -88,6 +88,18 @@ public final class Api {
             return this;
         }
 
+        /** A multipart/form-data body with one file part, named {@code file}, as a browser's form sends it. */
+        public Call file(String fileName, String contentType, byte[] content) {
+            String boundary = "----kodoku" + System.nanoTime();
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                    + "\"\r\nContent-Type: " + contentType + "\r\n\r\n";
+            out.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+            out.writeBytes(content);
+            out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            return bytes(out.toByteArray(), "multipart/form-data; boundary=" + boundary);
+        }
+
         public Response send() {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                                                      .method(method, bytes != null ? HttpRequest.BodyPublishers.ofByteArray(bytes)

@@ -180,8 +180,151 @@ class HostileInputCorpusTest extends ApiTest {
                 map("reason", "台風の接近のため"), Map.of()));
         e.add(new Endpoint("PUT", "/api/v1/subcommittees/{subcommitteeId}/meetings/{meetingId}/place",
                 map("venue", "東京都千代田区霞が関1-2-2 会議室A", "onlineUrl", "https://meet.example.jp/corpus"), Map.of()));
+        e.addAll(meetingRecordEndpoints());
         e.addAll(eventEndpoints());
         return e;
+    }
+
+    // ---- a meeting's agenda, attendance and minutes; deliverables; the decision trail (issue 11) ------------------
+
+    /** {itemId}, {sha256}, {revision} and {deliverableId} are real: an agenda item with a file, minutes, a deliverable. */
+    static List<Endpoint> meetingRecordEndpoints() {
+        List<Endpoint> e = new ArrayList<>();
+        String m = "/api/v1/subcommittees/{subcommitteeId}/meetings/{meetingId}";
+        String d = "/api/v1/subcommittees/{subcommitteeId}/deliverables";
+        e.add(new Endpoint("GET", m, null, Map.of()));
+        e.add(new Endpoint("PUT", m + "/visibility", map("publicMeeting", true), Map.of()));
+        e.add(new Endpoint("PUT", m + "/attendance", map("attendance", List.of(map("organizationId", "{organizationId}",
+                "people", 2))), Map.of()));
+        e.add(new Endpoint("POST", m + "/agenda", map("title", "コーパスの議題", "presenterOrganizationId", "{organizationId}"), Map.of()));
+        e.add(new Endpoint("PUT", m + "/agenda/{itemId}", map("title", "コーパスの議題（修正）"), Map.of()));
+        e.add(new Endpoint("DELETE", m + "/agenda/{itemId}", null, Map.of()));
+        e.add(new Endpoint("PUT", m + "/agenda-order", map("itemIds", List.of("{itemId}")), Map.of()));
+        e.add(new Endpoint("POST", m + "/agenda/{itemId}/files", null, Map.of()));
+        e.add(new Endpoint("DELETE", m + "/agenda/{itemId}/files/{sha256}", null, Map.of()));
+        e.add(new Endpoint("GET", m + "/agenda/{itemId}/files/{sha256}", null, Map.of()));
+        e.add(new Endpoint("GET", m + "/minutes", null, Map.of()));
+        e.add(new Endpoint("PUT", m + "/minutes", map("text", "コーパス 議事録"), Map.of()));
+        e.add(new Endpoint("GET", m + "/minutes/revisions", null, Map.of()));
+        e.add(new Endpoint("GET", m + "/minutes/revisions/{revision}", null, Map.of()));
+        e.add(new Endpoint("GET", m + "/minutes/comparison", null, Map.of()));
+        e.add(new Endpoint("POST", m + "/minutes/revisions/{revision}/restoration", null, Map.of()));
+        e.add(new Endpoint("POST", m + "/minutes/finalization", null, Map.of()));
+        e.add(new Endpoint("POST", m + "/minutes/publication", map("audience", "MEMBERS"), Map.of()));
+        e.add(new Endpoint("GET", d, null, Map.of()));
+        e.add(new Endpoint("POST", d, deliverable(), Map.of()));
+        e.add(new Endpoint("GET", d + "/{deliverableId}", null, Map.of()));
+        Map<String, Object> revision = deliverable();
+        revision.remove("visibility");
+        e.add(new Endpoint("PUT", d + "/{deliverableId}", revision, Map.of()));
+        e.add(new Endpoint("PUT", d + "/{deliverableId}/visibility", map("visibility", "PUBLIC"), Map.of()));
+        e.add(new Endpoint("POST", d + "/{deliverableId}/files", null, Map.of()));
+        e.add(new Endpoint("DELETE", d + "/{deliverableId}/files/{sha256}", null, Map.of()));
+        e.add(new Endpoint("GET", d + "/{deliverableId}/files/{sha256}", null, Map.of()));
+        e.add(new Endpoint("GET", "/api/v1/subcommittees/{subcommitteeId}/decision-trail", null, Map.of()));
+        e.add(new Endpoint("GET", "/api/v1/subcommittees/{subcommitteeId}/public-meetings", null, Map.of()));
+        return e;
+    }
+
+    private static Map<String, Object> deliverable() {
+        return map("title", "中間整理", "kind", "INTERIM_SUMMARY", "date", "2026-01-09", "summary", "論点を整理した。",
+                "visibility", "MEMBERS", "meetingIds", List.of());
+    }
+
+    /** The issue's own list for subcommittees: dates out of order and a slot in the past. */
+    static List<Case> subcommitteeCases() {
+        List<Case> cases = new ArrayList<>();
+        java.time.LocalDate today = java.time.LocalDate.now(JAPAN);
+        Endpoint record = new Endpoint("POST", "/api/v1/subcommittees/{subcommitteeId}/deliverables", deliverable(), Map.of());
+        Map<String, Object> beforeItsMeeting = deliverable();
+        beforeItsMeeting.put("date", today.toString());
+        beforeItsMeeting.put("meetingIds", List.of("{meetingId}"));
+        cases.add(new Case("a deliverable dated before the meeting that produced it", record, null,
+                Api.json(beforeItsMeeting), "date", false));
+        Endpoint open = new Endpoint("POST", "/api/v1/subcommittees/{subcommitteeId}/polls", null, Map.of());
+        cases.add(new Case("a poll slot in the past", open, null, Api.json(map("title", "日程調整",
+                "deadline", today.plusDays(3) + "T17:00", "slots", List.of(map("date", today.minusDays(1).toString())))),
+                "slots[0].date", false));
+        cases.add(new Case("a poll slot that ends before it starts", open, null, Api.json(map("title", "日程調整",
+                "deadline", today.plusDays(3) + "T17:00", "slots", List.of(map("date", today.plusDays(9).toString(),
+                        "start", "16:00", "end", "14:00")))), "slots[0].end", false));
+        Endpoint reschedule = new Endpoint("POST",
+                "/api/v1/subcommittees/{subcommitteeId}/meetings/{meetingId}/rescheduling", null, Map.of());
+        cases.add(new Case("a meeting moved into the past", reschedule, null, Api.json(map("date",
+                today.minusDays(2).toString(), "reason", "会場の都合により")), "date", false));
+        return cases;
+    }
+
+    /** A hostile file: where it is sent, its name, declared type and bytes, the status and the field named. */
+    record FileCase(String name, String path, String fileName, String contentType, byte[] bytes, int status, String field) {
+    }
+
+    private static final byte[] PDF = "%PDF-1.7\nコーパス資料\n%%EOF\n".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+
+    static List<FileCase> fileCorpus() {
+        List<FileCase> cases = new ArrayList<>();
+        for (String path : List.of("/api/v1/subcommittees/{subcommitteeId}/meetings/{meetingId}/agenda/{itemId}/files",
+                "/api/v1/subcommittees/{subcommitteeId}/deliverables/{deliverableId}/files")) {
+            cases.add(new FileCase("a PNG named .pdf", path, "議事録.pdf", "application/pdf", PNG, 400, "file"));
+            cases.add(new FileCase("a PDF declared as an image", path, "議事録.pdf", "image/png", PDF, 400, "file"));
+            cases.add(new FileCase("an oversized file", path, "大きい.pdf", "application/pdf",
+                    java.util.Arrays.copyOf(PDF, jp.kodoku.platform.infra.files.Attachments.MAX_BYTES + 1), 413, "file"));
+            cases.add(new FileCase("an executable", path, "setup.exe", "application/octet-stream",
+                    new byte[]{'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0}, 400, "file"));
+            cases.add(new FileCase("HTML named .txt", path, "page.txt", "text/plain",
+                    "<script>alert(1)</script>\u0000".getBytes(StandardCharsets.UTF_8), 400, "file"));
+            cases.add(new FileCase("an empty file", path, "空.pdf", "application/pdf", new byte[0], 400, "file"));
+            cases.add(new FileCase("a name with control characters", path, "a\u0007b.pdf", "application/pdf", PDF, 400, "file"));
+        }
+        return cases;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> every_hostile_file_is_refused_as_a_problem_and_stores_nothing() {
+        return fileCorpus().stream().map(c -> DynamicTest.dynamicTest(c.path() + ": " + c.name(), () -> {
+            String path = path(c.path());
+            long events = eventCount();
+            Integer files = jdbc.queryForObject("SELECT COUNT(*) FROM file_contents", Integer.class);
+
+            Api.Response response = api.post(path).token(TestTokens.secretariat()).file(c.fileName(), c.contentType(), c.bytes()).send();
+
+            assertThat(response.status()).as(response.toString()).isEqualTo(c.status());
+            assertThat(response.header("Content-Type")).as(response.toString()).startsWith("application/problem+json");
+            assertThat(response.json().path("errors").findValuesAsText("field")).as(response.toString()).contains(c.field());
+            assertThat(eventCount()).as("events stored").isEqualTo(events);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM file_contents", Integer.class)).as("files stored").isEqualTo(files);
+        }));
+    }
+
+    private static String itemId;
+    private static String deliverableId;
+
+    /** The corpus meeting's agenda item (with a file), its minutes, and a deliverable (with a file); made once. */
+    private String meetingRecordPath(String template) {
+        if (!template.contains("{itemId}") && !template.contains("{deliverableId}") && !template.contains("{revision}")
+                && !template.contains("{sha256}")) {
+            return template;
+        }
+        String base = "/api/v1/subcommittees/" + subcommitteeId;
+        if (itemId == null) {
+            Api.Response item = api.post(base + "/meetings/" + meetingId + "/agenda").token(TestTokens.secretariat())
+                                   .body(map("title", "コーパスの議題")).send();
+            assertThat(item.status()).as(item.toString()).isEqualTo(201);
+            itemId = item.json().get("itemId").asText();
+            assertThat(api.post(base + "/meetings/" + meetingId + "/agenda/" + itemId + "/files").token(TestTokens.secretariat())
+                          .file("コーパス資料.pdf", "application/pdf", PDF).send().status()).isEqualTo(200);
+            assertThat(api.put(base + "/meetings/" + meetingId + "/minutes").token(TestTokens.secretariat())
+                          .body(map("text", "コーパス 議事録")).send().status()).isEqualTo(200);
+            Api.Response recorded = api.post(base + "/deliverables").token(TestTokens.secretariat()).body(deliverable()).send();
+            assertThat(recorded.status()).as(recorded.toString()).isEqualTo(201);
+            deliverableId = recorded.json().get("deliverableId").asText();
+            assertThat(api.post(base + "/deliverables/" + deliverableId + "/files").token(TestTokens.secretariat())
+                          .file("コーパス資料.pdf", "application/pdf", PDF).send().status()).isEqualTo(200);
+            awaitProjections();
+        }
+        return template.replace("{itemId}", itemId).replace("{deliverableId}", deliverableId).replace("{revision}", "1")
+                       .replace("{sha256}", jp.kodoku.platform.infra.files.Attachments.sha256(PDF));
     }
 
     static List<Case> corpus() {
@@ -224,6 +367,7 @@ class HostileInputCorpusTest extends ApiTest {
                 }
             });
         }
+        cases.addAll(subcommitteeCases());
         cases.addAll(eventCases());
         return cases;
     }
@@ -244,6 +388,11 @@ class HostileInputCorpusTest extends ApiTest {
     Stream<DynamicTest> every_hostile_input_is_refused_as_a_problem_and_stores_nothing() {
         return corpus().stream().map(c -> DynamicTest.dynamicTest(c.endpoint().name() + ": " + c.name(), () -> {
             String path = path(c.endpoint().path());
+            String body = c.body();
+            if (body != null && body.contains("{meetingId}")) { // a case naming the corpus's meeting in its body
+                path("/api/v1/subcommittees/{subcommitteeId}/meetings/{meetingId}");
+                body = body.replace("{meetingId}", meetingId);
+            }
             long events = eventCount();
             Api.Response response;
             if (c.raw()) {
@@ -251,10 +400,10 @@ class HostileInputCorpusTest extends ApiTest {
                 Map<String, String> headers = new LinkedHashMap<>(c.endpoint().headers());
                 headers.put("Authorization", "Bearer " + tokenFor(c.endpoint()));
                 headers.remove(CALLER);
-                if (c.body() != null) {
+                if (body != null) {
                     headers.put("Content-Type", "application/json");
                 }
-                response = RawHttp.send(port, c.endpoint().method(), spoiled, headers, c.body());
+                response = RawHttp.send(port, c.endpoint().method(), spoiled, headers, body);
             } else {
                 Api.Call call = switch (c.endpoint().method()) {
                     case "GET" -> api.get(path + (c.query() == null ? "" : "?" + c.query()));
@@ -270,8 +419,8 @@ class HostileInputCorpusTest extends ApiTest {
                 });
                 call.header("Idempotency-Key", "corpus-" + System.nanoTime());
                 call.token(tokenFor(c.endpoint()));
-                if (c.body() != null) {
-                    call.body(c.body());
+                if (body != null) {
+                    call.body(body);
                 }
                 response = call.send();
             }
@@ -327,6 +476,7 @@ class HostileInputCorpusTest extends ApiTest {
             }
             template = template.replace("{meetingId}", meetingId);
         }
+        template = meetingRecordPath(template);
         String path = template;
         for (Map.Entry<String, String> variable : ID.entrySet()) {
             path = path.replace(variable.getKey(), variable.getValue().isEmpty() ? organizationId : variable.getValue());

@@ -8,15 +8,25 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+
+import jp.kodoku.platform.infra.errors.NotFound;
+import jp.kodoku.platform.infra.files.StoredFile;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 
 /**
- * A meeting (会議) of a subcommittee: scheduled (from a confirmed date poll), rescheduled or cancelled with a reason, and
- * its place (venue, online URL). Agenda, minutes and attendance are still to come (issue 11). The command handler
- * checks the data and hands "now" in Japan; the meeting decides what may change.
+ * A meeting (会議) of a subcommittee: scheduled (from a confirmed date poll), rescheduled or cancelled with a reason, its
+ * place (venue, online URL), whether it is public, its agenda (ordered items, each with a presenter organization and
+ * files) and its attendance. Its minutes are a stream of their own ({@link Minutes}). The command handler checks the
+ * data and hands "now" in Japan; the meeting decides what may change.
  */
 @Aggregate
 public class Meeting {
@@ -30,6 +40,16 @@ public class Meeting {
     private String venue;
     private String onlineUrl;
     private boolean cancelled;
+    private boolean publicMeeting;
+    /** The agenda in its order: item → the hashes of its files. */
+    private final Map<AgendaItemId, AgendaEntry> agenda = new LinkedHashMap<>();
+    private List<Attendance> attendance = List.of();
+
+    static final int MAX_AGENDA_ITEMS = 50;
+    static final int MAX_FILES_PER_ITEM = 20;
+
+    private record AgendaEntry(String title, OrganizationRef presenter, Set<String> files) {
+    }
 
     protected Meeting() {
         // for Axon
@@ -82,6 +102,109 @@ public class Meeting {
         return getVersion();
     }
 
+    boolean cancelled() {
+        return cancelled;
+    }
+
+    LocalDate date() {
+        return date;
+    }
+
+    /** Marking it as it is already records nothing. A cancelled meeting may still be shown (calendars keep it). */
+    long setVisibility(boolean makePublic) {
+        if (makePublic != publicMeeting) {
+            apply(new MeetingVisibilityChanged(id, subcommittee, makePublic));
+        }
+        return getVersion();
+    }
+
+    long addAgendaItem(AgendaItemId item, String title, OrganizationRef presenter) {
+        requireNotCancelled();
+        if (agenda.containsKey(item)) {
+            return getVersion(); // the same request again (ids are made once per request)
+        }
+        if (agenda.size() >= MAX_AGENDA_ITEMS) {
+            throw new SubcommitteeRuleViolation("an agenda has at most " + MAX_AGENDA_ITEMS + " items");
+        }
+        apply(new AgendaItemAdded(id, subcommittee, item, title, presenter));
+        return getVersion();
+    }
+
+    long changeAgendaItem(AgendaItemId item, String title, OrganizationRef presenter) {
+        requireNotCancelled();
+        AgendaEntry entry = agendaItem(item);
+        if (!entry.title().equals(title) || !Objects.equals(entry.presenter(), presenter)) {
+            apply(new AgendaItemChanged(id, subcommittee, item, title, presenter));
+        }
+        return getVersion();
+    }
+
+    long removeAgendaItem(AgendaItemId item) {
+        requireNotCancelled();
+        agendaItem(item);
+        apply(new AgendaItemRemoved(id, subcommittee, item));
+        return getVersion();
+    }
+
+    long reorderAgenda(List<AgendaItemId> order) {
+        requireNotCancelled();
+        if (order.size() != agenda.size() || !new HashSet<>(order).equals(agenda.keySet())) {
+            throw new InvalidSubcommitteeInput("itemIds", "must name every item of the agenda once");
+        }
+        if (!order.equals(new ArrayList<>(agenda.keySet()))) {
+            apply(new AgendaReordered(id, subcommittee, List.copyOf(order)));
+        }
+        return getVersion();
+    }
+
+    long attachAgendaFile(AgendaItemId item, StoredFile file) {
+        requireNotCancelled();
+        AgendaEntry entry = agendaItem(item);
+        if (entry.files().contains(file.sha256())) {
+            return getVersion();
+        }
+        if (entry.files().size() >= MAX_FILES_PER_ITEM) {
+            throw new SubcommitteeRuleViolation("an agenda item has at most " + MAX_FILES_PER_ITEM + " files");
+        }
+        apply(new AgendaFileAttached(id, subcommittee, item, file));
+        return getVersion();
+    }
+
+    long removeAgendaFile(AgendaItemId item, String sha256) {
+        if (!agendaItem(item).files().contains(sha256)) {
+            throw new NotFound("no such file on this agenda item");
+        }
+        apply(new AgendaFileRemoved(id, subcommittee, item, sha256));
+        return getVersion();
+    }
+
+    /** Attendance is a fact of a meeting that has begun; the same list again records nothing. */
+    long recordAttendance(List<Attendance> attended, LocalDateTime now) {
+        requireNotCancelled();
+        LocalDateTime begins = start == null ? date.atStartOfDay() : date.atTime(start);
+        if (now.isBefore(begins)) {
+            throw new SubcommitteeRuleViolation("attendance is recorded once the meeting has begun");
+        }
+        if (!attended.equals(attendance)) {
+            apply(new AttendanceRecorded(id, subcommittee, List.copyOf(attended)));
+        }
+        return getVersion();
+    }
+
+    private void requireNotCancelled() {
+        if (cancelled) {
+            throw new SubcommitteeRuleViolation("the meeting is cancelled");
+        }
+    }
+
+    private AgendaEntry agendaItem(AgendaItemId item) {
+        AgendaEntry entry = agenda.get(item);
+        if (entry == null) {
+            throw new NotFound("no such agenda item");
+        }
+        return entry;
+    }
+
     /** A meeting that has ended (a whole-day one: once its day is over) is history, not a plan to change. */
     private boolean isOver(LocalDateTime now) {
         LocalDateTime over = end == null ? date.plusDays(1).atStartOfDay() : date.atTime(end);
@@ -113,5 +236,48 @@ public class Meeting {
     void on(MeetingPlaceSet event) {
         venue = event.venue();
         onlineUrl = event.onlineUrl();
+    }
+
+    @EventSourcingHandler
+    void on(MeetingVisibilityChanged event) {
+        publicMeeting = event.publicMeeting();
+    }
+
+    @EventSourcingHandler
+    void on(AgendaItemAdded event) {
+        agenda.put(event.itemId(), new AgendaEntry(event.title(), event.presenter(), new HashSet<>()));
+    }
+
+    @EventSourcingHandler
+    void on(AgendaItemChanged event) {
+        agenda.computeIfPresent(event.itemId(), (item, entry) -> new AgendaEntry(event.title(), event.presenter(), entry.files()));
+    }
+
+    @EventSourcingHandler
+    void on(AgendaItemRemoved event) {
+        agenda.remove(event.itemId());
+    }
+
+    @EventSourcingHandler
+    void on(AgendaReordered event) {
+        Map<AgendaItemId, AgendaEntry> reordered = new LinkedHashMap<>();
+        event.order().forEach(item -> reordered.put(item, agenda.get(item)));
+        agenda.clear();
+        agenda.putAll(reordered);
+    }
+
+    @EventSourcingHandler
+    void on(AgendaFileAttached event) {
+        agenda.get(event.itemId()).files().add(event.file().sha256());
+    }
+
+    @EventSourcingHandler
+    void on(AgendaFileRemoved event) {
+        agenda.get(event.itemId()).files().remove(event.sha256());
+    }
+
+    @EventSourcingHandler
+    void on(AttendanceRecorded event) {
+        attendance = event.attendance();
     }
 }

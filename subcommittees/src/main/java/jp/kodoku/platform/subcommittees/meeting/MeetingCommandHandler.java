@@ -2,6 +2,8 @@ package jp.kodoku.platform.subcommittees.meeting;
 
 import jp.kodoku.platform.infra.errors.FieldViolation;
 import jp.kodoku.platform.infra.errors.NotFound;
+import jp.kodoku.platform.infra.files.Attachments;
+import jp.kodoku.platform.infra.files.StoredFile;
 import jp.kodoku.platform.subcommittees.api.*;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
@@ -34,16 +36,20 @@ class MeetingCommandHandler {
     /** Like a poll's slots: a meeting is moved at most two years ahead. */
     static final int YEARS_AHEAD = 2;
 
+    static final int MAX_PEOPLE = 999;
+
     private final Repository<Meeting> repository;
+    private final Attachments attachments;
     private final Clock clock;
 
     @Autowired
-    MeetingCommandHandler(Repository<Meeting> repository) {
-        this(repository, Clock.system(JAPAN));
+    MeetingCommandHandler(Repository<Meeting> repository, Attachments attachments) {
+        this(repository, attachments, Clock.system(JAPAN));
     }
 
-    MeetingCommandHandler(Repository<Meeting> repository, Clock clock) {
+    MeetingCommandHandler(Repository<Meeting> repository, Attachments attachments, Clock clock) {
         this.repository = repository;
+        this.attachments = attachments;
         this.clock = clock.withZone(JAPAN);
     }
 
@@ -132,8 +138,97 @@ class MeetingCommandHandler {
                 .invoke(m -> m.setPlace(venue, onlineUrl));
     }
 
+    @CommandHandler
+    long handle(SetMeetingVisibility command) {
+        return load(command.meetingId(), command.subcommitteeId(), command.expectedVersion())
+                .invoke(m -> m.setVisibility(command.publicMeeting()));
+    }
+
+    @CommandHandler
+    long handle(AddAgendaItem command) {
+        String title = agendaTitle(command.title());
+        return load(command.meetingId(), command.subcommitteeId(), command.expectedVersion())
+                .invoke(m -> m.addAgendaItem(command.itemId(), title, command.presenter()));
+    }
+
+    @CommandHandler
+    long handle(ChangeAgendaItem command) {
+        String title = agendaTitle(command.title());
+        return load(command.meetingId(), command.subcommitteeId(), command.expectedVersion())
+                .invoke(m -> m.changeAgendaItem(command.itemId(), title, command.presenter()));
+    }
+
+    @CommandHandler
+    long handle(RemoveAgendaItem command) {
+        return load(command.meetingId(), command.subcommitteeId(), command.expectedVersion())
+                .invoke(m -> m.removeAgendaItem(command.itemId()));
+    }
+
+    @CommandHandler
+    long handle(ReorderAgenda command) {
+        if (command.order() == null || command.order().stream().anyMatch(java.util.Objects::isNull)) {
+            throw new InvalidSubcommitteeInput("itemIds", "is required: every item of the agenda once");
+        }
+        return load(command.meetingId(), command.subcommitteeId(), command.expectedVersion())
+                .invoke(m -> m.reorderAgenda(command.order()));
+    }
+
+    /** The bytes are checked and stored in this command's transaction: refused by the meeting, they are not kept. */
+    @CommandHandler
+    long handle(AttachAgendaFile command) {
+        Aggregate<Meeting> meeting = load(command.meetingId(), command.subcommitteeId(), command.expectedVersion());
+        StoredFile file = attachments.store("file", command.file().fileName(), command.file().declaredType(),
+                command.file().content());
+        return meeting.invoke(m -> m.attachAgendaFile(command.itemId(), file));
+    }
+
+    @CommandHandler
+    long handle(RemoveAgendaFile command) {
+        return load(command.meetingId(), command.subcommitteeId(), command.expectedVersion())
+                .invoke(m -> m.removeAgendaFile(command.itemId(), command.sha256()));
+    }
+
+    @CommandHandler
+    long handle(RecordAttendance command) {
+        List<FieldViolation> violations = new ArrayList<>();
+        if (command.attendance() == null) {
+            violations.add(new FieldViolation("attendance", "is required (an empty list: nobody attended)"));
+        } else {
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (int i = 0; i < command.attendance().size(); i++) {
+                Attendance a = command.attendance().get(i);
+                if (a == null || a.organization() == null) {
+                    violations.add(new FieldViolation("attendance[" + i + "].organizationId", "is required"));
+                } else if (!seen.add(a.organization().id())) {
+                    violations.add(new FieldViolation("attendance[" + i + "].organizationId", "is given twice"));
+                } else if (a.people() < 1 || a.people() > MAX_PEOPLE) {
+                    violations.add(new FieldViolation("attendance[" + i + "].people", "must be 1 to " + MAX_PEOPLE));
+                }
+            }
+        }
+        throwIfAny(violations);
+        LocalDateTime now = LocalDateTime.now(clock);
+        return load(command.meetingId(), command.subcommitteeId(), command.expectedVersion())
+                .invoke(m -> m.recordAttendance(command.attendance(), now));
+    }
+
+    private static String agendaTitle(String title) {
+        if (title == null || title.isBlank()) {
+            throw new InvalidSubcommitteeInput("title", "is required");
+        }
+        if (title.strip().length() > MAX_TITLE) {
+            throw new InvalidSubcommitteeInput("title", "must be at most " + MAX_TITLE + " characters");
+        }
+        return title.strip();
+    }
+
     /** A meeting is reached only through its own subcommittee: a chair's claim names the subcommittee, not the meeting. */
     private Aggregate<Meeting> load(MeetingId id, SubcommitteeId subcommittee, Long expectedVersion) {
+        return load(repository, id, subcommittee, expectedVersion);
+    }
+
+    static Aggregate<Meeting> load(Repository<Meeting> repository, MeetingId id, SubcommitteeId subcommittee,
+                                   Long expectedVersion) {
         Aggregate<Meeting> meeting;
         try {
             meeting = repository.load(id.value(), expectedVersion);

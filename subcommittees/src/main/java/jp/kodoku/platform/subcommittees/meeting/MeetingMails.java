@@ -7,8 +7,7 @@ import jp.kodoku.platform.infra.mail.MailAttachment;
 import jp.kodoku.platform.infra.mail.PlatformMail;
 import jp.kodoku.platform.membership.api.ContactView;
 import jp.kodoku.platform.membership.api.FindOrganization;
-import jp.kodoku.platform.membership.api.OrganizationDetails;
-import jp.kodoku.platform.membership.api.OrganizationId;
+import jp.kodoku.platform.subcommittees.MemberContacts;
 import jp.kodoku.platform.subcommittees.api.*;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -33,7 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Scheduling, rescheduling and cancelling a meeting mails every contact of the subcommittee's member organizations, in
+ * Scheduling, rescheduling, setting the place of and cancelling a meeting mails every contact of the subcommittee's member organizations, in
  * Japanese, one mail per contact (so no mail names another attendee) with an .ics: METHOD:REQUEST, or CANCEL for a
  * cancellation; a stable UID per meeting and the event's sequence number as SEQUENCE, so every change raises it. Side
  * effects, so a processing group of its own ({@value #GROUP}), apart from the read models; each mail's outbox key is
@@ -52,13 +51,15 @@ class MeetingMails {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H:mm");
 
     private final PlatformMail mail;
+    private final MemberContacts contacts;
     private final EventStore events;
     private final QueryGateway queries;
     private final String baseUrl;
 
-    MeetingMails(PlatformMail mail, EventStore events, QueryGateway queries,
+    MeetingMails(PlatformMail mail, MemberContacts contacts, EventStore events, QueryGateway queries,
                  @Value("${platform.subcommittees.base-url:http://localhost:8080}") String baseUrl) {
         this.mail = mail;
+        this.contacts = contacts;
         this.events = events;
         this.queries = queries;
         this.baseUrl = baseUrl;
@@ -72,6 +73,16 @@ class MeetingMails {
     @EventHandler
     void on(MeetingRescheduled e, @SequenceNumber long seq, @Timestamp Instant at) {
         send(e.meetingId(), seq, at, "meeting-rescheduled", "日程変更のお知らせ", e.reason());
+    }
+
+    /**
+     * A place set or changed after scheduling is news to everyone invited: the same mail with the new venue and URL and
+     * an updated .ics (SEQUENCE raised), so calendars show the new place. A cancelled meeting gets no place (the
+     * meeting refuses it), so this never follows a cancellation.
+     */
+    @EventHandler
+    void on(MeetingPlaceSet e, @SequenceNumber long seq, @Timestamp Instant at) {
+        send(e.meetingId(), seq, at, "meeting-place-set", "場所のお知らせ", null);
     }
 
     @EventHandler
@@ -109,21 +120,13 @@ class MeetingMails {
         model.put("page", page.toString());
         String subject = "【" + number + "】" + what + "：" + m.title;
         for (SubcommitteeDetails.Member member : subcommittee.get().members()) {
-            for (ContactView contact : contacts(member.organization().id())) {
+            for (ContactView contact : contacts.of(member.organization().id())) {
                 Map<String, Object> personal = new LinkedHashMap<>(model);
                 personal.put("name", contact.name() == null ? "ご担当者" : contact.name());
                 mail.enqueue("subcommittees/" + template + "/" + id.value() + "/" + contact.contactId() + "/" + seq,
                         Mail.to(contact.email(), subject, "subcommittees/" + template, personal).withAttachment(invitation));
             }
         }
-    }
-
-    private List<ContactView> contacts(String organizationId) {
-        return queries.query(new FindOrganization(new OrganizationId(organizationId)),
-                              ResponseTypes.optionalInstanceOf(OrganizationDetails.class)).join()
-                      .map(o -> o.contacts().stream().filter(c -> !c.erased() && c.email() != null && !c.email().isBlank())
-                                 .toList())
-                      .orElse(List.of());
     }
 
     /** The meeting as its events up to {@code seq} made it. */

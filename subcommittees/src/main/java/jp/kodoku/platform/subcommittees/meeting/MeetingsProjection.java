@@ -14,9 +14,13 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
+import jp.kodoku.platform.infra.files.StoredFile;
+
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Meetings as they are read ({@code meetings}), through the versioned upsert; rebuilt with the module's read models. */
 @Component
@@ -79,14 +83,92 @@ class MeetingsProjection {
         });
     }
 
+    @EventHandler
+    void on(MeetingVisibilityChanged e, @SequenceNumber long seq) {
+        meetings.upsert(e.meetingId().value(), seq, m -> m.publicMeeting = e.publicMeeting());
+    }
+
+    @EventHandler
+    void on(AgendaItemAdded e, @SequenceNumber long seq) {
+        meetings.upsert(e.meetingId().value(), seq,
+                m -> m.agenda.add(new AgendaItem(e.itemId().value(), e.title(), e.presenter(), List.of())));
+    }
+
+    @EventHandler
+    void on(AgendaItemChanged e, @SequenceNumber long seq) {
+        meetings.upsert(e.meetingId().value(), seq, m -> m.agenda.replaceAll(item -> item.itemId().equals(e.itemId().value())
+                ? new AgendaItem(item.itemId(), e.title(), e.presenter(), item.files()) : item));
+    }
+
+    @EventHandler
+    void on(AgendaItemRemoved e, @SequenceNumber long seq) {
+        meetings.upsert(e.meetingId().value(), seq, m -> m.agenda.removeIf(item -> item.itemId().equals(e.itemId().value())));
+    }
+
+    @EventHandler
+    void on(AgendaReordered e, @SequenceNumber long seq) {
+        meetings.upsert(e.meetingId().value(), seq, m -> {
+            List<String> order = e.order().stream().map(AgendaItemId::value).toList();
+            m.agenda.sort(java.util.Comparator.comparingInt(item -> order.indexOf(item.itemId())));
+        });
+    }
+
+    @EventHandler
+    void on(AgendaFileAttached e, @SequenceNumber long seq) {
+        meetings.upsert(e.meetingId().value(), seq, m -> m.agenda.replaceAll(item -> {
+            if (!item.itemId().equals(e.itemId().value())) {
+                return item;
+            }
+            List<StoredFile> files = new ArrayList<>(item.files());
+            files.add(e.file());
+            return new AgendaItem(item.itemId(), item.title(), item.presenter(), files);
+        }));
+    }
+
+    @EventHandler
+    void on(AgendaFileRemoved e, @SequenceNumber long seq) {
+        meetings.upsert(e.meetingId().value(), seq, m -> m.agenda.replaceAll(item -> item.itemId().equals(e.itemId().value())
+                ? new AgendaItem(item.itemId(), item.title(), item.presenter(),
+                        item.files().stream().filter(f -> !f.sha256().equals(e.sha256())).toList())
+                : item));
+    }
+
+    @EventHandler
+    void on(AttendanceRecorded e, @SequenceNumber long seq) {
+        meetings.upsert(e.meetingId().value(), seq, m -> m.attendance = new ArrayList<>(e.attendance()));
+    }
+
+    @QueryHandler
+    Optional<MeetingDetails> handle(FindMeeting query) {
+        return Optional.ofNullable(mongo.findById(query.meetingId().value(), MeetingView.class))
+                       .filter(m -> m.subcommitteeId.equals(query.subcommitteeId().value()))
+                       .map(m -> new MeetingDetails(summary(m), m.publicMeeting, List.copyOf(m.agenda),
+                               List.copyOf(m.attendance)));
+    }
+
+    /** A separate read without the online URL, never a filter on the insiders' one (ADR 0023's addendum). */
+    @QueryHandler
+    List<PublicMeeting> handle(ListPublicMeetings query) {
+        Query select = Query.query(Criteria.where("subcommitteeId").is(query.subcommitteeId().value())
+                                           .and("publicMeeting").is(true))
+                            .with(Sort.by("date", "start"));
+        return mongo.find(select, MeetingView.class).stream()
+                    .map(m -> new PublicMeeting(m.id, m.subcommitteeId, m.title, LocalDate.parse(m.date),
+                            m.start == null ? null : LocalTime.parse(m.start), m.end == null ? null : LocalTime.parse(m.end),
+                            m.status, m.venue, m.reason, m.sequence))
+                    .toList();
+    }
+
     @QueryHandler
     List<MeetingSummary> handle(ListMeetings query) {
         Query select = Query.query(Criteria.where("subcommitteeId").is(query.subcommitteeId().value()))
                             .with(Sort.by("date", "start"));
-        return mongo.find(select, MeetingView.class).stream()
-                    .map(m -> new MeetingSummary(m.id, m.subcommitteeId, m.title, LocalDate.parse(m.date),
-                            m.start == null ? null : LocalTime.parse(m.start), m.end == null ? null : LocalTime.parse(m.end),
-                            m.status, m.fromPollId, m.venue, m.onlineUrl, m.reason, m.sequence, m.version))
-                    .toList();
+        return mongo.find(select, MeetingView.class).stream().map(MeetingsProjection::summary).toList();
+    }
+
+    private static MeetingSummary summary(MeetingView m) {
+        return new MeetingSummary(m.id, m.subcommitteeId, m.title, LocalDate.parse(m.date),
+                m.start == null ? null : LocalTime.parse(m.start), m.end == null ? null : LocalTime.parse(m.end),
+                m.status, m.fromPollId, m.venue, m.onlineUrl, m.reason, m.sequence, m.version);
     }
 }

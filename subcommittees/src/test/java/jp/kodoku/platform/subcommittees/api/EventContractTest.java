@@ -32,12 +32,18 @@ class EventContractTest {
     private static final String ACCOUNT = "5b8e1f7a-3c2d-4e9f-8a6b-1d0c9e8f7a61";
     /** The aggregates whose events are published; a new aggregate is added here. */
     private static final List<String> AGGREGATES = List.of("jp.kodoku.platform.subcommittees.subcommittee.Subcommittee",
-            "jp.kodoku.platform.subcommittees.poll.DatePoll", "jp.kodoku.platform.subcommittees.meeting.Meeting");
+            "jp.kodoku.platform.subcommittees.poll.DatePoll", "jp.kodoku.platform.subcommittees.meeting.Meeting",
+            "jp.kodoku.platform.subcommittees.meeting.Minutes", "jp.kodoku.platform.subcommittees.deliverable.Deliverable");
     private static final PollId POLL = new PollId("6f1d2c3b-4a59-4e68-9f70-8a9b0c1d2e3f");
     private static final PollSlot SLOT = new PollSlot("9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a",
             java.time.LocalDate.of(2026, 6, 15), java.time.LocalTime.of(14, 0), java.time.LocalTime.of(16, 0));
     private static final PollSlot WHOLE_DAY = new PollSlot("a1b2c3d4-0000-4000-8000-000000000019",
             java.time.LocalDate.of(2026, 6, 19), null, null);
+
+    private static final AgendaItemId ITEM = new AgendaItemId("a0000000-0000-4000-8000-000000000002");
+    private static final DeliverableId DELIVERABLE = new DeliverableId("d0000000-0000-4000-8000-000000000001");
+    private static final jp.kodoku.platform.infra.files.StoredFile FILE = new jp.kodoku.platform.infra.files.StoredFile(
+            "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", "中間整理.pdf", "application/pdf", 182_044);
 
     static Stream<Object> events() {
         return Stream.of(
@@ -64,7 +70,27 @@ class EventContractTest {
                         java.time.LocalTime.of(10, 0), java.time.LocalTime.of(12, 0), "会場の都合により"),
                 new MeetingCancelled(MeetingId.fromPoll(POLL), BUNKAKAI_3, "台風の接近のため"),
                 new MeetingPlaceSet(MeetingId.fromPoll(POLL), BUNKAKAI_3, "東京都千代田区霞が関1-2-2 中央合同庁舎5号館 会議室A",
-                        "https://meet.example.jp/bunkakai3-5"));
+                        "https://meet.example.jp/bunkakai3-5"),
+                new MeetingVisibilityChanged(MeetingId.fromPoll(POLL), BUNKAKAI_3, true),
+                new AgendaItemAdded(MeetingId.fromPoll(POLL), BUNKAKAI_3, ITEM, "相談支援の連携事例の報告",
+                        new OrganizationRef(LIFELINK.value(), "NPO法人ライフリンク")),
+                new AgendaItemChanged(MeetingId.fromPoll(POLL), BUNKAKAI_3, ITEM, "連携事例の報告", null),
+                new AgendaItemRemoved(MeetingId.fromPoll(POLL), BUNKAKAI_3, ITEM),
+                new AgendaReordered(MeetingId.fromPoll(POLL), BUNKAKAI_3, List.of(ITEM)),
+                new AgendaFileAttached(MeetingId.fromPoll(POLL), BUNKAKAI_3, ITEM, FILE),
+                new AgendaFileRemoved(MeetingId.fromPoll(POLL), BUNKAKAI_3, ITEM, FILE.sha256()),
+                new AttendanceRecorded(MeetingId.fromPoll(POLL), BUNKAKAI_3,
+                        List.of(new Attendance(new OrganizationRef(LIFELINK.value(), "NPO法人ライフリンク"), 3))),
+                new MinutesRevisionSaved(MeetingId.fromPoll(POLL), BUNKAKAI_3, 2, "第5回 議事録\n1. 開会", 1),
+                new MinutesFinalized(MeetingId.fromPoll(POLL), BUNKAKAI_3, 2),
+                new MinutesPublished(MeetingId.fromPoll(POLL), BUNKAKAI_3, Visibility.PUBLIC),
+                new DeliverableRecorded(DELIVERABLE, BUNKAKAI_3, "中間整理", DeliverableKind.INTERIM_SUMMARY,
+                        java.time.LocalDate.of(2022, 11, 9), "論点を整理した。", Visibility.MEMBERS, List.of(MeetingId.fromPoll(POLL))),
+                new DeliverableRevised(DELIVERABLE, BUNKAKAI_3, "中間整理（改訂）", DeliverableKind.INTERIM_SUMMARY,
+                        java.time.LocalDate.of(2022, 11, 9), null, List.of()),
+                new DeliverableVisibilityChanged(DELIVERABLE, BUNKAKAI_3, Visibility.PUBLIC),
+                new DeliverableFileAttached(DELIVERABLE, BUNKAKAI_3, FILE),
+                new DeliverableFileRemoved(DELIVERABLE, BUNKAKAI_3, FILE.sha256()));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,6 +1,8 @@
 package jp.kodoku.platform.subcommittees.meeting;
 
 import jp.kodoku.platform.subcommittees.api.*;
+import jp.kodoku.platform.infra.files.Attachments;
+import jp.kodoku.platform.infra.testsupport.InMemoryFileStorage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,7 +34,7 @@ class MeetingTest {
     @BeforeEach
     void fixture() {
         fixture = new AggregateTestFixture<>(Meeting.class);
-        fixture.registerAnnotatedCommandHandler(new MeetingCommandHandler(fixture.getRepository(), JUNE_1_9AM));
+        fixture.registerAnnotatedCommandHandler(new MeetingCommandHandler(fixture.getRepository(), new Attachments(new InMemoryFileStorage()), JUNE_1_9AM));
     }
 
     @Test

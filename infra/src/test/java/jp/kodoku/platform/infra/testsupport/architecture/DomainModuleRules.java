@@ -84,7 +84,12 @@ public final class DomainModuleRules {
                                 platform + ".*." + API + "..",
                                 platform + "." + INFRA + ".personaldata..",
                                 platform + "." + INFRA + ".errors..",
-                                "org.axonframework.modelling.command.."))
+                                "org.axonframework.modelling.command..")
+                                // a file as events name it and as a command brings it (infra.files), nothing else of it
+                                .or(com.tngtech.archunit.core.domain.JavaClass.Predicates.type(
+                                        jp.kodoku.platform.infra.files.StoredFile.class))
+                                .or(com.tngtech.archunit.core.domain.JavaClass.Predicates.type(
+                                        jp.kodoku.platform.infra.files.Upload.class)))
                         .because("the api is the contract other modules compile against")
                         .allowEmptyShould(true);
     }

@@ -1,0 +1,5 @@
+package jp.kodoku.platform.subcommittees.api;
+
+public enum MinutesStatus {
+    DRAFT, FINALIZED
+}

@@ -1,0 +1,8 @@
+package jp.kodoku.platform.subcommittees.api;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+public record RemoveAgendaItem(@TargetAggregateIdentifier MeetingId meetingId, SubcommitteeId subcommitteeId,
+                               @TargetAggregateVersion Long expectedVersion, AgendaItemId itemId) {
+}

@@ -1,0 +1,8 @@
+package jp.kodoku.platform.subcommittees.api;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+public record RemoveDeliverableFile(@TargetAggregateIdentifier DeliverableId deliverableId, SubcommitteeId subcommitteeId,
+                                    @TargetAggregateVersion Long expectedVersion, String sha256) {
+}
