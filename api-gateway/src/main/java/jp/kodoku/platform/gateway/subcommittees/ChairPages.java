@@ -108,7 +108,7 @@ class ChairPages {
         String id = details.summary().id();
         model.addAttribute("subcommittee", details.summary());
         model.addAttribute("details", details);
-        model.addAttribute("runs", SubcommitteePages.runs(id));
+        model.addAttribute("runs", SubcommitteeAccess.runs(id));
         model.addAttribute("failedRequest", failedRequest);
         model.addAttribute("errors", errors);
         model.addAttribute("crumbs", Crumb.trail(Crumb.to("分科会", "/subcommittees"),

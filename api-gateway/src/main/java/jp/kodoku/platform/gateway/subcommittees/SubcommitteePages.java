@@ -59,7 +59,7 @@ class SubcommitteePages {
     String one(@PathVariable String id, Model model) {
         SubcommitteeDetails details = reads.subcommittee(id);
         model.addAttribute("subcommittee", details.summary());
-        model.addAttribute("insider", isInsider(details));
+        model.addAttribute("insider", SubcommitteeAccess.isInsider(details));
         model.addAttribute("crumbs", Crumb.trail(Crumb.to("分科会", "/subcommittees"), Crumb.here(name(details.summary()))));
         return "subcommittees/subcommittee";
     }
@@ -148,7 +148,7 @@ class SubcommitteePages {
         model.addAttribute("subcommittee", details.summary());
         model.addAttribute("meetings", reads.meetings(id));
         model.addAttribute("polls", reads.polls(id));
-        model.addAttribute("runs", runs(id));
+        model.addAttribute("runs", SubcommitteeAccess.runs(id));
         model.addAttribute("crumbs", Crumb.trail(Crumb.to("分科会", "/subcommittees"),
                 Crumb.to(name(details.summary()), "/subcommittees/" + id), Crumb.here("会議と日程調整")));
         return "subcommittees/inside";
@@ -158,7 +158,7 @@ class SubcommitteePages {
     String meeting(@PathVariable String id, @PathVariable String meetingId, Model model) {
         SubcommitteeDetails details = reads.subcommittee(id);
         SubcommitteeAccess.requireInsider(details);
-        return ChairPages.meetingPage(model, details, reads.meeting(id, meetingId), runs(id), null, FormErrors.NONE,
+        return ChairPages.meetingPage(model, details, reads.meeting(id, meetingId), SubcommitteeAccess.runs(id), null, FormErrors.NONE,
                 Map.of());
     }
 
@@ -167,7 +167,7 @@ class SubcommitteePages {
         SubcommitteeDetails details = reads.subcommittee(id);
         SubcommitteeAccess.requireInsider(details);
         DatePollTable table = reads.poll(id, pollId);
-        return pollPage(model, details, table, ownAnswers(table), FormErrors.NONE, runs(id), null, FormErrors.NONE);
+        return pollPage(model, details, table, ownAnswers(table), FormErrors.NONE, SubcommitteeAccess.runs(id), null, FormErrors.NONE);
     }
 
     /** The member admin's whole answer: ○/△/× and a comment per slot; it replaces the one before. */
@@ -195,7 +195,7 @@ class SubcommitteePages {
                     new OrganizationId(organization), answers));
         } catch (InvalidInput e) {
             response.setStatus(400);
-            return pollPage(model, details, table, answers, answerErrors(e.violations()), runs(id), null, FormErrors.NONE);
+            return pollPage(model, details, table, answers, answerErrors(e.violations()), SubcommitteeAccess.runs(id), null, FormErrors.NONE);
         }
         redirect.addFlashAttribute("flash", "回答を保存しました。締切までは何度でも変更できます。");
         return "redirect:/subcommittees/" + id + "/polls/" + pollId;
@@ -250,21 +250,6 @@ class SubcommitteePages {
             return PollChoice.valueOf(value);
         } catch (IllegalArgumentException e) {
             throw new jp.kodoku.platform.subcommittees.api.InvalidSubcommitteeInput("choice", "is not YES, MAYBE or NO");
-        }
-    }
-
-    /** Whether the viewer runs this subcommittee (its chair or the secretariat): the chair's forms are shown. */
-    static boolean runs(String id) {
-        Caller caller = Caller.current();
-        return caller.isSecretariat() || SubcommitteeAccess.chairs(caller, id);
-    }
-
-    private static boolean isInsider(SubcommitteeDetails details) {
-        try {
-            SubcommitteeAccess.requireInsider(details);
-            return true;
-        } catch (AccessDeniedException e) {
-            return false;
         }
     }
 
