@@ -10,10 +10,14 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class SubcommitteePageAccess {
 
-    /** The list and a subcommittee's public face; everything under it (meetings, polls, members) needs sign-in. */
+    /**
+     * The list, a subcommittee's public face, its decision trail and deliverables (public ones for anyone: the pages
+     * refuse members-only ones themselves); meetings, polls and members need sign-in.
+     */
     @Bean
     PublicPages subcommitteePublicPages() {
-        return PublicPages.get("/subcommittees", "/subcommittees/*");
+        return PublicPages.get("/subcommittees", "/subcommittees/*", "/subcommittees/*/decision-trail",
+                "/subcommittees/*/deliverables/*", "/subcommittees/*/deliverables/*/files/*");
     }
 
     @Bean

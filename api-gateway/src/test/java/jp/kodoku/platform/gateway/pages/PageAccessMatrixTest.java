@@ -174,6 +174,9 @@ class PageAccessMatrixTest extends ApiTest {
                 new SubcommitteeRow("GET", "/subcommittees", "200", "200", "200", "200", "200", "200"),
                 new SubcommitteeRow("GET", base, "200", "200", "200", "200", "200", "200"),
                 new SubcommitteeRow("GET", "/subcommittees/bunkakai-0", "404", "404", "404", "404", "404", "404"),
+                // the decision trail: anyone (the public part), insiders see more
+                new SubcommitteeRow("GET", base + "/decision-trail", "200", "200", "200", "200", "200", "200"),
+                new SubcommitteeRow("GET", base + "/deliverables/not-a-deliverable", "404", "404", "404", "404", "404", "404"),
                 // inside: its members, its chair, the secretariat
                 new SubcommitteeRow("GET", base + "/meetings", SIGN_IN, "403", "200", "200", "403", "200"),
                 new SubcommitteeRow("GET", meetingPath, SIGN_IN, "403", "200", "200", "403", "200"),

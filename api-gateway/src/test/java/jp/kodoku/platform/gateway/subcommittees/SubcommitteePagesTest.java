@@ -256,6 +256,38 @@ class SubcommitteePagesTest extends ApiTest {
     }
 
     @Test
+    void anyone_reads_public_deliverables_on_the_decision_trail_and_members_only_ones_stay_inside() throws Exception {
+        aMeeting();
+        String open = deliverable("公開した中間整理", "PUBLIC");
+        String inside = deliverable("構成団体限りの検討成果", "MEMBERS");
+        awaitProjections();
+        String trail = "/subcommittees/" + subcommittee + "/decision-trail";
+
+        Document anyone = PageChecks.page(ok(get(trail)));
+        Document members = PageChecks.page(ok(get(trail).with(adminOf(member))));
+
+        assertThat(anyone.select("main").text()).contains("中間整理：公開した中間整理").doesNotContain("構成団体限りの検討成果")
+                                                .doesNotContain("第2回 日程調整");
+        assertThat(members.select("main").text()).contains("公開した中間整理").contains("検討成果：構成団体限りの検討成果")
+                                                 .contains("第2回 日程調整");
+        PageChecks.page(ok(get("/subcommittees/" + subcommittee + "/deliverables/" + open)));
+        assertThat(status(get("/subcommittees/" + subcommittee + "/deliverables/" + inside))).as("anonymous: sign in first")
+                                                                                          .isEqualTo(302);
+        assertThat(status(get("/subcommittees/" + subcommittee + "/deliverables/" + inside).with(adminOf(outsider))))
+                .isEqualTo(403);
+        PageChecks.page(ok(get("/subcommittees/" + subcommittee + "/deliverables/" + inside).with(adminOf(member))));
+    }
+
+    private String deliverable(String title, String visibility) {
+        Api.Response recorded = new Subcommittees(api).post(subcommittee, "/deliverables", TestTokens.secretariat(),
+                Map.of("title", title, "kind", visibility.equals("PUBLIC") ? "INTERIM_SUMMARY" : "STUDY_RESULT",
+                        "date", TODAY.toString(), "summary", "相談窓口の連携について整理した。", "visibility", visibility,
+                        "meetingIds", List.of()));
+        assertThat(recorded.status()).as(recorded.toString()).isEqualTo(201);
+        return recorded.json().get("deliverableId").asText();
+    }
+
+    @Test
     void a_member_admin_asks_to_join_and_the_chair_approves_on_the_members_page() throws Exception {
         Document mine = PageChecks.page(ok(get("/organizations/" + outsider + "/subcommittees").with(adminOf(outsider))));
         assertThat(mine.select("select[name=subcommitteeId] option[value=" + subcommittee + "]")).hasSize(1);
