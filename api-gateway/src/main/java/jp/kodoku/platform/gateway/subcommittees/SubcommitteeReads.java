@@ -5,7 +5,6 @@ import jp.kodoku.platform.infra.errors.NotFound;
 import jp.kodoku.platform.subcommittees.api.DatePollSummary;
 import jp.kodoku.platform.subcommittees.api.DatePollTable;
 import jp.kodoku.platform.subcommittees.api.FindDatePoll;
-import jp.kodoku.platform.subcommittees.api.FindSubcommittee;
 import jp.kodoku.platform.subcommittees.api.ListDatePolls;
 import jp.kodoku.platform.subcommittees.api.ListMeetings;
 import jp.kodoku.platform.subcommittees.api.MeetingSummary;
@@ -24,7 +23,6 @@ import java.util.regex.Pattern;
 @Component
 class SubcommitteeReads {
 
-    private static final Pattern SUBCOMMITTEE = Pattern.compile("bunkakai-[1-9][0-9]{0,2}");
     private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final Queries queries;
@@ -34,8 +32,7 @@ class SubcommitteeReads {
     }
 
     SubcommitteeDetails subcommittee(String id) {
-        return queries.optional(new FindSubcommittee(sid(id)), SubcommitteeDetails.class)
-                      .orElseThrow(() -> new NotFound("no such subcommittee"));
+        return PathIds.subcommittee(queries, id);
     }
 
     List<MeetingSummary> meetings(String subcommitteeId) {
@@ -43,9 +40,7 @@ class SubcommitteeReads {
     }
 
     MeetingSummary meeting(String subcommitteeId, String meetingId) {
-        if (!UUID.matcher(meetingId).matches()) {
-            throw new NotFound("no such meeting");
-        }
+        PathIds.mid(meetingId);
         return meetings(subcommitteeId).stream().filter(m -> m.meetingId().equals(meetingId)).findFirst()
                                        .orElseThrow(() -> new NotFound("no such meeting"));
     }
@@ -61,10 +56,7 @@ class SubcommitteeReads {
     }
 
     static SubcommitteeId sid(String id) {
-        if (!SUBCOMMITTEE.matcher(id).matches()) {
-            throw new NotFound("no such subcommittee");
-        }
-        return new SubcommitteeId(id);
+        return PathIds.sid(id);
     }
 
     static PollId pid(String id) {
