@@ -87,6 +87,13 @@ public class SignIn {
             } else {
                 claims.remove("organization_id");
             }
+            // the subcommittee a chair runs (ADR 0022): pages check it as the API checks the bearer token's claim
+            String subcommittee = access.getClaimAsString("subcommittee_id");
+            if (subcommittee != null) {
+                claims.put("subcommittee_id", subcommittee);
+            } else {
+                claims.remove("subcommittee_id");
+            }
             return new DefaultOidcUser(authorities, user.getIdToken(), new OidcUserInfo(claims), "preferred_username");
         };
     }

@@ -136,6 +136,11 @@ class DeliverablesController {
     }
 
     private DeliverableSummary readable(String subcommitteeId, String deliverableId) {
+        return readable(queries, subcommitteeId, deliverableId);
+    }
+
+    /** A deliverable as the caller may read it (the API and the pages): public for anyone, members-only for insiders. */
+    static DeliverableSummary readable(Queries queries, String subcommitteeId, String deliverableId) {
         SubcommitteeDetails subcommittee = PathIds.subcommittee(queries, subcommitteeId);
         DeliverableSummary deliverable = queries.optional(new FindDeliverable(PathIds.sid(subcommitteeId),
                 PathIds.did(deliverableId)), DeliverableSummary.class).orElse(null);

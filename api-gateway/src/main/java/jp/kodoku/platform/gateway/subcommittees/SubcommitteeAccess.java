@@ -8,6 +8,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
@@ -83,9 +85,19 @@ class SubcommitteeAccess {
         return caller.roles().contains(CHAIR_ROLE) && subcommitteeId.equals(claim(SUBCOMMITTEE_CLAIM));
     }
 
+    /** The subcommittee a chair's token names, or null for anyone else. */
+    static String chairedBy(Caller caller) {
+        return caller.roles().contains(CHAIR_ROLE) ? claim(SUBCOMMITTEE_CLAIM) : null;
+    }
+
     private static String claim(String name) {
         if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token) {
             return token.getToken().getClaimAsString(name);
+        }
+        // a web session: SignIn copied the claim from the access token taken at sign-in
+        if (SecurityContextHolder.getContext().getAuthentication() instanceof OAuth2AuthenticationToken signedIn
+                && signedIn.getPrincipal() instanceof OidcUser user) {
+            return user.getAttribute(name);
         }
         return null;
     }

@@ -6,6 +6,7 @@ import jp.kodoku.platform.gateway.support.Browser;
 import jp.kodoku.platform.gateway.support.Members;
 import jp.kodoku.platform.gateway.support.Samples;
 import jp.kodoku.platform.gateway.support.TestTokens;
+import jp.kodoku.platform.gateway.support.WebSignIn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -28,8 +29,7 @@ class BrowserJourneysTest extends ApiTest {
 
     @BeforeEach
     void signInMayReturnHere() {
-        base = "http://127.0.0.1:" + port;
-        Browser.allowSignInBackTo(base);
+        base = WebSignIn.allowReturnTo(port);
     }
 
     @Test
@@ -70,15 +70,7 @@ class BrowserJourneysTest extends ApiTest {
 
         try (Browser browser = new Browser("secretariat-edit")) {
             browser.open(base + "/");
-            browser.find("a[href='/oauth2/authorization/keycloak']").click();
-            // the real Keycloak login page
-            assertThat(browser.driver().getCurrentUrl()).startsWith(TestTokens.issuer());
-            browser.screenshot("keycloak-login");
-            browser.find("#username").sendKeys("jimukyoku");
-            browser.find("#password").sendKeys("jimukyoku-demo");
-            browser.find("#kc-login").click();
-            await().atMost(PATIENCE).until(() -> browser.driver().getCurrentUrl().startsWith(base));
-            assertThat(browser.find(".account__name").getText()).contains("さん");
+            WebSignIn.signIn(browser, base, "jimukyoku", "jimukyoku-demo");
             browser.checkPage("signed-in");
 
             browser.open(base + "/organizations/" + id + "/profile");
@@ -104,9 +96,7 @@ class BrowserJourneysTest extends ApiTest {
             assertThat(browser.find(".flash").getText()).contains("保存しました");
             browser.checkPage("saved");
 
-            browser.find("form[action='/sign-out'] button").click();
-            await().atMost(PATIENCE).until(() -> browser.driver().getCurrentUrl().startsWith(base));
-            assertThat(browser.all(".account__name")).isEmpty();
+            WebSignIn.signOut(browser, base);
             browser.checkPage("signed-out");
             // the Keycloak session ended too: a page that needs sign-in shows Keycloak's login form again
             browser.open(base + "/organizations/" + id + "/profile");

@@ -6,6 +6,7 @@ import jakarta.mail.internet.MimeMessage;
 import jp.kodoku.platform.gateway.support.Api;
 import jp.kodoku.platform.gateway.support.ApiTest;
 import jp.kodoku.platform.gateway.support.Browser;
+import jp.kodoku.platform.gateway.support.WebSignIn;
 import jp.kodoku.platform.gateway.support.Samples;
 import jp.kodoku.platform.gateway.support.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,8 +43,7 @@ class MembershipJourneyTest extends ApiTest {
 
     @BeforeEach
     void signInMayReturnHere() {
-        base = "http://127.0.0.1:" + port;
-        Browser.allowSignInBackTo(base);
+        base = WebSignIn.allowReturnTo(port);
     }
 
     @Test
@@ -184,13 +184,7 @@ class MembershipJourneyTest extends ApiTest {
 
     private void signIn(Browser browser, String username, String password) {
         browser.open(base + "/");
-        browser.find("a[href='/oauth2/authorization/keycloak']").click();
-        waiting().until(() -> !browser.all("#username").isEmpty());
-        browser.find("#username").sendKeys(username);
-        browser.find("#password").sendKeys(password);
-        browser.find("#kc-login").click();
-        waiting().until(() -> browser.driver().getCurrentUrl().startsWith(base));
-        assertThat(browser.find(".account__name").getText()).contains("さん");
+        WebSignIn.signIn(browser, base, username, password);
     }
 
     /** Ticks the check box of {@code value} in a group, or the first of the group when null. */

@@ -149,6 +149,118 @@ class PageAccessMatrixTest extends ApiTest {
         assertThat(eventCount()).isEqualTo(events);
     }
 
+    // ---- subcommittee pages (分科会): a member organization, an organization outside, its chair, another's chair ----
+
+    private String subcommittee;
+    private String poll;
+    private String slot;
+    private String meeting;
+
+    /**
+     * One page of a subcommittee and what each kind of visitor gets. "outsider" is the member admin of an organization
+     * that is no member of the subcommittee, "member" that of a member organization; "otherChair" chairs another one.
+     */
+    private record SubcommitteeRow(String method, String path, String anonymous, String outsider, String member,
+                                   String chair, String otherChair, String secretariat) {
+    }
+
+    /** Its lead is a third organization; {@code organization} is a member, {@code other} is not; a confirmed poll's meeting and an open poll. */
+    private void aSubcommittee() {
+        if (subcommittee != null) {
+            return;
+        }
+        String token = jp.kodoku.platform.gateway.support.TestTokens.secretariat();
+        var subcommittees = new jp.kodoku.platform.gateway.support.Subcommittees(api);
+        subcommittee = subcommittees.create(new Members(api).activeMember(Samples.application()));
+        assertThat(subcommittees.post(subcommittee, "/members", token, java.util.Map.of("organizationId", organization))
+                                .status()).isEqualTo(200);
+        String day = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).plusDays(10).toString();
+        var confirmed = subcommittees.post(subcommittee, "/polls", token, java.util.Map.of("title", "確定済みの日程調整",
+                "deadline", day + "T09:00", "slots", List.of(java.util.Map.of("date", day))));
+        String confirmedPoll = confirmed.json().get("pollId").asText();
+        assertThat(subcommittees.post(subcommittee, "/polls/" + confirmedPoll + "/confirmation", token,
+                java.util.Map.of("slotId", confirmed.json().get("slotIds").get(0).asText())).status()).isEqualTo(200);
+        meeting = jp.kodoku.platform.subcommittees.api.MeetingId.fromPoll(
+                new jp.kodoku.platform.subcommittees.api.PollId(confirmedPoll)).value();
+        var open = subcommittees.post(subcommittee, "/polls", token, java.util.Map.of("title", "開いている日程調整",
+                "deadline", day + "T09:00", "slots", List.of(java.util.Map.of("date", day))));
+        poll = open.json().get("pollId").asText();
+        slot = open.json().get("slotIds").get(0).asText();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
+                api.get("/api/v1/subcommittees/" + subcommittee + "/meetings").token(token).send().json().size() == 1);
+        awaitProjections();
+    }
+
+    private List<SubcommitteeRow> subcommitteeRows() {
+        String base = "/subcommittees/" + subcommittee;
+        String pollPath = base + "/polls/" + poll;
+        String meetingPath = base + "/meetings/" + meeting;
+        String admin = "/secretariat/subcommittees/" + subcommittee;
+        return List.of(
+                new SubcommitteeRow("GET", "/subcommittees", "200", "200", "200", "200", "200", "200"),
+                new SubcommitteeRow("GET", base, "200", "200", "200", "200", "200", "200"),
+                new SubcommitteeRow("GET", "/subcommittees/bunkakai-0", "404", "404", "404", "404", "404", "404"),
+                // the decision trail: anyone (the public part), insiders see more
+                new SubcommitteeRow("GET", base + "/decision-trail", "200", "200", "200", "200", "200", "200"),
+                new SubcommitteeRow("GET", base + "/deliverables/not-a-deliverable", "404", "404", "404", "404", "404", "404"),
+                // inside: its members, its chair, the secretariat
+                new SubcommitteeRow("GET", base + "/meetings", SIGN_IN, "403", "200", "200", "403", "200"),
+                new SubcommitteeRow("GET", meetingPath, SIGN_IN, "403", "200", "200", "403", "200"),
+                new SubcommitteeRow("GET", pollPath, SIGN_IN, "403", "200", "200", "403", "200"),
+                new SubcommitteeRow("GET", base + "/members", SIGN_IN, "403", "200", "200", "403", "200"),
+                // answers: member admins of member organizations only (they answer for their organization)
+                new SubcommitteeRow("POST", pollPath + "/answers", SIGN_IN, "403", "400", "403", "403", "403"),
+                // running it: its chair and the secretariat
+                new SubcommitteeRow("GET", base + "/polls/new", SIGN_IN, "403", "403", "200", "403", "200"),
+                new SubcommitteeRow("POST", base + "/polls", SIGN_IN, "403", "403", "400", "403", "400"),
+                new SubcommitteeRow("POST", pollPath + "/slots", SIGN_IN, "403", "403", "400", "403", "400"),
+                new SubcommitteeRow("POST", pollPath + "/slots/" + slot, SIGN_IN, "403", "403", "400", "403", "400"),
+                // its only slot: "a poll keeps at least one slot" answers before the stale version does
+                new SubcommitteeRow("POST", pollPath + "/slots/" + slot + "/removal", SIGN_IN, "403", "403", "409", "403", "409"),
+                new SubcommitteeRow("POST", pollPath + "/confirmation", SIGN_IN, "403", "403", "400", "403", "400"),
+                new SubcommitteeRow("POST", meetingPath + "/rescheduling", SIGN_IN, "403", "403", "400", "403", "400"),
+                new SubcommitteeRow("POST", meetingPath + "/cancellation", SIGN_IN, "403", "403", "400", "403", "400"),
+                new SubcommitteeRow("POST", meetingPath + "/place", SIGN_IN, "403", "403", "400", "403", "400"),
+                // no open request of that organization
+                new SubcommitteeRow("POST", base + "/requests/" + other + "/approval", SIGN_IN, "403", "403", "404", "403", "404"),
+                new SubcommitteeRow("POST", base + "/requests/" + other + "/decline", SIGN_IN, "403", "403", "404", "403", "404"),
+                // an organization's subcommittees and its requests to join: its member admins, the secretariat
+                new SubcommitteeRow("GET", "/my-organization/subcommittees", SIGN_IN, "302", "302", "403", "403", "403"),
+                new SubcommitteeRow("GET", "/organizations/" + organization + "/subcommittees", SIGN_IN, "403", "200", "403", "403", "200"),
+                new SubcommitteeRow("POST", "/organizations/" + organization + "/subcommittees", SIGN_IN, "403", "400", "403", "403", "400"),
+                new SubcommitteeRow("GET", "/my-subcommittee", SIGN_IN, "403", "403", "302", "302", "403"),
+                // the secretariat's
+                new SubcommitteeRow("GET", "/secretariat/subcommittees", SIGN_IN, "403", "403", "403", "403", "200"),
+                new SubcommitteeRow("POST", "/secretariat/subcommittees", SIGN_IN, "403", "403", "403", "403", "400"),
+                new SubcommitteeRow("GET", admin, SIGN_IN, "403", "403", "403", "403", "200"),
+                new SubcommitteeRow("POST", admin + "/lead-organizations", SIGN_IN, "403", "403", "403", "403", "400"),
+                new SubcommitteeRow("POST", admin + "/chairs", SIGN_IN, "403", "403", "403", "403", "400"),
+                new SubcommitteeRow("POST", admin + "/chairs/not-a-chair/end", SIGN_IN, "403", "403", "403", "403", "400"),
+                new SubcommitteeRow("POST", admin + "/closure", SIGN_IN, "403", "403", "403", "403", "400"));
+    }
+
+    @Test
+    void every_subcommittee_page_answers_each_kind_of_visitor_as_the_matrix_says() throws Exception {
+        aSubcommittee();
+        List<String> wrong = new ArrayList<>();
+        for (SubcommitteeRow r : subcommitteeRows()) {
+            Row row = new Row(r.method(), r.path(), null, null, null, null);
+            check(wrong, row, "anonymous", null, r.anonymous());
+            check(wrong, row, "member admin of an organization outside it", adminOf(other), r.outsider());
+            check(wrong, row, "member admin of a member organization", adminOf(organization), r.member());
+            check(wrong, row, "its chair", chairOf(subcommittee), r.chair());
+            check(wrong, row, "the chair of another subcommittee", chairOf("bunkakai-3"), r.otherChair());
+            check(wrong, row, "secretariat", oidcLogin().authorities(new SimpleGrantedAuthority("ROLE_secretariat")),
+                    r.secretariat());
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    private static RequestPostProcessor chairOf(String subcommitteeId) {
+        return oidcLogin().authorities(new SimpleGrantedAuthority("ROLE_subcommittee-chair"))
+                          .idToken(t -> t.claim("subcommittee_id", subcommitteeId));
+    }
+
     private static RequestPostProcessor adminOf(String id) {
         return oidcLogin().authorities(new SimpleGrantedAuthority("ROLE_member-admin"))
                           .idToken(t -> t.claim("organization_id", id));

@@ -3,7 +3,6 @@ package jp.kodoku.platform.gateway.support;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
-import org.keycloak.representations.idm.ClientRepresentation;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -49,21 +48,6 @@ public final class Browser implements AutoCloseable {
         this.driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
         this.screenshots = Path.of("target", "screenshots", journey);
-    }
-
-    /**
-     * The test platform listens on a random port: the realm's web client must let sign-in return there. Every journey
-     * that signs in calls this first with its platform's base address.
-     */
-    public static void allowSignInBackTo(String base) {
-        var clients = TestTokens.realm().clients();
-        ClientRepresentation web = clients.findByClientId("platform-web").get(0);
-        List<String> redirects = new ArrayList<>(web.getRedirectUris());
-        if (!redirects.contains(base + "/*")) {
-            redirects.add(base + "/*");
-            web.setRedirectUris(redirects);
-            clients.get(web.getId()).update(web);
-        }
     }
 
     private static String executable(String name, String usual) {

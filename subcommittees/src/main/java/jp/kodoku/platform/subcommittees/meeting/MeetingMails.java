@@ -99,7 +99,8 @@ class MeetingMails {
         }
         String name = subcommittee.get().summary().title();
         String number = "分科会" + subcommittee.get().summary().number();
-        URI page = URI.create(baseUrl + "/api/v1/subcommittees/" + m.subcommittee.value() + "/meetings");
+        // the meeting's web page (gateway SubcommitteePages): members see it after signing in
+        URI page = URI.create(baseUrl + "/subcommittees/" + m.subcommittee.value() + "/meetings/" + id.value());
         String location = m.venue != null ? m.venue : m.onlineUrl != null ? "オンライン" : null;
         String description = m.onlineUrl == null ? m.title : m.title + "\nオンライン: " + m.onlineUrl;
         CalendarEntry.Time time = m.start == null ? new CalendarEntry.WholeDays(m.date, m.date)

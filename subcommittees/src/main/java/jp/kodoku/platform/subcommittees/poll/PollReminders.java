@@ -83,7 +83,8 @@ class PollReminders {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("title", poll.title());
         model.put("deadline", WHEN.format(poll.deadline()));
-        model.put("page", baseUrl + "/api/v1/subcommittees/" + poll.subcommitteeId() + "/polls/" + pollId);
+        // the poll's web page (gateway SubcommitteePages), where the member admin answers after signing in
+        model.put("page", baseUrl + "/subcommittees/" + poll.subcommitteeId() + "/polls/" + pollId);
         String subject = "【日程調整】回答のお願い（締切 " + WHEN.format(poll.deadline()) + "）：" + poll.title();
         for (OrganizationRef organization : poll.notAnswered()) {
             for (ContactView contact : contacts.of(organization.id())) {
