@@ -40,6 +40,12 @@ class EventsAccess {
         return PublicPaths.post("/api/v1/events/*/public-registrations", "/api/v1/events/*/registrations/confirmation");
     }
 
+    /** Feeds behind personal tokens: the token in the path is the credential ({@code gateway.feedtokens}). */
+    @Bean
+    PublicPaths calendarTokenFeeds() {
+        return PublicPaths.get("/api/v1/calendar/feeds/*");
+    }
+
     @Bean
     PublicPaths eventsCancellationByLink() {
         return PublicPaths.anyMethod("/api/v1/events/*/registrations/access/*");

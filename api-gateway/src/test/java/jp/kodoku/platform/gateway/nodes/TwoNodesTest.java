@@ -726,4 +726,19 @@ class TwoNodesTest {
             assertThat(shown.get("waitlistedRegistrations").asInt()).isEqualTo(64 - capacity);
         });
     }
+
+    @Test
+    void a_feed_token_revoked_through_one_node_serves_nothing_through_the_other_at_once() {
+        String admin = TestTokens.memberAdmin(java.util.UUID.randomUUID().toString());
+        Api.Response issued = a.post("/api/v1/feed-tokens").token(admin).body(Map.of("feed", "calendar")).send();
+        assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+        String feed = java.net.URI.create(issued.json().get("url").asText()).getPath();
+        assertThat(b.get(feed).send().status()).isEqualTo(200);
+
+        Api.Response revoked = a.delete("/api/v1/feed-tokens/" + issued.json().get("id").asText()).token(admin).send();
+
+        assertThat(revoked.status()).as(revoked.toString()).isEqualTo(200);
+        // no waiting: the very next read through the other node is refused
+        assertThat(b.get(feed).send().status()).isEqualTo(404);
+    }
 }

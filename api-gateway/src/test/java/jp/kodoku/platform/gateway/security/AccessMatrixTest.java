@@ -408,6 +408,7 @@ class AccessMatrixTest extends ApiTest {
         return EnumSet.allOf(Caller.class).stream().map(caller -> DynamicTest.dynamicTest(
                 endpoint.name() + " as " + caller, () -> {
                     boolean allowed = endpoint.allowed().contains(caller);
+                    cellCaller = caller;
                     // Refused calls are turned away before any data is touched; only allowed ones need fresh data.
                     if (shared == null) {
                         member();
@@ -640,6 +641,7 @@ class AccessMatrixTest extends ApiTest {
                 (g, api) -> api.get(ev(g) + ".ics")));
         e.add(new Endpoint("GET /api/v1/events/{id}/registrations/access/{token}.ics", EVERYONE_BUT_APPS_WITHOUT_SCOPE,
                 AccessMatrixTest::publicRegistration, (g, api) -> api.get(link(g) + ".ics")));
+        e.addAll(feedEndpoints());
         return e;
     }
 
@@ -767,5 +769,45 @@ class AccessMatrixTest extends ApiTest {
                                    .token(TestTokens.memberAdmin(EVENTS_ORGANIZATION)).body(campaignEvent(campaign)).send();
         assertThat(proposed.status()).as(proposed.toString()).isEqualTo(201);
         return events().with(proposed.json().get("eventId").asText());
+    }
+
+    // ---- personal feed tokens and the calendar's feeds (issues 11, 12) --------------------------------------------
+
+    /** Who may hold personal feed tokens: every signed-in person with a role a view depends on. */
+    private static final Set<Caller> FEED_HOLDERS = EnumSet.of(SECRETARIAT, MEMBER_ADMIN, OTHER_MEMBER_ADMIN, CHAIR,
+            SUBCOMMITTEE_CHAIR);
+    /** The caller of the cell being run: a token to revoke must be the caller's own. */
+    private Caller cellCaller;
+
+    static List<Endpoint> feedEndpoints() {
+        List<Endpoint> e = new ArrayList<>();
+        e.add(new Endpoint("POST /api/v1/feed-tokens", FEED_HOLDERS, (g, api) -> api.post("/api/v1/feed-tokens")
+                .body(Map.of("feed", "calendar", "label", "行列テストのカレンダー"))));
+        e.add(new Endpoint("GET /api/v1/feed-tokens", FEED_HOLDERS, (g, api) -> api.get("/api/v1/feed-tokens")));
+        e.add(new Endpoint("DELETE /api/v1/feed-tokens/{id}", FEED_HOLDERS, AccessMatrixTest::ownFeedToken,
+                (g, api) -> api.delete("/api/v1/feed-tokens/" + (g.other() == null ? java.util.UUID.randomUUID() : g.other()))));
+        // the token in the path is the credential: whoever holds the URL reads the feed, with or without a sign-in
+        e.add(new Endpoint("GET /api/v1/calendar/feeds/{token}.ics", EVERYONE_BUT_APPS_WITHOUT_SCOPE, AccessMatrixTest::feedUrl,
+                (g, api) -> api.get(g.other() == null ? "/api/v1/calendar/feeds/none.ics" : g.other())));
+        return e;
+    }
+
+    /** A member with a calendar token of the cell's caller ({@code other}: the token's id). */
+    private Given ownFeedToken() {
+        Given given = member();
+        current = given;
+        Api.Response issued = api.post("/api/v1/feed-tokens").token(token(cellCaller, given.organizationId()))
+                                 .body(Map.of("feed", "calendar")).send();
+        assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+        return given.with(issued.json().get("id").asText());
+    }
+
+    /** A member admin's personal calendar URL ({@code other}: its path). */
+    private Given feedUrl() {
+        Given given = member();
+        Api.Response issued = api.post("/api/v1/feed-tokens").token(TestTokens.memberAdmin(given.organizationId()))
+                                 .body(Map.of("feed", "calendar")).send();
+        assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+        return given.with(java.net.URI.create(issued.json().get("url").asText()).getPath());
     }
 }

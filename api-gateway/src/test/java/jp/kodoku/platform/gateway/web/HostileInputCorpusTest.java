@@ -225,6 +225,7 @@ class HostileInputCorpusTest extends ApiTest {
             });
         }
         cases.addAll(eventCases());
+        cases.addAll(feedCases());
         return cases;
     }
 
@@ -536,6 +537,7 @@ class HostileInputCorpusTest extends ApiTest {
         e.add(new Endpoint("GET", "/api/v1/events.ics", null, Map.of()));
         e.add(new Endpoint("GET", "/api/v1/events/{id}.ics", null, Map.of()));
         e.add(new Endpoint("GET", "/api/v1/events/{id}/registrations/access/{token}.ics", null, Map.of()));
+        e.addAll(feedEndpoints());
         return e;
     }
 
@@ -617,5 +619,33 @@ class HostileInputCorpusTest extends ApiTest {
             path = path.replace("{id}", EVENTS_ORGANIZATION);
         }
         return path;
+    }
+
+    // ---- personal feed tokens and the calendar's feeds (issues 11, 12) --------------------------------------------
+
+    static List<Endpoint> feedEndpoints() {
+        List<Endpoint> e = new ArrayList<>();
+        e.add(new Endpoint("POST", "/api/v1/feed-tokens", map("feed", "calendar", "label", "職場のiPhone"), Map.of()));
+        e.add(new Endpoint("GET", "/api/v1/feed-tokens", null, Map.of()));
+        e.add(new Endpoint("DELETE", "/api/v1/feed-tokens/{id}", null, Map.of()));
+        e.add(new Endpoint("GET", "/api/v1/calendar/feeds/{token}.ics", null, Map.of()));
+        return e;
+    }
+
+    /** A feed nobody declared, a scope the feed does not take or that is no id, a label too long. */
+    static List<Case> feedCases() {
+        List<Case> cases = new ArrayList<>();
+        Endpoint issue = new Endpoint("POST", "/api/v1/feed-tokens", null, Map.of());
+        cases.add(new Case("an unknown feed", issue, null, Api.json(map("feed", "everything")), "feed", false));
+        cases.add(new Case("no feed", issue, null, Api.json(map("label", "名前だけ")), "feed", false));
+        cases.add(new Case("a scope on the personal calendar", issue, null,
+                Api.json(map("feed", "calendar", "scope", "bunkakai-1")), "scope", false));
+        cases.add(new Case("a scope that is no id", issue, null,
+                Api.json(map("feed", "calendar", "scope", "../../etc")), "scope", false));
+        cases.add(new Case("a label of 101 characters", issue, null,
+                Api.json(map("feed", "calendar", "label", "あ".repeat(101))), "label", false));
+        Endpoint others = new Endpoint("GET", "/api/v1/feed-tokens", null, Map.of());
+        cases.add(new Case("an owner name of 256 characters", others, "owner=" + "a".repeat(256), null, "owner", false));
+        return cases;
     }
 }
