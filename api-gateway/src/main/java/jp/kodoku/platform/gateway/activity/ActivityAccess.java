@@ -26,13 +26,24 @@ class ActivityAccess {
         return PublicPaths.get("/api/v1/feed", "/api/v1/feed.atom", "/api/v1/feed.json");
     }
 
+    /** A personal feed's token is its credential (gateway.feedtokens): feed readers send no sign-in. */
+    @Bean
+    PublicPaths personalActivityFeeds() {
+        return PublicPaths.get("/api/v1/feed/personal/*");
+    }
+
     /** Who reads, from the token only. */
     static ActivityViewer viewerOf(Caller caller) {
+        return viewerOf(caller, chairClaim());
+    }
+
+    /** Who reads: the caller's roles, its organization and (for a chair) its subcommittee claim. */
+    static ActivityViewer viewerOf(Caller caller, String subcommitteeClaim) {
         if (caller.isSecretariat()) {
             return ActivityViewer.secretariatStaff();
         }
         String organization = caller.roles().contains(Caller.MEMBER_ADMIN) ? caller.organizationId() : null;
-        String chaired = caller.roles().contains(CHAIR_ROLE) ? chairClaim() : null;
+        String chaired = caller.roles().contains(CHAIR_ROLE) ? subcommitteeClaim : null;
         return new ActivityViewer(false, organization, chaired);
     }
 

@@ -3,11 +3,20 @@ package jp.kodoku.platform.gateway.activity;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jp.kodoku.platform.activity.api.*;
+import jp.kodoku.platform.gateway.feedtokens.FeedKind;
+import jp.kodoku.platform.gateway.feedtokens.FeedOwner;
+import jp.kodoku.platform.gateway.feedtokens.FeedToken;
+import jp.kodoku.platform.gateway.feedtokens.FeedTokens;
 import jp.kodoku.platform.gateway.security.Caller;
 import jp.kodoku.platform.gateway.web.Queries;
 import jp.kodoku.platform.infra.errors.FieldViolation;
+import jp.kodoku.platform.infra.errors.InvalidInput;
+import jp.kodoku.platform.infra.errors.NotFound;
 import jp.kodoku.platform.infra.time.PlatformDates;
+import org.springframework.context.annotation.Bean;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,23 +34,57 @@ import java.util.regex.Pattern;
 
 /**
  * The activity feed: what happened across the platform, newest first, as the caller may read it, in cursor pages; and
- * the public feed as Atom and JSON Feed files.
+ * the public feed as Atom and JSON Feed files; a personal feed (what its owner reads signed in) behind a revocable
+ * token URL, made and revoked through {@code /api/v1/feed-tokens} with {@code "feed": "activity"}.
  */
 @RestController
 @Tag(name = "Activity", description = "The activity feed (活動の記録): new members, subcommittees, meetings, events")
 class ActivityController {
 
     static final int FEED_SIZE = 50;
+    static final String PERSONAL = "activity";
     private static final Pattern ORGANIZATION = Pattern.compile("^[A-Za-z0-9-]{1,64}$");
     private static final Pattern SUBCOMMITTEE = Pattern.compile("^bunkakai-[1-9][0-9]{0,2}$");
 
     private final Queries queries;
     private final ActivityFeeds feeds;
+    private final FeedTokens tokens;
     private final Clock clock = Clock.systemUTC();
 
-    ActivityController(Queries queries, ActivityFeeds feeds) {
+    ActivityController(Queries queries, ActivityFeeds feeds, FeedTokens tokens) {
         this.queries = queries;
         this.feeds = feeds;
+        this.tokens = tokens;
+    }
+
+    /**
+     * The personal activity feed: a member admin's, a chair's or the secretariat's view. The public has the public
+     * feed and needs no token. The token opens the Atom file at {@link #path}; the same token with {@code .json} opens
+     * the JSON Feed.
+     */
+    @Bean
+    static FeedKind personalActivityFeed() {
+        return new FeedKind() {
+            @Override
+            public String name() {
+                return PERSONAL;
+            }
+
+            @Override
+            public String path(String token) {
+                return "/api/v1/feed/personal/" + token + ".atom";
+            }
+
+            @Override
+            public void checkMayIssue(FeedOwner owner, String scope) {
+                if (scope != null) {
+                    throw new InvalidInput("scope", "the personal activity feed takes no scope");
+                }
+                if (!owner.isSecretariat() && owner.organizationId() == null && owner.subcommitteeId() == null) {
+                    throw new AccessDeniedException("a personal activity feed is for member admins, chairs and the secretariat");
+                }
+            }
+        };
     }
 
     @GetMapping("/api/v1/feed")
@@ -97,6 +140,30 @@ class ActivityController {
     ResponseEntity<String> jsonFeed() {
         return ResponseEntity.ok().header("Content-Type", ActivityFeeds.JSON_FEED)
                              .body(feeds.jsonFeed(publicFeed("/api/v1/feed.json")));
+    }
+
+    @GetMapping(path = "/api/v1/feed/personal/{token}.atom", produces = "application/atom+xml")
+    @Operation(summary = "A personal activity feed as Atom (no sign-in: the token is the credential): the newest 50 "
+            + "entries its owner reads signed in; revoked tokens answer 404")
+    ResponseEntity<String> personalAtom(@PathVariable String token) {
+        return ResponseEntity.ok().header("Content-Type", ActivityFeeds.ATOM)
+                             .body(feeds.atom(personalFeed(token, "/api/v1/feed/personal/" + token + ".atom")));
+    }
+
+    @GetMapping(path = "/api/v1/feed/personal/{token}.json", produces = "application/feed+json")
+    @Operation(summary = "A personal activity feed as JSON Feed 1.1 (the same token as its Atom file)")
+    ResponseEntity<String> personalJsonFeed(@PathVariable String token) {
+        return ResponseEntity.ok().header("Content-Type", ActivityFeeds.JSON_FEED)
+                             .body(feeds.jsonFeed(personalFeed(token, "/api/v1/feed/personal/" + token + ".json")));
+    }
+
+    private ActivityFeeds.Feed personalFeed(String token, String selfPath) {
+        FeedToken feed = tokens.resolve(token, PERSONAL).orElseThrow(() -> new NotFound("no such feed"));
+        ActivityViewer viewer = ActivityAccess.viewerOf(feed.owner().asCaller(), feed.owner().subcommitteeId());
+        ActivityPage page = queries.one(new ListActivity(viewer, Set.of(), null, null, null, null, null, FEED_SIZE),
+                ActivityPage.class);
+        return new ActivityFeeds.Feed("孤独・孤立対策官民連携プラットフォームの動き（個人用）", selfPath, "/activity",
+                page.entries());
     }
 
     /** The public feed is the same for everyone, signed in or not: it is the file a feed reader shares. */

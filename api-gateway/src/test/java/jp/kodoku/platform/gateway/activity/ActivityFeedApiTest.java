@@ -152,6 +152,34 @@ class ActivityFeedApiTest extends ApiTest {
     }
 
     @Test
+    void a_member_admins_personal_feed_holds_its_subcommittees_entries_until_the_token_is_revoked() throws Exception {
+        Map<String, Object> application = Samples.application();
+        String member = members().activeMember(application);
+        String subcommittee = new Subcommittees(api).create(member);
+        awaitProjections();
+        Api.Response issued = api.post("/api/v1/feed-tokens").token(TestTokens.memberAdmin(member))
+                                 .body(Map.of("feed", "activity", "label", "事務所のPC")).send();
+        assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+        String atomPath = java.net.URI.create(issued.json().get("url").asText()).getPath();
+        String joined = nameOf(application) + "が分科会" + subcommittee.substring("bunkakai-".length()) + "に参加しました";
+
+        SyndFeed atom = new SyndFeedInput().build(new StringReader(api.get(atomPath).send().text()));
+        assertThat(atom.getEntries()).extracting(SyndEntry::getTitle).contains(joined);
+        Api.Response json = api.get(atomPath.replace(".atom", ".json")).send();
+        assertThat(jsonFeedSchema().getSchema(SchemaLocation.of(SCHEMA))
+                .validate(new tools.jackson.databind.ObjectMapper().readTree(json.text()))).isEmpty();
+        assertThat(json.json().get("items").findValuesAsText("content_text")).contains(joined);
+        assertThat(new SyndFeedInput().build(new StringReader(api.get("/api/v1/feed.atom").send().text())).getEntries())
+                .extracting(SyndEntry::getTitle).doesNotContain(joined);
+
+        Api.Response revoked = api.delete("/api/v1/feed-tokens/" + issued.json().get("id").asText())
+                                  .token(TestTokens.memberAdmin(member)).send();
+        assertThat(revoked.status()).as(revoked.toString()).isBetween(200, 204);
+        assertThat(api.get(atomPath).send().status()).isEqualTo(404);
+        assertThat(api.get(atomPath.replace(".atom", ".json")).send().status()).isEqualTo(404);
+    }
+
+    @Test
     void a_bad_cursor_a_backwards_time_range_and_an_unknown_kind_are_problems_naming_the_parameter() {
         assertThat(problemField(api.get("/api/v1/feed?cursor=not-a-cursor").send())).isEqualTo("cursor");
         assertThat(problemField(api.get("/api/v1/feed?from=2026-05-01&to=2026-04-01").send())).isEqualTo("to");
