@@ -1,12 +1,11 @@
 package jp.kodoku.platform.gateway.activity;
 
 import jp.kodoku.platform.activity.api.ActivityViewer;
+import jp.kodoku.platform.gateway.feedtokens.FeedOwner;
 import jp.kodoku.platform.gateway.security.Caller;
 import jp.kodoku.platform.gateway.security.PublicPaths;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
  * The activity feed is public: without a token it answers with public entries, and a token widens what the caller
@@ -16,10 +15,6 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  */
 @Configuration(proxyBeanMethods = false)
 class ActivityAccess {
-
-    /** The chair's role and claim as the subcommittees' API reads them (SubcommitteeAccess). */
-    private static final String CHAIR_ROLE = "subcommittee-chair";
-    private static final String SUBCOMMITTEE_CLAIM = "subcommittee_id";
 
     @Bean
     PublicPaths activityPublicReads() {
@@ -32,25 +27,21 @@ class ActivityAccess {
         return PublicPaths.get("/api/v1/feed/personal/*");
     }
 
-    /** Who reads, from the token only. */
-    static ActivityViewer viewerOf(Caller caller) {
-        return viewerOf(caller, chairClaim());
+    /** Who reads now, from the token or the web sign-in only. */
+    static ActivityViewer viewerOfCaller() {
+        return viewerOf(FeedOwner.current());
     }
 
-    /** Who reads: the caller's roles, its organization and (for a chair) its subcommittee claim. */
-    static ActivityViewer viewerOf(Caller caller, String subcommitteeClaim) {
-        if (caller.isSecretariat()) {
+    /**
+     * Who reads: the roles a view depends on, the organization and the chaired subcommittee, as a feed token's owner
+     * keeps them too (so a personal feed reads as its owner does signed in).
+     */
+    static ActivityViewer viewerOf(FeedOwner owner) {
+        if (owner.isSecretariat()) {
             return ActivityViewer.secretariatStaff();
         }
-        String organization = caller.roles().contains(Caller.MEMBER_ADMIN) ? caller.organizationId() : null;
-        String chaired = caller.roles().contains(CHAIR_ROLE) ? subcommitteeClaim : null;
+        String organization = owner.roles().contains(Caller.MEMBER_ADMIN) ? owner.organizationId() : null;
+        String chaired = owner.roles().contains(FeedOwner.CHAIR) ? owner.subcommitteeId() : null;
         return new ActivityViewer(false, organization, chaired);
-    }
-
-    private static String chairClaim() {
-        if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token) {
-            return token.getToken().getClaimAsString(SUBCOMMITTEE_CLAIM);
-        }
-        return null;
     }
 }

@@ -7,7 +7,6 @@ import jp.kodoku.platform.gateway.feedtokens.FeedKind;
 import jp.kodoku.platform.gateway.feedtokens.FeedOwner;
 import jp.kodoku.platform.gateway.feedtokens.FeedToken;
 import jp.kodoku.platform.gateway.feedtokens.FeedTokens;
-import jp.kodoku.platform.gateway.security.Caller;
 import jp.kodoku.platform.gateway.web.Queries;
 import jp.kodoku.platform.infra.errors.FieldViolation;
 import jp.kodoku.platform.infra.errors.InvalidInput;
@@ -17,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -49,12 +49,14 @@ class ActivityController {
     private final Queries queries;
     private final ActivityFeeds feeds;
     private final FeedTokens tokens;
+    private final PublicFeedCache cache;
     private final Clock clock = Clock.systemUTC();
 
-    ActivityController(Queries queries, ActivityFeeds feeds, FeedTokens tokens) {
+    ActivityController(Queries queries, ActivityFeeds feeds, FeedTokens tokens, PublicFeedCache cache) {
         this.queries = queries;
         this.feeds = feeds;
         this.tokens = tokens;
+        this.cache = cache;
     }
 
     /**
@@ -125,21 +127,32 @@ class ActivityController {
             throw new InvalidActivityInput(violations);
         }
         Set<ActivityKind> kinds = kind == null || kind.isEmpty() ? Set.of() : EnumSet.copyOf(kind);
-        return queries.one(new ListActivity(ActivityAccess.viewerOf(Caller.current()), kinds, organization,
+        return queries.one(new ListActivity(ActivityAccess.viewerOfCaller(), kinds, organization,
                 subcommittee, first, last, after, limit), ActivityPage.class);
     }
 
     @GetMapping(path = "/api/v1/feed.atom", produces = "application/atom+xml")
-    @Operation(summary = "The public feed as Atom (RFC 4287): the newest 50 public entries, whoever asks")
-    ResponseEntity<String> atom() {
-        return ResponseEntity.ok().header("Content-Type", ActivityFeeds.ATOM).body(feeds.atom(publicFeed("/api/v1/feed.atom")));
+    @Operation(summary = "The public feed as Atom (RFC 4287): the newest 50 public entries, whoever asks; kept for a "
+            + "few seconds (platform.activity.public-feed-ttl), with an ETag")
+    ResponseEntity<String> atom(@RequestHeader(name = "If-None-Match", required = false) String ifNoneMatch) {
+        return cached(cache.get("atom", () -> feeds.atom(publicFeed("/api/v1/feed.atom"))), ActivityFeeds.ATOM, ifNoneMatch);
     }
 
     @GetMapping(path = "/api/v1/feed.json", produces = "application/feed+json")
-    @Operation(summary = "The public feed as JSON Feed 1.1: the newest 50 public entries, whoever asks")
-    ResponseEntity<String> jsonFeed() {
-        return ResponseEntity.ok().header("Content-Type", ActivityFeeds.JSON_FEED)
-                             .body(feeds.jsonFeed(publicFeed("/api/v1/feed.json")));
+    @Operation(summary = "The public feed as JSON Feed 1.1: the newest 50 public entries, whoever asks; kept like the "
+            + "Atom file")
+    ResponseEntity<String> jsonFeed(@RequestHeader(name = "If-None-Match", required = false) String ifNoneMatch) {
+        return cached(cache.get("json", () -> feeds.jsonFeed(publicFeed("/api/v1/feed.json"))), ActivityFeeds.JSON_FEED,
+                ifNoneMatch);
+    }
+
+    /** The kept file, or 304 when the reader has it already; readers may keep it a minute. */
+    private static ResponseEntity<String> cached(PublicFeedCache.Written file, String contentType, String ifNoneMatch) {
+        if (file.etag().equals(ifNoneMatch)) {
+            return ResponseEntity.status(304).eTag(file.etag()).build();
+        }
+        return ResponseEntity.ok().header("Content-Type", contentType).eTag(file.etag())
+                             .header("Cache-Control", "public, max-age=60").body(file.body());
     }
 
     @GetMapping(path = "/api/v1/feed/personal/{token}.atom", produces = "application/atom+xml")
@@ -159,7 +172,7 @@ class ActivityController {
 
     private ActivityFeeds.Feed personalFeed(String token, String selfPath) {
         FeedToken feed = tokens.resolve(token, PERSONAL).orElseThrow(() -> new NotFound("no such feed"));
-        ActivityViewer viewer = ActivityAccess.viewerOf(feed.owner().asCaller(), feed.owner().subcommitteeId());
+        ActivityViewer viewer = ActivityAccess.viewerOf(feed.owner());
         ActivityPage page = queries.one(new ListActivity(viewer, Set.of(), null, null, null, null, null, FEED_SIZE),
                 ActivityPage.class);
         return new ActivityFeeds.Feed("孤独・孤立対策官民連携プラットフォームの動き（個人用）", selfPath, "/activity",

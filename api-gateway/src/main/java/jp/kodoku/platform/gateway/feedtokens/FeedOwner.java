@@ -27,7 +27,7 @@ public record FeedOwner(String principal, Set<String> roles, String organization
     }
 
     /** The signed-in caller as a feed's owner. */
-    static FeedOwner current() {
+    public static FeedOwner current() {
         Caller caller = Caller.current();
         Set<String> roles = new TreeSet<>(caller.roles());
         roles.retainAll(VIEW_ROLES);

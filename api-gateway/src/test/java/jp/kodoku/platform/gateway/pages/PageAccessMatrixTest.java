@@ -95,7 +95,11 @@ class PageAccessMatrixTest extends ApiTest {
                 new Row("GET", "/organizations/" + organization + "/admins", SIGN_IN, "403", "200", "200"),
                 new Row("POST", "/organizations/" + organization + "/admins", SIGN_IN, "403", "400", "400"),
                 new Row("GET", "/organizations/" + organization + "/admins/not-an-admin/removal", SIGN_IN, "403", "404", "404"),
-                new Row("POST", "/organizations/" + organization + "/admins/not-an-admin/removal", SIGN_IN, "403", "404", "404"));
+                new Row("POST", "/organizations/" + organization + "/admins/not-an-admin/removal", SIGN_IN, "403", "404", "404"),
+                // the activity feed (issue 14): everyone, each reading what it may
+                new Row("GET", "/activity", "200", "200", "200", "200"),
+                new Row("GET", "/activity?kind=MEMBER_JOINED", "200", "200", "200", "200"),
+                new Row("GET", "/activity?cursor=not-a-cursor", "400", "400", "400", "400"));
     }
 
     @Test
