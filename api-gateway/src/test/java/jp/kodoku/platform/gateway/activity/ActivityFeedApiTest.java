@@ -96,6 +96,22 @@ class ActivityFeedApiTest extends ApiTest {
     }
 
     @Test
+    void a_rebuild_through_the_api_makes_the_same_feed_again() {
+        String organization = members().activeMember(Samples.application());
+        new Subcommittees(api).create(organization);
+        awaitProjections();
+        String filter = "/api/v1/feed?limit=200&organization=" + organization;
+        String before = api.get(filter).token(TestTokens.secretariat()).send().json().get("entries").toString();
+
+        Api.Response rebuild = api.post("/api/v1/admin/projections/activity/rebuild").token(TestTokens.secretariat()).send();
+        assertThat(rebuild.status()).as(rebuild.toString()).isEqualTo(202);
+        awaitProjections();
+
+        assertThat(api.get(filter).token(TestTokens.secretariat()).send().json().get("entries").toString())
+                .isEqualTo(before).contains("が会員になりました");
+    }
+
+    @Test
     void the_public_feed_parses_as_atom_and_as_json_feed_1_1_and_holds_no_entry_the_public_may_not_read() throws Exception {
         Map<String, Object> application = Samples.application();
         String member = members().activeMember(application);
