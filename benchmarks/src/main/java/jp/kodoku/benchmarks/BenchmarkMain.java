@@ -123,6 +123,7 @@ public final class BenchmarkMain {
                 freshness.run(label, members);
             }
             events = platform.eventCount();
+            new ActivityFeedRead(platform, options, results).run(label(options.largeEvents()));
         } finally {
             platform.stopApplication();
         }

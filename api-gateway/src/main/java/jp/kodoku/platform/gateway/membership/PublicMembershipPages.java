@@ -65,6 +65,9 @@ class PublicMembershipPages {
         LocalDate today = dates.today();
         model.addAttribute("counts", queries.one(new CountMembersByCategory(today), MemberCounts.class));
         model.addAttribute("categories", MemberCategory.values());
+        // the activity feed's newest public entries (issue 14): the same for every visitor
+        model.addAttribute("activity", queries.one(jp.kodoku.platform.activity.api.ListActivity.latestPublic(5),
+                jp.kodoku.platform.activity.api.ActivityPage.class).entries());
         return "membership/top";
     }
 

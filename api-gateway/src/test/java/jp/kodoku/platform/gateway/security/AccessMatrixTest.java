@@ -175,6 +175,7 @@ class AccessMatrixTest extends ApiTest {
                 AccessMatrixTest::proposing, (g, api) -> api.post(org(g) + "/profile-proposals/" + g.other() + "/rejection")
                 .body(Map.of("reason", "確認できません"))));
         e.addAll(subcommitteeEndpoints());
+        e.addAll(activityEndpoints());
         return e;
     }
 
@@ -978,6 +979,36 @@ class AccessMatrixTest extends ApiTest {
         Given given = member();
         Api.Response issued = api.post("/api/v1/feed-tokens").token(TestTokens.memberAdmin(given.organizationId()))
                                  .body(Map.of("feed", "calendar")).send();
+        assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+        return given.with(java.net.URI.create(issued.json().get("url").asText()).getPath());
+    }
+
+    // ---- the activity feed (issue 14) -----------------------------------------------------------------------------
+
+    /**
+     * The feed answers everyone (each with what it may read; the public feed files are the same for all); a third-party
+     * app needs feed:read, which the matrix's app does not have. A personal feed's token is its credential.
+     */
+    static List<Endpoint> activityEndpoints() {
+        Set<Caller> everyoneButAppsWithoutScope = EnumSet.complementOf(EnumSet.of(THIRD_PARTY_APP));
+        List<Endpoint> e = new ArrayList<>();
+        e.add(new Endpoint("GET /api/v1/feed", everyoneButAppsWithoutScope, (g, api) -> api.get("/api/v1/feed")));
+        e.add(new Endpoint("GET /api/v1/feed.atom", everyoneButAppsWithoutScope, (g, api) -> api.get("/api/v1/feed.atom")));
+        e.add(new Endpoint("GET /api/v1/feed.json", everyoneButAppsWithoutScope, (g, api) -> api.get("/api/v1/feed.json")));
+        e.add(new Endpoint("GET /api/v1/feed/personal/{token}.atom", everyoneButAppsWithoutScope,
+                AccessMatrixTest::activityFeedUrl, (g, api) -> api.get(g.other() == null ? "/api/v1/feed/personal/none.atom"
+                        : g.other())));
+        e.add(new Endpoint("GET /api/v1/feed/personal/{token}.json", everyoneButAppsWithoutScope,
+                AccessMatrixTest::activityFeedUrl, (g, api) -> api.get(g.other() == null ? "/api/v1/feed/personal/none.json"
+                        : g.other().replace(".atom", ".json"))));
+        return e;
+    }
+
+    /** A member admin's personal activity feed URL ({@code other}: its Atom path). */
+    private Given activityFeedUrl() {
+        Given given = member();
+        Api.Response issued = api.post("/api/v1/feed-tokens").token(TestTokens.memberAdmin(given.organizationId()))
+                                 .body(Map.of("feed", "activity")).send();
         assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
         return given.with(java.net.URI.create(issued.json().get("url").asText()).getPath());
     }

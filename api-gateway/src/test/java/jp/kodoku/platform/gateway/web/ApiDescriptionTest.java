@@ -71,6 +71,11 @@ class ApiDescriptionTest extends ApiTest {
                         // an iCalendar file (the events portal), likewise
                         assertThat(names(content)).as(where + " " + code).containsExactly("text/calendar");
                         assertThat(content.at("/text~1calendar/schema/type").asText()).as(where + " " + code).isEqualTo("string");
+                    } else if (content.has("application/atom+xml") || content.has("application/feed+json")) {
+                        // a feed file (the activity feed: Atom, JSON Feed), likewise
+                        assertThat(names(content)).as(where + " " + code).hasSize(1);
+                        assertThat(content.elements().next().at("/schema/type").asText()).as(where + " " + code)
+                                .isEqualTo("string");
                     } else if (!code.equals("202") && !code.equals("204")) {
                         assertThat(names(content)).as(where + " " + code).containsExactly("application/json");
                         assertThat(typed(content.get("application/json").get("schema"))).as(where + " " + code).isTrue();

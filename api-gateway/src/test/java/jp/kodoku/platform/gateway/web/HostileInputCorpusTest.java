@@ -182,6 +182,7 @@ class HostileInputCorpusTest extends ApiTest {
                 map("venue", "東京都千代田区霞が関1-2-2 会議室A", "onlineUrl", "https://meet.example.jp/corpus"), Map.of()));
         e.addAll(meetingRecordEndpoints());
         e.addAll(eventEndpoints());
+        e.addAll(activityEndpoints());
         return e;
     }
 
@@ -372,6 +373,7 @@ class HostileInputCorpusTest extends ApiTest {
         cases.addAll(subcommitteeCases());
         cases.addAll(eventCases());
         cases.addAll(feedCases());
+        cases.addAll(activityCases());
         return cases;
     }
 
@@ -809,6 +811,42 @@ class HostileInputCorpusTest extends ApiTest {
         cases.add(new Case("a limit of 0", calendar, "limit=0", null, "limit", false));
         Endpoint feed = new Endpoint("GET", "/api/v1/calendar.ics", null, Map.of());
         cases.add(new Case("a feed of a kind that is none", feed, "kind=%24gt", null, "kind", false));
+        return cases;
+    }
+
+    // ---- the activity feed (issue 14) -----------------------------------------------------------------------------
+
+    static List<Endpoint> activityEndpoints() {
+        List<Endpoint> e = new ArrayList<>();
+        e.add(new Endpoint("GET", "/api/v1/feed", null, Map.of()));
+        e.add(new Endpoint("GET", "/api/v1/feed.atom", null, Map.of()));
+        e.add(new Endpoint("GET", "/api/v1/feed.json", null, Map.of()));
+        e.add(new Endpoint("GET", "/api/v1/feed/personal/{token}.atom", null, Map.of()));
+        e.add(new Endpoint("GET", "/api/v1/feed/personal/{token}.json", null, Map.of()));
+        return e;
+    }
+
+    /** A cursor the feed did not give, a time range backwards or outside the platform's dates, an unknown kind, ids. */
+    static List<Case> activityCases() {
+        List<Case> cases = new ArrayList<>();
+        Endpoint feed = new Endpoint("GET", "/api/v1/feed", null, Map.of());
+        for (String cursor : List.of("abc", "YTF8bm90LWEtdGltZXx4", "%24gt", "YTF8MjAyNi0wNC0wMVQwMDowMDowMFp8Li4vLi4v",
+                "x".repeat(500))) {
+            cases.add(new Case("the cursor " + cursor.substring(0, Math.min(cursor.length(), 20)), feed,
+                    "cursor=" + cursor, null, "cursor", false));
+        }
+        cases.add(new Case("a time range that ends before it starts", feed, "from=2026-05-01&to=2026-04-01", null, "to", false));
+        cases.add(new Case("an empty time range", feed, "from=2026-05-01&to=2026-05-01", null, "to", false));
+        for (String date : HOSTILE_DATES) {
+            cases.add(new Case("from = " + date, feed, "from=" + date, null, "from", false));
+        }
+        cases.add(new Case("a time that is no time", feed, "to=2026-13-45T99:00", null, "to", false));
+        cases.add(new Case("an unknown kind", feed, "kind=GOSSIP", null, "kind", false));
+        cases.add(new Case("a kind as an operator", feed, "kind=%7B%22%24ne%22%3A1%7D", null, "kind", false));
+        cases.add(new Case("an organization that is no id", feed, "organization=%7B%24ne%7D", null, "organization", false));
+        cases.add(new Case("a subcommittee that is no id", feed, "subcommittee=bunkakai-x", null, "subcommittee", false));
+        cases.add(new Case("a limit of 0", feed, "limit=0", null, "limit", false));
+        cases.add(new Case("a limit too large", feed, "limit=100000", null, "limit", false));
         return cases;
     }
 }

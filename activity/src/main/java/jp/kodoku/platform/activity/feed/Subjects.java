@@ -1,0 +1,42 @@
+package jp.kodoku.platform.activity.feed;
+
+import jp.kodoku.platform.infra.readmodel.ReadModelBatches;
+import jp.kodoku.platform.infra.readmodel.VersionedDocuments;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.function.Consumer;
+
+/** The {@link Subject}s, through the versioned upsert: each changed by the events of its own aggregate, in order. */
+@Component
+class Subjects {
+
+    private final MongoTemplate mongo;
+    private final VersionedDocuments<Subject> subjects;
+
+    Subjects(MongoTemplate mongo, ReadModelBatches batches) {
+        this.mongo = mongo;
+        this.subjects = batches.versioned(Subject.class, Subject::new);
+    }
+
+    /**
+     * The subject as it was before this event and as the event leaves it; {@code applied} false when the event had
+     * been applied already (a redelivery), and then nothing is to be told again.
+     */
+    record Change(boolean applied, Subject before, Subject after) {
+    }
+
+    Change change(String aggregateId, long sequence, Consumer<Subject> change) {
+        Subject[] before = new Subject[1];
+        Subject after = subjects.upsert(aggregateId, sequence, s -> {
+            before[0] = s.copy();
+            change.accept(s);
+        });
+        return new Change(before[0] != null, before[0] == null ? after : before[0], after);
+    }
+
+    /** For the reset before a rebuild ({@link MembershipActivity}). */
+    void dropAll() {
+        mongo.dropCollection(Subject.class);
+    }
+}

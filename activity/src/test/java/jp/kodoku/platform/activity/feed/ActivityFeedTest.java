@@ -1,0 +1,212 @@
+package jp.kodoku.platform.activity.feed;
+
+import jp.kodoku.platform.activity.api.*;
+import jp.kodoku.platform.events.api.EventKind;
+import jp.kodoku.platform.events.api.Visibility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ActivityFeedTest {
+
+    private final FeedHistory history = new FeedHistory();
+
+    @AfterEach
+    void close() {
+        history.close();
+    }
+
+    private List<ActivityEntry> read(ActivityViewer viewer) {
+        return history.list(new ListActivity(viewer, Set.of(), null, null, null, null, null, 200)).entries();
+    }
+
+    private static List<String> texts(List<ActivityEntry> entries) {
+        return entries.stream().map(ActivityEntry::text).toList();
+    }
+
+    @Test
+    void an_approved_member_is_public_news_and_its_application_the_secretariats_alone() {
+        String sakura = history.member("こども居場所ネットワークさくら", true);
+
+        assertThat(texts(read(ActivityViewer.anyone()))).containsExactly("こども居場所ネットワークさくらが会員になりました");
+        ActivityEntry joined = read(ActivityViewer.anyone()).get(0);
+        assertThat(joined.kind()).isEqualTo(ActivityKind.MEMBER_JOINED);
+        assertThat(joined.link()).isEqualTo("/directory/" + sakura);
+        assertThat(joined.organizations()).containsExactly(new ActivityOrganization(sakura, "こども居場所ネットワークさくら"));
+        assertThat(texts(read(ActivityViewer.secretariatStaff()))).containsExactly(
+                "こども居場所ネットワークさくらが会員になりました", "こども居場所ネットワークさくらから入会の申込がありました");
+    }
+
+    @Test
+    void a_withdrawn_member_is_named_to_the_secretariat_only_as_the_directory_lists_it_no_more() {
+        String sakura = history.member("こども居場所ネットワークさくら", true);
+        String lead = history.member("自殺対策支援センターライフリンク", true);
+        history.subcommittee(3, lead);
+        history.join("bunkakai-3", sakura);
+
+        history.withdraw(sakura);
+
+        assertThat(texts(read(ActivityViewer.anyone()))).noneMatch(t -> t.contains("さくら"));
+        assertThat(texts(read(ActivityViewer.memberAdmin(lead)))).noneMatch(t -> t.contains("さくら"));
+        assertThat(texts(read(ActivityViewer.secretariatStaff()))).contains(
+                "こども居場所ネットワークさくらが会員になりました", "こども居場所ネットワークさくらが分科会3に参加しました",
+                "こども居場所ネットワークさくらが退会しました（2026年5月31日付）（理由：活動終了）");
+    }
+
+    @Test
+    void a_suspended_member_comes_back_to_the_public_feed_when_reinstated() {
+        String sakura = history.member("こども居場所ネットワークさくら", true);
+        history.suspend(sakura);
+        assertThat(read(ActivityViewer.anyone())).isEmpty();
+
+        history.reinstate(sakura);
+
+        assertThat(texts(read(ActivityViewer.anyone()))).containsExactly("こども居場所ネットワークさくらが会員になりました");
+    }
+
+    @Test
+    void a_member_that_did_not_consent_to_publication_is_never_named_publicly() {
+        history.member("非公開の会", false);
+
+        assertThat(read(ActivityViewer.anyone())).isEmpty();
+        assertThat(texts(read(ActivityViewer.secretariatStaff()))).contains("非公開の会が会員になりました");
+    }
+
+    @Test
+    void a_postponed_meeting_is_told_to_the_subcommittees_members_with_its_reason() {
+        String lead = history.member("自殺対策支援センターライフリンク", true);
+        String outsider = history.member("こども居場所ネットワークさくら", true);
+        history.subcommittee(3, lead);
+        String meeting = history.meeting("bunkakai-3", "第2回会合", LocalDate.of(2026, 12, 3));
+
+        history.rescheduleMeeting(meeting, "bunkakai-3", LocalDate.of(2026, 12, 10), "台風の接近のため");
+
+        String postponed = "分科会3の会議「第2回会合」が延期されました（2026年12月10日 14:00）（理由：台風の接近のため）";
+        assertThat(texts(read(ActivityViewer.memberAdmin(lead)))).contains(postponed,
+                "分科会3の会議「第2回会合」を2026年12月3日 14:00に開きます");
+        assertThat(read(ActivityViewer.memberAdmin(lead)).get(0).link())
+                .isEqualTo("/subcommittees/bunkakai-3/meetings/" + meeting);
+        assertThat(texts(read(new ActivityViewer(false, null, "bunkakai-3")))).contains(postponed);
+        assertThat(texts(read(ActivityViewer.memberAdmin(outsider)))).doesNotContain(postponed);
+        assertThat(texts(read(ActivityViewer.anyone()))).doesNotContain(postponed)
+                .contains("分科会3「相談支援に係る実務的な相互連携の在り方」が設置されました（担当幹事団体：自殺対策支援センターライフリンク）");
+    }
+
+    @Test
+    void a_members_only_event_is_for_members_and_a_general_assembly_always_is() {
+        String sakura = history.member("こども居場所ネットワークさくら", true);
+        history.event("会員交流会", EventKind.WORKSHOP, Visibility.MEMBERS_ONLY, List.of());
+        history.event("令和8年度総会", EventKind.GENERAL_ASSEMBLY, Visibility.PUBLIC, List.of());
+        history.event("孤独・孤立の実態把握", EventKind.SYMPOSIUM, Visibility.PUBLIC, List.of());
+
+        assertThat(texts(read(ActivityViewer.anyone()))).containsExactly(
+                "シンポジウム「孤独・孤立の実態把握」（第3回）を2026年12月3日に開催します",
+                "こども居場所ネットワークさくらが会員になりました");
+        assertThat(texts(read(ActivityViewer.memberAdmin(sakura)))).contains(
+                "現場課題ワークショップ「会員交流会」を2026年12月3日に開催します", "総会「令和8年度総会」を2026年12月3日に開催します");
+    }
+
+    @Test
+    void a_cancelled_event_is_told_with_its_reason_to_whom_it_was_for() {
+        String id = history.event("居場所づくりの現場から", EventKind.WORKSHOP, Visibility.PUBLIC, List.of());
+
+        history.cancelEvent(id, "台風接近のため");
+
+        assertThat(texts(read(ActivityViewer.anyone()))).first()
+                .isEqualTo("現場課題ワークショップ「居場所づくりの現場から」は中止になりました（理由：台風接近のため）");
+    }
+
+    @Test
+    void a_renamed_organization_reads_with_its_name_of_today() {
+        // names go in when an entry is read (ADR 0029): the subcommittees module names organizations the same way
+        String sakura = history.member("こども居場所ネットワークさくら", true);
+        history.mongo.updateFirst(org.springframework.data.mongodb.core.query.Query.query(
+                        org.springframework.data.mongodb.core.query.Criteria.where("_id").is(sakura)),
+                org.springframework.data.mongodb.core.query.Update.update("name", "さくらネット"), KnownOrganization.class);
+
+        assertThat(texts(read(ActivityViewer.anyone()))).containsExactly("さくらネットが会員になりました");
+    }
+
+    @Test
+    void redelivered_events_and_a_rebuild_leave_the_same_feed() {
+        String lead = history.member("自殺対策支援センターライフリンク", true);
+        history.subcommittee(3, lead);
+        String meeting = history.meeting("bunkakai-3", "第2回会合", LocalDate.of(2026, 12, 3));
+        history.rescheduleMeeting(meeting, "bunkakai-3", LocalDate.of(2026, 12, 1), "会場の都合");
+        String event = history.event("居場所づくりの現場から", EventKind.WORKSHOP, Visibility.PUBLIC, List.of(lead));
+        history.cancelEvent(event, "台風接近のため");
+        List<ActivityEntry> before = read(ActivityViewer.secretariatStaff());
+
+        history.redeliverEverything();
+        assertThat(read(ActivityViewer.secretariatStaff())).isEqualTo(before);
+
+        history.rebuild();
+        assertThat(read(ActivityViewer.secretariatStaff())).isEqualTo(before);
+        assertThat(texts(before)).contains("分科会3の会議「第2回会合」の日程が変わりました（2026年12月1日 14:00）（理由：会場の都合）");
+    }
+
+    @Test
+    void pages_follow_each_other_by_cursor_without_gap_or_repeat() {
+        for (int i = 1; i <= 7; i++) {
+            history.member("団体" + i, true);
+        }
+        List<ActivityEntry> all = read(ActivityViewer.secretariatStaff());
+        List<ActivityEntry> paged = new ArrayList<>();
+        ActivityCursor cursor = null;
+        do {
+            ActivityPage page = history.list(new ListActivity(ActivityViewer.secretariatStaff(), Set.of(), null, null,
+                    null, null, cursor, 3));
+            paged.addAll(page.entries());
+            cursor = page.nextCursor() == null ? null : ActivityCursor.parse(page.nextCursor());
+        } while (cursor != null);
+
+        assertThat(all).hasSize(14);
+        assertThat(paged).isEqualTo(all);
+    }
+
+    @Test
+    void filters_narrow_by_kind_organization_subcommittee_and_time() {
+        String lead = history.member("自殺対策支援センターライフリンク", true);
+        String sakura = history.member("こども居場所ネットワークさくら", true);
+        history.subcommittee(3, lead);
+        ActivityViewer secretariat = ActivityViewer.secretariatStaff();
+
+        assertThat(history.list(new ListActivity(secretariat, Set.of(ActivityKind.MEMBER_JOINED), null, null, null, null,
+                null, 50)).entries()).hasSize(2).allMatch(e -> e.kind() == ActivityKind.MEMBER_JOINED);
+        assertThat(history.list(new ListActivity(secretariat, Set.of(), sakura, null, null, null, null, 50)).entries())
+                .hasSize(2).allMatch(e -> e.organizations().get(0).id().equals(sakura));
+        assertThat(history.list(new ListActivity(secretariat, Set.of(), null, "bunkakai-3", null, null, null, 50))
+                           .entries()).hasSize(2).allMatch(e -> "bunkakai-3".equals(e.subcommitteeId()));
+        List<ActivityEntry> all = read(secretariat);
+        Instant third = all.get(2).occurredAt();
+        assertThat(history.list(new ListActivity(secretariat, Set.of(), null, null, third, null, null, 50)).entries())
+                .isEqualTo(all.subList(0, 3));
+        assertThat(history.list(new ListActivity(secretariat, Set.of(), null, null, null, third, null, 50)).entries())
+                .isEqualTo(all.subList(3, all.size()));
+    }
+
+    @Test
+    void a_cursor_the_feed_did_not_give_and_a_backwards_range_are_refused_naming_the_parameter() {
+        assertThatThrownBy(() -> ActivityCursor.parse("bm90LWEtY3Vyc29y")).isInstanceOf(InvalidActivityInput.class)
+                .satisfies(e -> assertThat(((InvalidActivityInput) e).violations().get(0).field()).isEqualTo("cursor"));
+        assertThatThrownBy(() -> ActivityCursor.parse("%%%")).isInstanceOf(InvalidActivityInput.class);
+        Instant now = Instant.now();
+        assertThatThrownBy(() -> new ListActivity(ActivityViewer.anyone(), Set.of(), null, null, now, now.minusSeconds(1),
+                null, 10)).isInstanceOf(InvalidActivityInput.class)
+                .satisfies(e -> assertThat(((InvalidActivityInput) e).violations().get(0).field()).isEqualTo("to"));
+    }
+
+    @Test
+    void a_cursor_survives_its_round_trip() {
+        ActivityCursor cursor = new ActivityCursor(Instant.parse("2026-04-01T00:00:01.5Z"), "bunkakai-3:4");
+        assertThat(ActivityCursor.parse(cursor.encode())).isEqualTo(cursor);
+    }
+}
