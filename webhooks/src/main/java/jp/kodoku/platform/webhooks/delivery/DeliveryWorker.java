@@ -1,0 +1,167 @@
+package jp.kodoku.platform.webhooks.delivery;
+
+import jp.kodoku.platform.webhooks.Subscriptions;
+import jp.kodoku.platform.webhooks.Subscriptions.Subscription;
+import jp.kodoku.platform.webhooks.WebhooksProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Sends due deliveries on {@code platform.webhooks.workers} threads per node, as infra's outbox worker does (ADR
+ * 0018): a row is locked while it is sent, and marked in the same transaction, so a node that dies mid-send leaves it
+ * pending for the next worker (the receiver may then see it twice, with the same {@code webhook-id}). A failure is
+ * tried again after 10 s, doubling up to an hour; once a delivery has failed for {@code give-up-after} (a day) since
+ * its first attempt, the subscription is disabled and its owner mailed ({@link OwnerNotice}).
+ */
+@Component
+class DeliveryWorker implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
+
+    private final Deliveries deliveries;
+    private final Subscriptions subscriptions;
+    private final WebhookSender sender;
+    private final OwnerNotice notice;
+    private final WebhooksProperties properties;
+    private final TransactionTemplate transactions;
+    private final Clock clock = Clock.systemUTC();
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean running;
+
+    DeliveryWorker(Deliveries deliveries, Subscriptions subscriptions, WebhookSender sender, OwnerNotice notice,
+                   WebhooksProperties properties, PlatformTransactionManager transactionManager) {
+        this.deliveries = deliveries;
+        this.subscriptions = subscriptions;
+        this.sender = sender;
+        this.notice = notice;
+        this.properties = properties;
+        this.transactions = new TransactionTemplate(transactionManager);
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running || properties.workers() <= 0) {
+            return;
+        }
+        running = true;
+        for (int i = 1; i <= properties.workers(); i++) {
+            Thread thread = new Thread(this::work, "webhooks-" + i);
+            thread.setDaemon(true);
+            threads.add(thread);
+            thread.start();
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        deliveries.signal().wake();
+        for (Thread thread : threads) {
+            try {
+                thread.join(properties.requestTimeout().plusSeconds(1).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        threads.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Started after everything it uses, stopped before. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 100;
+    }
+
+    private void work() {
+        while (running) {
+            long seen = deliveries.signal().generation();
+            boolean sentAny = false;
+            try {
+                for (long id : deliveries.dueHeads(clock.instant(), properties.batchSize())) {
+                    if (!running) {
+                        break;
+                    }
+                    sentAny |= claimAndSend(id);
+                }
+            } catch (RuntimeException e) {
+                log.warn("Webhooks: could not read or mark deliveries: {}", e.toString());
+            }
+            if (!sentAny && running) {
+                try {
+                    deliveries.signal().awaitAfter(seen, properties.pollInterval());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Whether a row was claimed (sent, or dropped with its subscription). */
+    boolean claimAndSend(long id) {
+        Boolean claimed = transactions.execute(status -> {
+            Optional<Deliveries.Delivery> row = deliveries.claim(id, clock.instant());
+            if (row.isEmpty()) {
+                return false;
+            }
+            Deliveries.Delivery delivery = row.get();
+            Optional<Subscription> subscription = subscriptions.find(delivery.subscriptionId()).filter(Subscription::active);
+            if (subscription.isEmpty()) {
+                deliveries.dropPending(delivery.subscriptionId(), clock.instant());
+                return true;
+            }
+            Instant now = clock.instant();
+            Deliveries.Outcome outcome = sender.send(subscription.get().url(), subscription.get().signingSecrets(now),
+                                                     delivery.eventId(), delivery.body(), now);
+            Instant after = clock.instant();
+            deliveries.logAttempt(delivery, outcome, now);
+            if (outcome.delivered()) {
+                deliveries.delivered(delivery, after);
+            } else if (Duration.between(delivery.firstAttemptOr(now), after).compareTo(properties.giveUpAfter()) >= 0) {
+                giveUp(subscription.get(), delivery, outcome, after);
+            } else {
+                deliveries.failed(delivery, after.plus(backOff(delivery.attempts() + 1)), after);
+            }
+            return true;
+        });
+        return Boolean.TRUE.equals(claimed);
+    }
+
+    private void giveUp(Subscription subscription, Deliveries.Delivery delivery, Deliveries.Outcome outcome,
+                        Instant now) {
+        deliveries.failed(delivery, now, now);
+        long from = deliveries.dropPending(subscription.id(), now).orElse(delivery.position());
+        String reason = "deliveries failed for " + properties.giveUpAfter().toHours() + " h and more (last: "
+                        + outcome.error() + "); after fixing the receiver, enable the subscription and replay from "
+                        + "position " + from;
+        if (subscriptions.disable(subscription.id(), reason, now)) {
+            notice.disabled(subscription, reason, now);
+            log.warn("Webhooks: subscription {} disabled: {}", subscription.id(), reason);
+        }
+    }
+
+    /** The wait after the {@code attempts}-th failure: first-retry, doubled each time, at most max-retry. */
+    Duration backOff(int attempts) {
+        Duration wait = properties.firstRetry();
+        for (int i = 1; i < attempts && wait.compareTo(properties.maxRetry()) < 0; i++) {
+            wait = wait.multipliedBy(2);
+        }
+        return wait.compareTo(properties.maxRetry()) > 0 ? properties.maxRetry() : wait;
+    }
+}
