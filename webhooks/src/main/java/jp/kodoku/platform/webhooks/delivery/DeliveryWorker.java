@@ -148,7 +148,7 @@ class DeliveryWorker implements SmartLifecycle {
         deliveries.failed(delivery, now, now);
         long from = deliveries.dropPending(subscription.id(), now).orElse(delivery.position());
         String reason = "deliveries failed for " + properties.giveUpAfter().toHours() + " h and more (last: "
-                        + outcome.error() + "); after fixing the receiver, enable the subscription and replay from "
+                        + outcome.error() + "); after fixing the receiver, reactivate the subscription and replay from "
                         + "position " + from;
         if (subscriptions.disable(subscription.id(), reason, now)) {
             notice.disabled(subscription, reason, now);
