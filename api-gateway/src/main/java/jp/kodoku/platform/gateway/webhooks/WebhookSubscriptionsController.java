@@ -82,24 +82,24 @@ class WebhookSubscriptionsController {
                             WebhookSubscription.class);
     }
 
-    @GetMapping(BASE + "/{id}")
+    @GetMapping(BASE + "/{subscriptionId}")
     @Operation(summary = "One of the app's subscriptions: its state, and why it was disabled")
-    ResponseEntity<WebhookSubscription> one(@PathVariable String id) {
+    ResponseEntity<WebhookSubscription> one(@PathVariable("subscriptionId") String id) {
         WebhookSubscription subscription = queries.one(
                 new FindWebhookSubscription(id, WebhooksAccess.requireApp().clientId()), WebhookSubscription.class);
         return ResponseEntity.ok().eTag(Versions.etag(subscription.version())).body(subscription);
     }
 
-    @DeleteMapping(BASE + "/{id}")
+    @DeleteMapping(BASE + "/{subscriptionId}")
     @Operation(summary = "Remove a subscription; deliveries not yet made are dropped")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void remove(@PathVariable String id) {
+    void remove(@PathVariable("subscriptionId") String id) {
         commands.send(new DeleteWebhookSubscription(id, WebhooksAccess.requireApp().clientId()));
     }
 
-    @PostMapping(BASE + "/{id}/secret")
+    @PostMapping(BASE + "/{subscriptionId}/secret")
     @Operation(summary = "A new secret, shown once; the old one keeps signing for overlapHours (default 24, 0–168)")
-    ResponseEntity<RotatedSecret> rotate(@PathVariable String id, @RequestBody(required = false) SecretRotation body) {
+    ResponseEntity<RotatedSecret> rotate(@PathVariable("subscriptionId") String id, @RequestBody(required = false) SecretRotation body) {
         IssuedWebhookSecret issued = commands.send(new RotateWebhookSecret(id, WebhooksAccess.requireApp().clientId(),
                 body == null ? null : body.overlapHours()), IssuedWebhookSecret.class);
         return ResponseEntity.ok().eTag(Versions.etag(issued.version())).cacheControl(CacheControl.noStore())
@@ -107,18 +107,18 @@ class WebhookSubscriptionsController {
                                                      issued.version()));
     }
 
-    @PostMapping(BASE + "/{id}/reactivation")
+    @PostMapping(BASE + "/{subscriptionId}/reactivation")
     @Operation(summary = "Deliver again after the subscription was disabled (replay what was missed separately)")
-    ResponseEntity<WebhookSubscription> reactivate(@PathVariable String id) {
+    ResponseEntity<WebhookSubscription> reactivate(@PathVariable("subscriptionId") String id) {
         String clientId = WebhooksAccess.requireApp().clientId();
         commands.send(new EnableWebhookSubscription(id, clientId));
         WebhookSubscription subscription = queries.one(new FindWebhookSubscription(id, clientId), WebhookSubscription.class);
         return ResponseEntity.ok().eTag(Versions.etag(subscription.version())).body(subscription);
     }
 
-    @GetMapping(BASE + "/{id}/deliveries")
+    @GetMapping(BASE + "/{subscriptionId}/deliveries")
     @Operation(summary = "The delivery log, newest attempt first: outcome, status, latency, attempt, a short excerpt")
-    WebhookDeliveryPage deliveries(@PathVariable String id, @RequestParam(required = false) String cursor,
+    WebhookDeliveryPage deliveries(@PathVariable("subscriptionId") String id, @RequestParam(required = false) String cursor,
                                    @RequestParam(defaultValue = "50") int limit) {
         if (limit < 1 || limit > 200) {
             throw new InvalidWebhookInput(List.of(new FieldViolation("limit", "must be between 1 and 200")));
@@ -127,10 +127,10 @@ class WebhookSubscriptionsController {
                            WebhookDeliveryPage.class);
     }
 
-    @PostMapping(BASE + "/{id}/replays")
+    @PostMapping(BASE + "/{subscriptionId}/replays")
     @Operation(summary = "Redeliver every event of the subscription from a position in the event stream or a time")
     @ApiResponse(responseCode = "202", description = "Enqueued: the events follow in order, with their own ids")
-    ResponseEntity<WebhookReplay> replay(@PathVariable String id, @RequestBody ReplayRequest body) {
+    ResponseEntity<WebhookReplay> replay(@PathVariable("subscriptionId") String id, @RequestBody ReplayRequest body) {
         WebhookReplay replay = commands.send(new ReplayWebhookDeliveries(id, WebhooksAccess.requireApp().clientId(),
                 body.fromPosition(), body.fromTime()), WebhookReplay.class);
         return ResponseEntity.accepted().body(replay);
