@@ -38,7 +38,7 @@ CREATE TABLE webhook_deliveries (
     -- the CloudEvent as sent, fixed when enqueued so that every attempt sends the same bytes
     body             TEXT                     NOT NULL,
     -- "live" for the first delivery, the replay's id for a redelivery
-    origin           VARCHAR(40)              NOT NULL,
+    origin           VARCHAR(60)              NOT NULL,
     -- pending, done or dropped (its subscription was disabled or removed)
     state            VARCHAR(10)              NOT NULL,
     attempts         INT                      NOT NULL,

@@ -27,6 +27,7 @@ public final class WebhookReceiver implements AutoCloseable {
     private final List<String> refusedIds = new CopyOnWriteArrayList<>();
     private volatile List<StandardWebhooksVerifier> verifiers = List.of();
     private volatile int answer = 204;
+    private volatile long delayMillis;
 
     public WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -37,6 +38,10 @@ public final class WebhookReceiver implements AutoCloseable {
             String timestamp = exchange.getRequestHeaders().getFirst("webhook-timestamp");
             String signature = exchange.getRequestHeaders().getFirst("webhook-signature");
             int status = answer;
+            if (delayMillis > 0) {
+                // a receiver that takes its time, so that deliveries are still under way when a test interrupts them
+                java.util.concurrent.locks.LockSupport.parkNanos(delayMillis * 1_000_000);
+            }
             if (status / 100 == 2) {
                 Instant now = Instant.now();
                 List<Boolean> verifiedBy = verifiers.stream()
@@ -75,6 +80,11 @@ public final class WebhookReceiver implements AutoCloseable {
 
     public void failing() {
         answer = 500;
+    }
+
+    /** Answers only after this long. */
+    public void slow(long millis) {
+        delayMillis = millis;
     }
 
     public void up() {

@@ -147,13 +147,17 @@ class DeliveryWorker implements SmartLifecycle {
                         Instant now) {
         deliveries.failed(delivery, now, now);
         long from = deliveries.dropPending(subscription.id(), now).orElse(delivery.position());
-        String reason = "deliveries failed for " + properties.giveUpAfter().toHours() + " h and more (last: "
+        String reason = "deliveries failed for " + readable(properties.giveUpAfter()) + " and more (last: "
                         + outcome.error() + "); after fixing the receiver, reactivate the subscription and replay from "
                         + "position " + from;
         if (subscriptions.disable(subscription.id(), reason, now)) {
             notice.disabled(subscription, reason, now);
             log.warn("Webhooks: subscription {} disabled: {}", subscription.id(), reason);
         }
+    }
+
+    private static String readable(Duration duration) {
+        return duration.toHours() >= 1 ? duration.toHours() + " h" : duration.toSeconds() + " s";
     }
 
     /** The wait after the {@code attempts}-th failure: first-retry, doubled each time, at most max-retry. */
