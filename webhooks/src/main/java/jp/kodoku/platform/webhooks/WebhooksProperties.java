@@ -14,6 +14,7 @@ import java.time.Duration;
  *                              is disabled and the client's owner is mailed
  * @param firstRetry            the wait after the first failure, doubled after each, up to {@code maxRetry}
  * @param workers               threads per node that send (each holds a database connection while it sends)
+ * @param parallelSends         rows of different lanes one worker sends at once (and waits for together)
  * @param ownerAddress          who is mailed for a client that acts for no member organization (an outside system)
  */
 @ConfigurationProperties("platform.webhooks")
@@ -24,6 +25,7 @@ public record WebhooksProperties(@DefaultValue("false") boolean allowLoopbackTar
                                  @DefaultValue("PT5S") Duration connectTimeout,
                                  @DefaultValue("PT10S") Duration requestTimeout,
                                  @DefaultValue("4") int workers,
+                                 @DefaultValue("16") int parallelSends,
                                  @DefaultValue("PT1S") Duration pollInterval,
                                  @DefaultValue("100") int batchSize,
                                  @DefaultValue("jimukyoku@localhost") String ownerAddress) {

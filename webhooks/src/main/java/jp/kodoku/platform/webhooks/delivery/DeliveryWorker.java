@@ -14,12 +14,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * Sends due deliveries on {@code platform.webhooks.workers} threads per node, as infra's outbox worker does (ADR
- * 0018): a row is locked while it is sent, and marked in the same transaction, so a node that dies mid-send leaves it
+ * Sends due deliveries on {@code platform.webhooks.workers} threads per node, each sending up to
+ * {@code parallel-sends} rows of different lanes at once. As infra's outbox worker does (ADR 0018), a row is locked
+ * while it is sent, and marked in the same transaction, so a node that dies mid-send leaves it
  * pending for the next worker (the receiver may then see it twice, with the same {@code webhook-id}). A failure is
  * tried again after 10 s, doubling up to an hour; once a delivery has failed for {@code give-up-after} (a day) since
  * its first attempt, the subscription is disabled and its owner mailed ({@link OwnerNotice}).
@@ -93,12 +97,7 @@ class DeliveryWorker implements SmartLifecycle {
             long seen = deliveries.signal().generation();
             boolean sentAny = false;
             try {
-                for (long id : deliveries.dueHeads(clock.instant(), properties.batchSize())) {
-                    if (!running) {
-                        break;
-                    }
-                    sentAny |= claimAndSend(id);
-                }
+                sentAny = sendOneBatch();
             } catch (RuntimeException e) {
                 log.warn("Webhooks: could not read or mark deliveries: {}", e.toString());
             }
@@ -113,34 +112,56 @@ class DeliveryWorker implements SmartLifecycle {
         }
     }
 
-    /** Whether a row was claimed (sent, or dropped with its subscription). */
-    boolean claimAndSend(long id) {
-        Boolean claimed = transactions.execute(status -> {
-            Optional<Deliveries.Delivery> row = deliveries.claim(id, clock.instant());
-            if (row.isEmpty()) {
-                return false;
+    /**
+     * Claims up to {@code parallel-sends} rows at the heads of their lanes (so never two of one lane), sends them at
+     * once, waits for every answer, marks each: one transaction. Whether any row was claimed.
+     */
+    boolean sendOneBatch() {
+        List<Long> due = deliveries.dueHeads(clock.instant(), properties.batchSize());
+        if (due.isEmpty()) {
+            return false;
+        }
+        Boolean claimedAny = transactions.execute(status -> {
+            List<Deliveries.Delivery> claimed = new ArrayList<>();
+            for (long id : due) {
+                if (claimed.size() >= properties.parallelSends() || !running) {
+                    break;
+                }
+                deliveries.claim(id, clock.instant()).ifPresent(claimed::add);
             }
-            Deliveries.Delivery delivery = row.get();
-            Optional<Subscription> subscription = subscriptions.find(delivery.subscriptionId()).filter(Subscription::active);
-            if (subscription.isEmpty()) {
-                deliveries.dropPending(delivery.subscriptionId(), clock.instant());
-                return true;
-            }
+            Map<String, Optional<Subscription>> subscriptionsById = new HashMap<>();
+            List<Sending> sending = new ArrayList<>();
             Instant now = clock.instant();
-            Deliveries.Outcome outcome = sender.send(subscription.get().url(), subscription.get().signingSecrets(now),
-                                                     delivery.eventId(), delivery.body(), now);
-            Instant after = clock.instant();
-            deliveries.logAttempt(delivery, outcome, now);
-            if (outcome.delivered()) {
-                deliveries.delivered(delivery, after);
-            } else if (Duration.between(delivery.firstAttemptOr(now), after).compareTo(properties.giveUpAfter()) >= 0) {
-                giveUp(subscription.get(), delivery, outcome, after);
-            } else {
-                deliveries.failed(delivery, after.plus(backOff(delivery.attempts() + 1)), after);
+            for (Deliveries.Delivery delivery : claimed) {
+                Optional<Subscription> subscription = subscriptionsById.computeIfAbsent(delivery.subscriptionId(),
+                        id -> subscriptions.find(id).filter(Subscription::active));
+                if (subscription.isEmpty()) {
+                    deliveries.dropPending(delivery.subscriptionId(), now);
+                    continue;
+                }
+                sending.add(new Sending(delivery, subscription.get(), sender.send(subscription.get().url(),
+                        subscription.get().signingSecrets(now), delivery.eventId(), delivery.body(), now)));
             }
-            return true;
+            for (Sending s : sending) {
+                Deliveries.Outcome outcome = s.outcome().join();
+                Instant after = clock.instant();
+                deliveries.logAttempt(s.delivery(), outcome, now);
+                if (outcome.delivered()) {
+                    deliveries.delivered(s.delivery(), after);
+                } else if (Duration.between(s.delivery().firstAttemptOr(now), after)
+                                   .compareTo(properties.giveUpAfter()) >= 0) {
+                    giveUp(s.subscription(), s.delivery(), outcome, after);
+                } else {
+                    deliveries.failed(s.delivery(), after.plus(backOff(s.delivery().attempts() + 1)), after);
+                }
+            }
+            return !claimed.isEmpty();
         });
-        return Boolean.TRUE.equals(claimed);
+        return Boolean.TRUE.equals(claimedAny);
+    }
+
+    private record Sending(Deliveries.Delivery delivery, Subscription subscription,
+                           CompletableFuture<Deliveries.Outcome> outcome) {
     }
 
     private void giveUp(Subscription subscription, Deliveries.Delivery delivery, Deliveries.Outcome outcome,

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Sends one signed delivery with the JDK's HTTP client: redirects are not followed (a 3xx is a failure: the target
@@ -39,12 +40,17 @@ class WebhookSender {
                               .connectTimeout(properties.connectTimeout()).version(HttpClient.Version.HTTP_1_1).build();
     }
 
-    Deliveries.Outcome send(String url, List<String> secrets, String id, String body, Instant now) {
+    /**
+     * Sends without waiting: the answer (never an exception) completes the future. A worker sends its claimed rows of
+     * different lanes at once this way and waits for all of them (ADR 0032).
+     */
+    CompletableFuture<Deliveries.Outcome> send(String url, List<String> secrets, String id, String body, Instant now) {
         long started = System.nanoTime();
         URI target = URI.create(url);
         Optional<String> refused = TargetAddresses.problemWithHostNow(target.getHost(), properties.allowLoopbackTargets());
         if (refused.isPresent()) {
-            return new Deliveries.Outcome(false, null, 0, "refused target: " + refused.get(), null);
+            return CompletableFuture.completedFuture(
+                    new Deliveries.Outcome(false, null, 0, "refused target: " + refused.get(), null));
         }
         long timestamp = now.getEpochSecond();
         HttpRequest request = HttpRequest.newBuilder(target).timeout(properties.requestTimeout())
@@ -54,21 +60,26 @@ class WebhookSender {
                                          .header("webhook-timestamp", Long.toString(timestamp))
                                          .header("webhook-signature", WebhookSignature.header(secrets, id, timestamp, body))
                                          .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
-        try {
-            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            String excerpt = excerpt(response.body());
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream()).handle((response, error) -> {
+            if (error != null) {
+                Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                        ? error.getCause() : error;
+                return cause instanceof HttpTimeoutException
+                        ? failure(started, "timed out after " + properties.requestTimeout().toSeconds() + " s")
+                        : failure(started, cause.getClass().getSimpleName()
+                                           + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
+            }
+            String excerpt;
+            try {
+                excerpt = excerpt(response.body());
+            } catch (IOException e) {
+                excerpt = null;
+            }
             long latency = (System.nanoTime() - started) / 1_000_000;
             int status = response.statusCode();
             boolean delivered = status >= 200 && status < 300;
             return new Deliveries.Outcome(delivered, status, latency, delivered ? null : "HTTP " + status, excerpt);
-        } catch (HttpTimeoutException e) {
-            return failure(started, "timed out after " + properties.requestTimeout().toSeconds() + " s");
-        } catch (IOException e) {
-            return failure(started, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return failure(started, "interrupted (the node is stopping)");
-        }
+        });
     }
 
     private static Deliveries.Outcome failure(long started, String error) {
