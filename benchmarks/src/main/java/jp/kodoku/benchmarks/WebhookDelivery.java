@@ -39,7 +39,7 @@ import java.util.regex.Pattern;
  *       arrival at the subscriber: p50 and p99 against the target p99 &lt; 1 s;</li>
  *   <li>saturation: a replay of those events to every subscription enqueues them all at once; deliveries per second
  *       while the workers drain them, against a raw loop in this JVM that signs and POSTs the same bodies to the same
- *       subscribers with as many threads as the platform has workers, nothing else (target ≥ 0.5×).</li>
+ *       subscribers with the platform's concurrency (4 threads × 16 requests at once), nothing else (target ≥ 0.5×).</li>
  * </ol>
  * The platform runs with {@code platform.webhooks.allow-loopback-targets=true}; nothing else differs.
  */
@@ -47,6 +47,8 @@ final class WebhookDelivery {
 
     static final int RATE = 50;
     private static final int SUBSCRIBERS = 10;
+    /** platform.webhooks.parallel-sends, the default. */
+    private static final int PARALLEL = 16;
     private static final String TYPE = "jp.kodoku.platform.membership.profile.updated";
     private static final Pattern TIME = Pattern.compile("\"time\":\"([^\"]+)\"");
 
@@ -144,13 +146,16 @@ final class WebhookDelivery {
 
         int workers = 4; // platform.webhooks.workers, the default
         double rawRate = rawLoop(subscribers, bodies, enqueued, workers);
-        results.rate("webhooks.saturation", "webhooks: deliveries/s draining a replay (4 workers)", platformRate, "/s",
-                rawRate, "signed POST loop, " + workers + " threads, same bodies and subscribers", 0.5,
+        results.rate("webhooks.saturation", "webhooks: deliveries/s draining a replay (4 workers × 16)", platformRate, "/s",
+                rawRate, "signed POST loop, " + workers + " threads × " + PARALLEL + " at once, same bodies and subscribers", 0.5,
                 String.format(Locale.ROOT, "%d deliveries enqueued by %d replays (the replays' reading of the history "
                         + "counted in the time)", enqueued, subscribers.size()));
     }
 
-    /** The same number of signed POSTs of the same bodies to the same subscribers, from plain threads. */
+    /**
+     * The same number of signed POSTs of the same bodies to the same subscribers, with the platform's concurrency
+     * (4 threads, each sending 16 at once and waiting for them) and nothing else: no database, no queue.
+     */
     private double rawLoop(List<Subscriber> subscribers, List<String> bodies, long count, int threads) throws Exception {
         HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
                                     .version(HttpClient.Version.HTTP_1_1).build();
@@ -160,25 +165,28 @@ final class WebhookDelivery {
         long t0 = System.nanoTime();
         for (int t = 0; t < threads; t++) {
             pool.execute(() -> {
-                long i;
-                while ((i = next.getAndIncrement()) < count) {
-                    Subscriber subscriber = subscribers.get((int) (i % subscribers.size()));
-                    String body = bodies.get((int) ((i / subscribers.size()) % bodies.size()));
-                    String id = "raw-" + i;
-                    long now = Instant.now().getEpochSecond();
-                    HttpRequest request = HttpRequest.newBuilder(URI.create(subscriber.url()))
-                            .header("Content-Type", "application/cloudevents+json; charset=utf-8")
-                            .header("webhook-id", id).header("webhook-timestamp", Long.toString(now))
-                            .header("webhook-signature", WebhookSignature.header(List.of(subscriber.secret), id, now, body))
-                            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
-                    try {
-                        http.send(request, HttpResponse.BodyHandlers.discarding());
-                    } catch (IOException e) {
-                        throw new IllegalStateException(e);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
+                while (true) {
+                    List<java.util.concurrent.CompletableFuture<HttpResponse<Void>>> batch = new ArrayList<>();
+                    for (int k = 0; k < PARALLEL; k++) {
+                        long i = next.getAndIncrement();
+                        if (i >= count) {
+                            break;
+                        }
+                        Subscriber subscriber = subscribers.get((int) (i % subscribers.size()));
+                        String body = bodies.get((int) ((i / subscribers.size()) % bodies.size()));
+                        String id = "raw-" + i;
+                        long now = Instant.now().getEpochSecond();
+                        batch.add(http.sendAsync(HttpRequest.newBuilder(URI.create(subscriber.url()))
+                                .header("Content-Type", "application/cloudevents+json; charset=utf-8")
+                                .header("webhook-id", id).header("webhook-timestamp", Long.toString(now))
+                                .header("webhook-signature", WebhookSignature.header(List.of(subscriber.secret), id, now, body))
+                                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                                HttpResponse.BodyHandlers.discarding()));
+                    }
+                    if (batch.isEmpty()) {
                         return;
                     }
+                    batch.forEach(java.util.concurrent.CompletableFuture::join);
                 }
             });
         }
