@@ -682,8 +682,14 @@ class HostileInputCorpusTest extends ApiTest {
         return TestTokens.KEYCLOAK.clientToken(webhookApp[0], webhookApp[1]);
     }
 
-    /** Webhook paths get a real subscription of the corpus's app; created once. */
+    /**
+     * Webhook paths get a real subscription of the corpus's app; created once. The app is registered here, before the
+     * case counts the events, and not on its first token (its registration is an event).
+     */
     private String webhookPath(String template) {
+        if (template.startsWith("/api/v1/webhook-subscriptions")) {
+            webhookApp();
+        }
         if (!template.contains("{subscriptionId}")) {
             return template;
         }
