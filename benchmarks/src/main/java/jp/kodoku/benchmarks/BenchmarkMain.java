@@ -141,6 +141,7 @@ public final class BenchmarkMain {
         } finally {
             platform.stopApplication();
         }
+        phase.start("webhooks"); new WebhookDelivery(platform, options, results).run(members);
         phase.start("two nodes against one");
         twoNodes(platform, options, results, members);
         phase.end();

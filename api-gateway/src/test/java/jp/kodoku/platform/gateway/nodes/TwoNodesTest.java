@@ -668,7 +668,8 @@ class TwoNodesTest {
 
     private static ConfigurableApplicationContext start(String name, String database) throws Exception {
         return PlatformNode.start(name, database, "--platform.node-name=" + name, PlatformNode.mongoUri(mongo),
-                "--platform.applications.rate-limit.per-hour=100000", FETCH_DELAY);
+                "--platform.applications.rate-limit.per-hour=100000", FETCH_DELAY,
+                "--platform.webhooks.allow-loopback-targets=true");
     }
 
     // ---- the events portal (issue 12) ---------------------------------------------------------------------------
@@ -740,5 +741,36 @@ class TwoNodesTest {
         assertThat(revoked.status()).as(revoked.toString()).isEqualTo(200);
         // no waiting: the very next read through the other node is refused
         assertThat(b.get(feed).send().status()).isEqualTo(404);
+    // ---- webhooks (issue 14) --------------------------------------------------------------------------------------
+
+    /**
+     * Both nodes send webhooks (each has its workers; one runs the processor that writes the rows): with writes
+     * alternating between them, each event reaches the subscriber exactly once.
+     */
+    @Test
+    void with_two_nodes_every_event_is_delivered_once() throws Exception {
+        try (jp.kodoku.platform.gateway.support.WebhookReceiver receiver = new jp.kodoku.platform.gateway.support.WebhookReceiver()) {
+            Api.Response registered = a.post("/api/v1/api-clients").token(secretariat).body(Map.of(
+                    "name", "二台構成の連携アプリ", "scopes", List.of("directory:read"), "ratePerMinute", 10000)).send();
+            assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+            String app = TestTokens.KEYCLOAK.clientToken(registered.json().get("clientId").asText(),
+                    registered.json().get("clientSecret").asText());
+            Api.Response subscribed = b.post("/api/v1/webhook-subscriptions").token(app).body(Map.of("url", receiver.url(),
+                    "eventTypes", List.of("jp.kodoku.platform.membership.member.approved"))).send();
+            assertThat(subscribed.status()).as(subscribed.toString()).isEqualTo(201);
+            receiver.trust(subscribed.json().get("secret").asText());
+
+            List<String> organizations = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                organizations.add(new Members(i % 2 == 0 ? a : b).activeMember(Samples.application()));
+            }
+
+            await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(receiver.accepted()
+                    .stream().map(jp.kodoku.platform.gateway.support.WebhookReceiver.Received::subject).toList())
+                    .containsAll(organizations));
+            assertThat(receiver.accepted()).extracting(jp.kodoku.platform.gateway.support.WebhookReceiver.Received::webhookId)
+                                           .hasSize(12).doesNotHaveDuplicates();
+            assertThat(receiver.accepted()).allSatisfy(r -> assertThat(r.verifiedBy()).containsExactly(true));
+        }
     }
 }

@@ -176,6 +176,7 @@ class AccessMatrixTest extends ApiTest {
                 .body(Map.of("reason", "確認できません"))));
         e.addAll(subcommitteeEndpoints());
         e.addAll(activityEndpoints());
+        e.addAll(webhookEndpoints());
         return e;
     }
 
@@ -1011,5 +1012,47 @@ class AccessMatrixTest extends ApiTest {
                                  .body(Map.of("feed", "activity")).send();
         assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
         return given.with(java.net.URI.create(issued.json().get("url").asText()).getPath());
+    // ---- webhooks (issue 14) --------------------------------------------------------------------------------------
+
+    /** Subscriptions are the app's own: only a third-party app's token manages them; the catalogue is public. */
+    private static final Set<Caller> APPS = EnumSet.of(THIRD_PARTY_APP);
+
+    static List<Endpoint> webhookEndpoints() {
+        List<Endpoint> e = new ArrayList<>();
+        String base = "/api/v1/webhook-subscriptions";
+        e.add(new Endpoint("GET /api/v1/webhook-event-types", EVERYONE, (g, api) -> api.get("/api/v1/webhook-event-types")));
+        e.add(new Endpoint("POST " + base, APPS, (g, api) -> api.post(base).body(Map.of(
+                "url", "https://hooks.matrix.example.jp/kodoku", "eventTypes", List.of(WEBHOOK_TYPE)))));
+        e.add(new Endpoint("GET " + base, APPS, (g, api) -> api.get(base)));
+        e.add(new Endpoint("GET " + base + "/{subscriptionId}", APPS, AccessMatrixTest::webhookSubscription,
+                (g, api) -> api.get(base + "/" + g.other())));
+        e.add(new Endpoint("DELETE " + base + "/{subscriptionId}", APPS, AccessMatrixTest::webhookSubscription,
+                (g, api) -> api.delete(base + "/" + g.other())));
+        e.add(new Endpoint("POST " + base + "/{subscriptionId}/secret", APPS, AccessMatrixTest::webhookSubscription,
+                (g, api) -> api.post(base + "/" + g.other() + "/secret").body(Map.of("overlapHours", 1))));
+        e.add(new Endpoint("POST " + base + "/{subscriptionId}/reactivation", APPS, AccessMatrixTest::disabledWebhookSubscription,
+                (g, api) -> api.post(base + "/" + g.other() + "/reactivation")));
+        e.add(new Endpoint("GET " + base + "/{subscriptionId}/deliveries", APPS, AccessMatrixTest::webhookSubscription,
+                (g, api) -> api.get(base + "/" + g.other() + "/deliveries")));
+        e.add(new Endpoint("POST " + base + "/{subscriptionId}/replays", APPS, AccessMatrixTest::webhookSubscription,
+                (g, api) -> api.post(base + "/" + g.other() + "/replays").body(Map.of("fromTime", java.time.Instant.now().toString()))));
+        return e;
+    }
+
+    private static final String WEBHOOK_TYPE = "jp.kodoku.platform.membership.member.approved";
+
+    /** A subscription of the matrix's app (its id in {@code other}). */
+    private Given webhookSubscription() {
+        Api.Response created = api.post("/api/v1/webhook-subscriptions").token(appToken()).body(Map.of(
+                "url", "https://hooks.matrix.example.jp/kodoku", "eventTypes", List.of(WEBHOOK_TYPE))).send();
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return shared.with(created.json().get("subscriptionId").asText());
+    }
+
+    /** A subscription that was disabled (as after a day of failed deliveries), to be reactivated. */
+    private Given disabledWebhookSubscription() {
+        Given given = webhookSubscription();
+        jdbc.update("UPDATE webhook_subscriptions SET state = 'disabled', disabled_reason = 'test' WHERE id = ?", given.other());
+        return given;
     }
 }

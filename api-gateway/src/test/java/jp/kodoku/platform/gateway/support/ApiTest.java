@@ -70,6 +70,11 @@ public abstract class ApiTest {
         registry.add("platform.security.issuer-uri", TestTokens::issuer);
         registry.add("platform.security.jwk-set-uri", JwksRelay::uri);
         registry.add("platform.applications.rate-limit.per-hour", () -> "100000");
+        // webhooks to receivers on loopback, retried quickly and given up on after half a minute (WebhooksTest)
+        registry.add("platform.webhooks.allow-loopback-targets", () -> "true");
+        registry.add("platform.webhooks.first-retry", () -> "PT0.5S");
+        registry.add("platform.webhooks.max-retry", () -> "PT2S");
+        registry.add("platform.webhooks.give-up-after", () -> "PT30S");
     }
 
     @BeforeEach

@@ -128,6 +128,7 @@ class HostileInputCorpusTest extends ApiTest {
         e.add(new Endpoint("POST", "/api/v1/organizations/{id}/profile-proposals/{proposalId}/rejection",
                 map("reason", "確認できません"), ifMatch));
         e.addAll(subcommitteeEndpoints());
+        e.addAll(webhookEndpoints());
         return e;
     }
 
@@ -374,6 +375,7 @@ class HostileInputCorpusTest extends ApiTest {
         cases.addAll(eventCases());
         cases.addAll(feedCases());
         cases.addAll(activityCases());
+        cases.addAll(webhookCases());
         return cases;
     }
 
@@ -444,6 +446,7 @@ class HostileInputCorpusTest extends ApiTest {
 
     private String path(String template) {
         template = eventPath(template);
+        template = webhookPath(template);
         if (organizationId == null) {
             organizationId = new Members(api).activeMember(Samples.application());
             // a resubmission is read only for an application sent back, through its own link
@@ -737,6 +740,9 @@ class HostileInputCorpusTest extends ApiTest {
     }
 
     private String tokenFor(Endpoint endpoint) {
+        if ("api-client".equals(endpoint.headers().get(CALLER))) {
+            return webhookApp();
+        }
         return "member-admin".equals(endpoint.headers().get(CALLER)) ? TestTokens.memberAdmin(EVENTS_ORGANIZATION)
                 : TestTokens.secretariat();
     }
@@ -848,5 +854,81 @@ class HostileInputCorpusTest extends ApiTest {
         cases.add(new Case("a limit of 0", feed, "limit=0", null, "limit", false));
         cases.add(new Case("a limit too large", feed, "limit=100000", null, "limit", false));
         return cases;
+    // ---- webhooks (issue 14) --------------------------------------------------------------------------------------
+
+    private static final Map<String, String> APP = Map.of(CALLER, "api-client");
+    private static final String APPROVED = "jp.kodoku.platform.membership.member.approved";
+    private static String[] webhookApp;
+    private static String webhookSubscriptionId;
+
+    static List<Endpoint> webhookEndpoints() {
+        List<Endpoint> e = new ArrayList<>();
+        String base = "/api/v1/webhook-subscriptions";
+        e.add(new Endpoint("GET", "/api/v1/webhook-event-types", null, Map.of()));
+        e.add(new Endpoint("POST", base, map("url", "https://hooks.corpus.example.jp/kodoku", "eventTypes", List.of(APPROVED)), APP));
+        e.add(new Endpoint("GET", base, null, APP));
+        e.add(new Endpoint("GET", base + "/{subscriptionId}", null, APP));
+        e.add(new Endpoint("DELETE", base + "/{subscriptionId}", null, APP));
+        e.add(new Endpoint("POST", base + "/{subscriptionId}/secret", map("overlapHours", 1), APP));
+        e.add(new Endpoint("POST", base + "/{subscriptionId}/reactivation", null, APP));
+        e.add(new Endpoint("GET", base + "/{subscriptionId}/deliveries", null, APP));
+        e.add(new Endpoint("POST", base + "/{subscriptionId}/replays", map("fromTime", "2026-01-01T00:00:00Z"), APP));
+        return e;
+    }
+
+    /** The issue's list: an http:// URL, a private address, an unknown event type, a type whose scope the app lacks. */
+    static List<Case> webhookCases() {
+        List<Case> cases = new ArrayList<>();
+        Endpoint subscribe = new Endpoint("POST", "/api/v1/webhook-subscriptions", null, APP);
+        cases.add(new Case("an http:// URL", subscribe, null, Api.json(map("url", "http://hooks.corpus.example.jp/kodoku",
+                "eventTypes", List.of(APPROVED))), "url", false));
+        for (String url : List.of("https://192.168.1.10/hook", "https://169.254.169.254/latest/meta-data", "https://[fd00::1]/hook")) {
+            cases.add(new Case("a private address " + url, subscribe, null, Api.json(map("url", url,
+                    "eventTypes", List.of(APPROVED))), "url", false));
+        }
+        cases.add(new Case("an unknown event type", subscribe, null, Api.json(map("url", "https://hooks.corpus.example.jp/kodoku",
+                "eventTypes", List.of("jp.kodoku.platform.membership.contact.added"))), "eventTypes[0]", false));
+        cases.add(new Case("a type whose scope the app does not hold", subscribe, null, Api.json(map(
+                "url", "https://hooks.corpus.example.jp/kodoku", "eventTypes", List.of("jp.kodoku.platform.events.event.published"))),
+                "eventTypes[0]", false));
+        Endpoint replay = new Endpoint("POST", "/api/v1/webhook-subscriptions/{subscriptionId}/replays", null, APP);
+        cases.add(new Case("a replay from a position and a time at once", replay, null,
+                Api.json(map("fromPosition", 1, "fromTime", "2026-01-01T00:00:00Z")), "fromPosition", false));
+        cases.add(new Case("a replay from a negative position", replay, null, Api.json(map("fromPosition", -1)),
+                "fromPosition", false));
+        return cases;
+    }
+
+    /** The corpus's app, with the directory scope only. */
+    private String webhookApp() {
+        if (webhookApp == null) {
+            Api.Response registered = api.post("/api/v1/api-clients").token(TestTokens.secretariat())
+                                         .body(map("name", "コーパス連携アプリ", "scopes", List.of("directory:read"),
+                                                 "ratePerMinute", 10000)).send();
+            assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+            webhookApp = new String[]{registered.json().get("clientId").asText(), registered.json().get("clientSecret").asText()};
+        }
+        return TestTokens.KEYCLOAK.clientToken(webhookApp[0], webhookApp[1]);
+    }
+
+    /**
+     * Webhook paths get a real subscription of the corpus's app; created once. The app is registered here, before the
+     * case counts the events, and not on its first token (its registration is an event).
+     */
+    private String webhookPath(String template) {
+        if (template.startsWith("/api/v1/webhook-subscriptions")) {
+            webhookApp();
+        }
+        if (!template.contains("{subscriptionId}")) {
+            return template;
+        }
+        if (webhookSubscriptionId == null) {
+            Api.Response created = api.post("/api/v1/webhook-subscriptions").token(webhookApp())
+                                      .body(map("url", "https://hooks.corpus.example.jp/kodoku", "eventTypes", List.of(APPROVED)))
+                                      .send();
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            webhookSubscriptionId = created.json().get("subscriptionId").asText();
+        }
+        return template.replace("{subscriptionId}", webhookSubscriptionId);
     }
 }

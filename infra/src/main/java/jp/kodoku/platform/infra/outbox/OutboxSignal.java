@@ -6,21 +6,21 @@ import java.time.Duration;
  * Wakes this node's outbox workers when a row was committed on this node, so that a mail leaves at once rather than at
  * the next poll. Rows committed on another node are found by polling ({@code platform.outbox.poll-interval}).
  */
-class OutboxSignal {
+public class OutboxSignal {
 
     private long generation;
 
-    synchronized void wake() {
+    public synchronized void wake() {
         generation++;
         notifyAll();
     }
 
-    synchronized long generation() {
+    public synchronized long generation() {
         return generation;
     }
 
     /** Waits until woken after {@code seen} (a generation read before the last look at the table), or the timeout. */
-    synchronized void awaitAfter(long seen, Duration timeout) throws InterruptedException {
+    public synchronized void awaitAfter(long seen, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (generation == seen) {
             long left = deadline - System.nanoTime();

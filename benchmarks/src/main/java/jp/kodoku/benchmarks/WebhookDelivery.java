@@ -1,0 +1,291 @@
+package jp.kodoku.benchmarks;
+
+import com.sun.net.httpserver.HttpServer;
+import jp.kodoku.platform.webhooks.api.IssuedWebhookSecret;
+import jp.kodoku.platform.webhooks.api.ReplayWebhookDeliveries;
+import jp.kodoku.platform.webhooks.api.SubscribeToWebhooks;
+import jp.kodoku.platform.webhooks.api.WebhookReplay;
+import jp.kodoku.platform.webhooks.delivery.WebhookSignature;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Webhooks (issue 14): ten subscribers on loopback (the JDK's HTTP server, each checking the signature), each
+ * subscribed to members' profile changes.
+ * <ol>
+ *   <li>latency: profile updates by command at {@value #RATE} per second for a while; for each delivery, the time
+ *       from the event's {@code time} (stamped when the command's event was applied, just before its commit) to its
+ *       arrival at the subscriber: p50 and p99 against the target p99 &lt; 1 s;</li>
+ *   <li>saturation: a replay of those events to every subscription enqueues them all at once; deliveries per second
+ *       while the workers drain them, against a raw loop in this JVM that signs and POSTs the same bodies to the same
+ *       subscribers with the platform's concurrency (4 threads × 16 requests at once), nothing else (target ≥ 0.5×).</li>
+ * </ol>
+ * The platform runs with {@code platform.webhooks.allow-loopback-targets=true}; nothing else differs.
+ */
+final class WebhookDelivery {
+
+    static final int RATE = 50;
+    private static final int SUBSCRIBERS = 10;
+    /** platform.webhooks.parallel-sends, the default. */
+    private static final int PARALLEL = 16;
+    private static final String TYPE = "jp.kodoku.platform.membership.profile.updated";
+    private static final Pattern TIME = Pattern.compile("\"time\":\"([^\"]+)\"");
+
+    private final Platform platform;
+    private final Options options;
+    private final Results results;
+
+    WebhookDelivery(Platform platform, Options options, Results results) {
+        this.platform = platform;
+        this.options = options;
+        this.results = results;
+    }
+
+    /** Starts the platform (loopback allowed), measures, stops it. {@code members}: active members to update. */
+    void run(List<String> members) throws Exception {
+        platform.startApplication("--platform.webhooks.allow-loopback-targets=true");
+        List<Subscriber> subscribers = new ArrayList<>();
+        try {
+            CommandGateway commands = platform.commands();
+            for (int i = 0; i < SUBSCRIBERS; i++) {
+                Subscriber subscriber = new Subscriber();
+                IssuedWebhookSecret issued = commands.sendAndWait(Organizations.message(new SubscribeToWebhooks(
+                        "bench-app-" + i, null, List.of("directory:read"), subscriber.url(), List.of(TYPE))));
+                subscriber.secret = issued.secret();
+                subscriber.subscriptionId = issued.subscriptionId();
+                subscribers.add(subscriber);
+            }
+            long from = platform.head() + 1;
+            latency(commands, members, subscribers);
+            saturation(commands, subscribers, from);
+        } finally {
+            subscribers.forEach(Subscriber::close);
+            platform.stopApplication();
+        }
+    }
+
+    private void latency(CommandGateway commands, List<String> members, List<Subscriber> subscribers) throws Exception {
+        long seconds = Math.max(5, options.freshnessWindow().toSeconds());
+        long total = RATE * seconds;
+        long period = 1_000_000_000L / RATE;
+        AtomicLong counter = new AtomicLong(9_000_000);
+        AtomicLong errors = new AtomicLong();
+        ExecutorService writers = Executors.newFixedThreadPool(16, r -> new Thread(r, "bench-webhook-writer"));
+        subscribers.forEach(Subscriber::measure);
+        long start = System.nanoTime();
+        for (long i = 0; i < total; i++) {
+            LoadGenerator.parkUntil(start + i * period);
+            String id = members.get((int) (i % members.size()));
+            writers.execute(() -> {
+                try {
+                    commands.sendAndWait(Organizations.message(Organizations.descriptionUpdate(id, counter.incrementAndGet())));
+                } catch (Exception e) {
+                    if (errors.incrementAndGet() <= 3) {
+                        System.out.println("  error: " + e);
+                    }
+                }
+            });
+        }
+        writers.shutdown();
+        writers.awaitTermination(60, TimeUnit.SECONDS);
+        long expected = (total - errors.get()) * SUBSCRIBERS;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (received(subscribers) < expected && System.nanoTime() < deadline) {
+            Platform.sleep(20);
+        }
+        Histogram latency = new Histogram(60_000_000L, 3);
+        subscribers.forEach(s -> latency.add(s.latency));
+        long got = received(subscribers);
+        String note = String.format(Locale.ROOT, "%d events/s for %d s to %d subscribers: %d deliveries expected, %d "
+                + "received (%d failed signature checks), %d command errors", RATE, seconds, SUBSCRIBERS, expected, got,
+                subscribers.stream().mapToLong(s -> s.badSignatures.get()).sum(), errors.get());
+        results.ceiling("webhooks.latency.p50", "webhooks: p50, event time → delivered (10 subscribers, 50 events/s)",
+                latency.getValueAtPercentile(50) / 1000.0, "ms", null, null, null, note);
+        results.ceiling("webhooks.latency.p99", "webhooks: p99, event time → delivered (10 subscribers, 50 events/s)",
+                latency.getValueAtPercentile(99) / 1000.0, "ms", null, null, 1000.0, note);
+    }
+
+    private void saturation(CommandGateway commands, List<Subscriber> subscribers, long from) throws Exception {
+        List<String> bodies = new ArrayList<>(subscribers.get(0).bodies);
+        subscribers.forEach(Subscriber::measure);
+        long before = received(subscribers);
+        long t0 = System.nanoTime();
+        long enqueued = 0;
+        for (Subscriber subscriber : subscribers) {
+            WebhookReplay replay = commands.sendAndWait(Organizations.message(new ReplayWebhookDeliveries(
+                    subscriber.subscriptionId, "bench-app-" + subscribers.indexOf(subscriber), from, null)));
+            enqueued += replay.events();
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+        while (received(subscribers) - before < enqueued && System.nanoTime() < deadline) {
+            Platform.sleep(20);
+        }
+        double seconds = (lastArrival(subscribers) - t0) / 1e9;
+        double platformRate = (received(subscribers) - before) / seconds;
+
+        int workers = 4; // platform.webhooks.workers, the default
+        double rawRate = rawLoop(subscribers, bodies, enqueued, workers);
+        results.rate("webhooks.saturation", "webhooks: deliveries/s draining a replay (4 workers × 16)", platformRate, "/s",
+                rawRate, "signed POST loop, " + workers + " threads × " + PARALLEL + " at once, same bodies and subscribers", 0.5,
+                String.format(Locale.ROOT, "%d deliveries enqueued by %d replays (the replays' reading of the history "
+                        + "counted in the time)", enqueued, subscribers.size()));
+    }
+
+    /**
+     * The same number of signed POSTs of the same bodies to the same subscribers, with the platform's concurrency
+     * (4 threads, each sending 16 at once and waiting for them) and nothing else: no database, no queue.
+     */
+    private double rawLoop(List<Subscriber> subscribers, List<String> bodies, long count, int threads) throws Exception {
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                                    .version(HttpClient.Version.HTTP_1_1).build();
+        AtomicLong next = new AtomicLong();
+        long before = received(subscribers);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long t0 = System.nanoTime();
+        for (int t = 0; t < threads; t++) {
+            pool.execute(() -> {
+                while (true) {
+                    List<java.util.concurrent.CompletableFuture<HttpResponse<Void>>> batch = new ArrayList<>();
+                    for (int k = 0; k < PARALLEL; k++) {
+                        long i = next.getAndIncrement();
+                        if (i >= count) {
+                            break;
+                        }
+                        Subscriber subscriber = subscribers.get((int) (i % subscribers.size()));
+                        String body = bodies.get((int) ((i / subscribers.size()) % bodies.size()));
+                        String id = "raw-" + i;
+                        long now = Instant.now().getEpochSecond();
+                        batch.add(http.sendAsync(HttpRequest.newBuilder(URI.create(subscriber.url()))
+                                .header("Content-Type", "application/cloudevents+json; charset=utf-8")
+                                .header("webhook-id", id).header("webhook-timestamp", Long.toString(now))
+                                .header("webhook-signature", WebhookSignature.header(List.of(subscriber.secret), id, now, body))
+                                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                                HttpResponse.BodyHandlers.discarding()));
+                    }
+                    if (batch.isEmpty()) {
+                        return;
+                    }
+                    batch.forEach(java.util.concurrent.CompletableFuture::join);
+                }
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(300, TimeUnit.SECONDS);
+        return (received(subscribers) - before) / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    private static long received(List<Subscriber> subscribers) {
+        return subscribers.stream().mapToLong(s -> s.received.get()).sum();
+    }
+
+    private static long lastArrival(List<Subscriber> subscribers) {
+        return subscribers.stream().mapToLong(s -> s.lastArrival.get()).max().orElse(System.nanoTime());
+    }
+
+    /** A subscriber on loopback: checks each signature, keeps the latency of each delivery and its body. */
+    private static final class Subscriber implements AutoCloseable {
+
+        final HttpServer server;
+        final AtomicLong received = new AtomicLong();
+        final AtomicLong badSignatures = new AtomicLong();
+        final AtomicLong lastArrival = new AtomicLong();
+        final List<String> bodies = java.util.Collections.synchronizedList(new ArrayList<>());
+        volatile Histogram latency = new ConcurrentHistogram(60_000_000L, 3);
+        volatile String secret;
+        volatile String subscriptionId;
+
+        Subscriber() throws IOException {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.setExecutor(Executors.newFixedThreadPool(4, r -> {
+                Thread thread = new Thread(r, "bench-webhook-subscriber");
+                thread.setDaemon(true);
+                return thread;
+            }));
+            server.createContext("/hook", exchange -> {
+                byte[] raw = exchange.getRequestBody().readAllBytes();
+                long arrived = System.currentTimeMillis();
+                String body = new String(raw, StandardCharsets.UTF_8);
+                String id = exchange.getRequestHeaders().getFirst("webhook-id");
+                long timestamp = Long.parseLong(exchange.getRequestHeaders().getFirst("webhook-timestamp"));
+                String expected = "v1," + WebhookSignature.sign(secret, id, timestamp, body);
+                if (!List.of(exchange.getRequestHeaders().getFirst("webhook-signature").split(" ")).contains(expected)) {
+                    badSignatures.incrementAndGet();
+                }
+                Matcher time = TIME.matcher(body);
+                if (time.find() && !id.startsWith("raw-")) {
+                    latency.recordValue(Math.max(0, Math.min(60_000_000L,
+                            (arrived - Instant.parse(time.group(1)).toEpochMilli()) * 1000)));
+                    bodies.add(body);
+                }
+                received.incrementAndGet();
+                lastArrival.set(System.nanoTime());
+                exchange.sendResponseHeaders(204, -1);
+                exchange.close();
+            });
+            server.start();
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+        }
+
+        void measure() {
+            latency = new ConcurrentHistogram(60_000_000L, 3);
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
+    }
+
+    /**
+     * Only this benchmark, on fresh infrastructure with the members made first: {@code bin/benchmark}'s classpath
+     * with this class as the main class (see docs/performance.md).
+     */
+    public static void main(String[] args) throws Exception {
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        Options options = Options.fromSystemProperties();
+        java.nio.file.Files.createDirectories(options.work());
+        Results results = new Results(Map.<String, Object>of("only", "webhooks"));
+        Platform platform = Platform.infrastructure(options.work(), options.platformArguments());
+        int status = 0;
+        try {
+            platform.startApplication();
+            WritePath write = new WritePath(platform, options, results);
+            try {
+                write.createMembers();
+            } finally {
+                platform.stopApplication();
+            }
+            new WebhookDelivery(platform, options, results).run(write.members());
+        } catch (Throwable e) {
+            status = 1;
+            e.printStackTrace(System.out);
+        } finally {
+            results.print(System.out);
+        }
+        System.exit(status);
+    }
+}

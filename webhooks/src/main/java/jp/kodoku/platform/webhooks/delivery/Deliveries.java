@@ -1,0 +1,136 @@
+package jp.kodoku.platform.webhooks.delivery;
+
+import jp.kodoku.platform.infra.outbox.OutboxSignal;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The table {@code webhook_deliveries}: the outbox of webhooks (ADR 0032). A row is due when it is pending, its time
+ * has come, and no earlier row of its lane (subscription and aggregate) is still pending: so a lane goes out in the
+ * order its rows were written, which is the event stream's order, while other lanes go on beside it.
+ */
+@Component
+class Deliveries {
+
+    static final String LIVE = "live";
+
+    /** An earlier row of the same lane still waiting (or being sent by another worker, whose lock hides nothing). */
+    private static final String NO_EARLIER_IN_LANE = "NOT EXISTS (SELECT 1 FROM webhook_deliveries e "
+            + "WHERE e.subscription_id = d.subscription_id AND e.aggregate_id = d.aggregate_id "
+            + "AND e.state = 'pending' AND e.id < d.id)";
+
+    private final JdbcTemplate jdbc;
+    private final OutboxSignal signal = new OutboxSignal();
+
+    Deliveries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    OutboxSignal signal() {
+        return signal;
+    }
+
+    /** In the caller's transaction; the same event for the same subscription and origin is written once. */
+    boolean enqueue(String subscriptionId, String aggregateId, String eventId, long position, String type, String body,
+                    String origin, Instant now) {
+        Timestamp at = Timestamp.from(now);
+        int added = jdbc.update("INSERT INTO webhook_deliveries (subscription_id, aggregate_id, event_id, global_index, "
+                                + "event_type, body, origin, state, attempts, next_attempt_at, created_at, updated_at) "
+                                + "VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?) ON CONFLICT DO NOTHING",
+                                subscriptionId, aggregateId, eventId, position, type, body, origin, at, at, at);
+        if (added > 0) {
+            wakeAfterCommit();
+        }
+        return added > 0;
+    }
+
+    /** The rows at the head of their lanes whose time has come, oldest first. */
+    List<Long> dueHeads(Instant now, int limit) {
+        return jdbc.queryForList("SELECT d.id FROM webhook_deliveries d WHERE d.state = 'pending' "
+                                 + "AND d.next_attempt_at <= ? AND " + NO_EARLIER_IN_LANE + " ORDER BY d.id LIMIT ?",
+                                 Long.class, Timestamp.from(now), limit);
+    }
+
+    /**
+     * Locks one row for the caller's transaction if it is still due and at its lane's head; empty when another worker
+     * has it or it is no longer due. Locked by id, one row (H2 would lock every row read: ADR 0018).
+     */
+    Optional<Delivery> claim(long id, Instant now) {
+        return jdbc.query("SELECT d.id, d.subscription_id, d.event_id, d.global_index, d.event_type, d.body, d.origin, "
+                          + "d.attempts, d.first_attempt_at FROM webhook_deliveries d WHERE d.id = ? "
+                          + "AND d.state = 'pending' AND d.next_attempt_at <= ? AND " + NO_EARLIER_IN_LANE
+                          + " FOR UPDATE SKIP LOCKED",
+                          (row, n) -> new Delivery(row.getLong(1), row.getString(2), row.getString(3), row.getLong(4),
+                                                   row.getString(5), row.getString(6), row.getString(7), row.getInt(8),
+                                                   row.getTimestamp(9) == null ? null : row.getTimestamp(9).toInstant()),
+                          id, Timestamp.from(now)).stream().findFirst();
+    }
+
+    void delivered(Delivery d, Instant now) {
+        jdbc.update("UPDATE webhook_deliveries SET state = 'done', attempts = ?, first_attempt_at = ?, updated_at = ? "
+                    + "WHERE id = ?", d.attempts() + 1, Timestamp.from(d.firstAttemptOr(now)), Timestamp.from(now),
+                    d.id());
+    }
+
+    void failed(Delivery d, Instant nextAttempt, Instant now) {
+        jdbc.update("UPDATE webhook_deliveries SET attempts = ?, first_attempt_at = ?, next_attempt_at = ?, "
+                    + "updated_at = ? WHERE id = ?", d.attempts() + 1, Timestamp.from(d.firstAttemptOr(now)),
+                    Timestamp.from(nextAttempt), Timestamp.from(now), d.id());
+    }
+
+    /** Drops what a subscription had not delivered yet (disabled, or removed); the position of the first, if any. */
+    Optional<Long> dropPending(String subscriptionId, Instant now) {
+        List<Long> first = jdbc.queryForList("SELECT MIN(global_index) FROM webhook_deliveries WHERE subscription_id = ? "
+                                             + "AND state = 'pending'", Long.class, subscriptionId);
+        jdbc.update("UPDATE webhook_deliveries SET state = 'dropped', updated_at = ? WHERE subscription_id = ? "
+                    + "AND state = 'pending'", Timestamp.from(now), subscriptionId);
+        return first.stream().filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    void logAttempt(Delivery d, Outcome outcome, Instant at) {
+        jdbc.update("INSERT INTO webhook_delivery_attempts (subscription_id, delivery_id, event_id, event_type, attempt, "
+                    + "outcome, response_status, latency_ms, error, response_excerpt, attempted_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    d.subscriptionId(), d.id(), d.eventId(), d.eventType(), d.attempts() + 1,
+                    outcome.delivered() ? "delivered" : "failed", outcome.status(), outcome.latencyMillis(),
+                    outcome.error(), outcome.excerpt(), Timestamp.from(at));
+    }
+
+    private void wakeAfterCommit() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    signal.wake();
+                }
+            });
+        } else {
+            signal.wake();
+        }
+    }
+
+    record Delivery(long id, String subscriptionId, String eventId, long position, String eventType, String body,
+                    String origin, int attempts, Instant firstAttemptAt) {
+
+        Instant firstAttemptOr(Instant now) {
+            return firstAttemptAt == null ? now : firstAttemptAt;
+        }
+    }
+
+    /**
+     * How one attempt went.
+     *
+     * @param status  the receiver's HTTP status, or null when none came
+     * @param error   what went wrong, short, or null
+     * @param excerpt the start of the receiver's answer, short, or null
+     */
+    record Outcome(boolean delivered, Integer status, long latencyMillis, String error, String excerpt) {
+    }
+}

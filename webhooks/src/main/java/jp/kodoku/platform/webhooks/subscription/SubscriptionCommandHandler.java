@@ -1,0 +1,90 @@
+package jp.kodoku.platform.webhooks.subscription;
+
+import jp.kodoku.platform.infra.audit.AuditMetadata;
+import jp.kodoku.platform.webhooks.Subscriptions;
+import jp.kodoku.platform.webhooks.Subscriptions.Subscription;
+import jp.kodoku.platform.webhooks.WebhooksProperties;
+import jp.kodoku.platform.webhooks.api.*;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Subscriptions: a table, not an aggregate (ADR 0031), so these handlers write it directly, in the command's
+ * transaction. Every command names the client; a subscription of another client is not found.
+ */
+@Component
+class SubscriptionCommandHandler {
+
+    private final Subscriptions subscriptions;
+    private final WebhooksProperties properties;
+    private final Clock clock = Clock.systemUTC();
+
+    SubscriptionCommandHandler(Subscriptions subscriptions, WebhooksProperties properties) {
+        this.subscriptions = subscriptions;
+        this.properties = properties;
+    }
+
+    @CommandHandler
+    IssuedWebhookSecret handle(SubscribeToWebhooks command,
+                               @MetaDataValue(AuditMetadata.PRINCIPAL) String principal) {
+        List<String> types = SubscriptionRules.check(command, properties.allowLoopbackTargets());
+        if (subscriptions.of(command.clientId()).size() >= SubscriptionRules.MAX_SUBSCRIPTIONS_PER_CLIENT) {
+            throw new WebhookRuleViolation("a client may have at most " + SubscriptionRules.MAX_SUBSCRIPTIONS_PER_CLIENT
+                                           + " subscriptions");
+        }
+        Subscription subscription = new Subscription(
+                WebhookSecrets.newSubscriptionId(), command.clientId(), command.organizationId(), command.url(), types,
+                java.util.Set.copyOf(command.clientScopes()), WebhookSecrets.newSecret(), null, null, true, null, null,
+                0, clock.instant());
+        subscriptions.add(subscription, principal == null ? command.clientId() : principal);
+        return new IssuedWebhookSecret(subscription.id(), subscription.secret(), null, 0);
+    }
+
+    @CommandHandler
+    IssuedWebhookSecret handle(RotateWebhookSecret command) {
+        Subscription subscription = own(command.subscriptionId(), command.clientId());
+        int overlap = SubscriptionRules.overlapHours(command);
+        Instant now = clock.instant();
+        String secret = WebhookSecrets.newSecret();
+        Instant until = overlap == 0 ? null : now.plus(Duration.ofHours(overlap));
+        subscriptions.rotateSecret(subscription.id(), secret, overlap == 0 ? null : subscription.secret(), until, now);
+        return new IssuedWebhookSecret(subscription.id(), secret, until, subscription.version() + 1);
+    }
+
+    @CommandHandler
+    void handle(DeleteWebhookSubscription command) {
+        subscriptions.remove(own(command.subscriptionId(), command.clientId()).id());
+    }
+
+    @CommandHandler
+    long handle(EnableWebhookSubscription command) {
+        Subscription subscription = own(command.subscriptionId(), command.clientId());
+        if (subscription.active()) {
+            throw new WebhookRuleViolation("the subscription is active already");
+        }
+        subscriptions.enable(subscription.id(), clock.instant());
+        return subscription.version() + 1;
+    }
+
+    @CommandHandler
+    int handle(DisableClientWebhooks command) {
+        int disabled = 0;
+        for (Subscription subscription : subscriptions.of(command.clientId())) {
+            if (subscriptions.disable(subscription.id(), command.reason(), clock.instant())) {
+                disabled++;
+            }
+        }
+        return disabled;
+    }
+
+    private Subscription own(String subscriptionId, String clientId) {
+        return subscriptions.findOf(subscriptionId, clientId)
+                            .orElseThrow(() -> new WebhookSubscriptionNotFound(subscriptionId));
+    }
+}
