@@ -10,6 +10,7 @@ import jp.kodoku.platform.events.api.*;
 import jp.kodoku.platform.infra.readmodel.ReadModelBatches;
 import jp.kodoku.platform.membership.api.*;
 import jp.kodoku.platform.subcommittees.api.*;
+import jp.kodoku.platform.events.api.Visibility;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.net.InetSocketAddress;

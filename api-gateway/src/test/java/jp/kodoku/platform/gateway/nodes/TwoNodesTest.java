@@ -741,6 +741,8 @@ class TwoNodesTest {
         assertThat(revoked.status()).as(revoked.toString()).isEqualTo(200);
         // no waiting: the very next read through the other node is refused
         assertThat(b.get(feed).send().status()).isEqualTo(404);
+    }
+
     // ---- webhooks (issue 14) --------------------------------------------------------------------------------------
 
     /**

@@ -1012,6 +1012,8 @@ class AccessMatrixTest extends ApiTest {
                                  .body(Map.of("feed", "activity")).send();
         assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
         return given.with(java.net.URI.create(issued.json().get("url").asText()).getPath());
+    }
+
     // ---- webhooks (issue 14) --------------------------------------------------------------------------------------
 
     /** Subscriptions are the app's own: only a third-party app's token manages them; the catalogue is public. */

@@ -854,6 +854,8 @@ class HostileInputCorpusTest extends ApiTest {
         cases.add(new Case("a limit of 0", feed, "limit=0", null, "limit", false));
         cases.add(new Case("a limit too large", feed, "limit=100000", null, "limit", false));
         return cases;
+    }
+
     // ---- webhooks (issue 14) --------------------------------------------------------------------------------------
 
     private static final Map<String, String> APP = Map.of(CALLER, "api-client");
