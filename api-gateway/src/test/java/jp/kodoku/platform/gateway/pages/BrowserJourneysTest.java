@@ -8,12 +8,9 @@ import jp.kodoku.platform.gateway.support.Samples;
 import jp.kodoku.platform.gateway.support.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.keycloak.representations.idm.ClientRepresentation;
 import org.openqa.selenium.By;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,18 +26,10 @@ class BrowserJourneysTest extends ApiTest {
 
     private String base;
 
-    /** The test platform listens on a random port: the realm's web client must let sign-in return there. */
     @BeforeEach
     void signInMayReturnHere() {
         base = "http://127.0.0.1:" + port;
-        var clients = TestTokens.realm().clients();
-        ClientRepresentation web = clients.findByClientId("platform-web").get(0);
-        List<String> redirects = new ArrayList<>(web.getRedirectUris());
-        if (!redirects.contains(base + "/*")) {
-            redirects.add(base + "/*");
-            web.setRedirectUris(redirects);
-            clients.get(web.getId()).update(web);
-        }
+        Browser.letSignInReturnTo(base);
     }
 
     @Test

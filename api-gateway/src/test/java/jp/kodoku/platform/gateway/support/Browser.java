@@ -57,6 +57,29 @@ public final class Browser implements AutoCloseable {
                 + "chromium-driver (apt-get install chromium chromium-driver fonts-noto-cjk)");
     }
 
+    /** The test platform listens on a random port: the realm's web client must let sign-in return there. */
+    public static void letSignInReturnTo(String base) {
+        var clients = TestTokens.realm().clients();
+        org.keycloak.representations.idm.ClientRepresentation web = clients.findByClientId("platform-web").get(0);
+        List<String> redirects = new java.util.ArrayList<>(web.getRedirectUris());
+        if (!redirects.contains(base + "/*")) {
+            redirects.add(base + "/*");
+            web.setRedirectUris(redirects);
+            clients.get(web.getId()).update(web);
+        }
+    }
+
+    /** Signs in on the real Keycloak login page from the platform's header, and waits to be back on the platform. */
+    public void signIn(String base, String username, String password) {
+        open(base + "/");
+        find("a[href='/oauth2/authorization/keycloak']").click();
+        find("#username").sendKeys(username);
+        find("#password").sendKeys(password);
+        find("#kc-login").click();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                                 .until(() -> driver.getCurrentUrl().startsWith(base));
+    }
+
     public ChromeDriver driver() {
         return driver;
     }
