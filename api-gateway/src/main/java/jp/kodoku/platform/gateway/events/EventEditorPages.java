@@ -22,7 +22,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -175,10 +174,10 @@ class EventEditorPages {
     /** The new time of a rescheduling; what cannot be read is reported at its field. */
     private static Schedule schedule(String startDate, String startTime, String endDate, String endTime) {
         List<FieldViolation> violations = new ArrayList<>();
-        LocalDate start = date("newStartDate", startDate, violations);
-        LocalDate end = date("newEndDate", endDate, violations);
-        LocalTime from = time("newStartTime", startTime, violations);
-        LocalTime to = time("newEndTime", endTime, violations);
+        LocalDate start = EventForm.parse("newStartDate", startDate, LocalDate::parse, violations, EventForm.DATE);
+        LocalDate end = EventForm.parse("newEndDate", endDate, LocalDate::parse, violations, EventForm.DATE);
+        LocalTime from = EventForm.parse("newStartTime", startTime, LocalTime::parse, violations, EventForm.START_TIME);
+        LocalTime to = EventForm.parse("newEndTime", endTime, LocalTime::parse, violations, EventForm.END_TIME);
         if (start == null && violations.isEmpty()) {
             violations.add(new FieldViolation("newStartDate", "新しい開始日を入力してください"));
         }
@@ -188,27 +187,16 @@ class EventEditorPages {
         return new Schedule(start, from, end == null ? start : end, to);
     }
 
-    private static LocalDate date(String field, String text, List<FieldViolation> violations) {
-        try {
-            return text == null || text.isBlank() ? null : LocalDate.parse(text.trim());
-        } catch (DateTimeParseException e) {
-            violations.add(new FieldViolation(field, "2026-05-01 のように入力してください"));
-            return null;
-        }
-    }
-
-    private static LocalTime time(String field, String text, List<FieldViolation> violations) {
-        try {
-            return text == null || text.isBlank() ? null : LocalTime.parse(text.trim());
-        } catch (DateTimeParseException e) {
-            violations.add(new FieldViolation(field, "13:30 のように入力してください（終日なら空欄）"));
-            return null;
-        }
-    }
-
-    /** The rules' names as the form's: the venue's parts are flattened, the rest shown at their last part. */
+    /**
+     * The rules' names as the form's: the venue's parts are flattened, the rest shown at their last part; a rule about
+     * a whole part (the venue, the schedule, the registration, the organizers) at the first field of that part.
+     */
     private static FormErrors errors(List<FieldViolation> violations) {
-        return FormErrors.of(violations, Map.of("venue.", "venue"));
+        Map<String, String> wholes = Map.of("venue", "venueName", "schedule", "startDate",
+                "registration", "takesRegistrations", "organizerOrganizations", "secretariatOrganizes");
+        return FormErrors.of(violations.stream()
+                .map(v -> new FieldViolation(wholes.getOrDefault(v.field(), v.field()), v.message())).toList(),
+                Map.of("venue.", "venue"));
     }
 
     private EventSummary find(String id) {

@@ -25,6 +25,9 @@ record EventForm(Long version, String kind, String title, String description, St
                  String seatLimit, String reminderDaysBefore, String reminderHoursBefore) {
 
     static final String YES = "yes";
+    static final String DATE = "2026-05-01 のように入力してください";
+    static final String START_TIME = "13:30 のように入力してください（終日なら空欄）";
+    static final String END_TIME = "16:30 のように入力してください（終日なら空欄）";
 
     static EventForm empty() {
         return new EventForm(null, "WORKSHOP", "", "", "", "", List.of(YES), List.of(), "", "", "", "", "", "", "",
@@ -53,10 +56,10 @@ record EventForm(Long version, String kind, String title, String description, St
         EventKind k = parse("kind", kind, EventKind::valueOf, violations, "種類を選んでください");
         CourseLevel level = parse("courseLevel", courseLevel, CourseLevel::valueOf, violations, "水準を選んでください");
         Visibility vis = parse("visibility", visibility, Visibility::valueOf, violations, "公開範囲を選んでください");
-        LocalDate start = parse("startDate", startDate, LocalDate::parse, violations, "2026-05-01 のように入力してください");
-        LocalDate end = parse("endDate", endDate, LocalDate::parse, violations, "2026-05-01 のように入力してください");
-        LocalTime from = parse("startTime", startTime, LocalTime::parse, violations, "13:30 のように入力してください（終日なら空欄）");
-        LocalTime to = parse("endTime", endTime, LocalTime::parse, violations, "16:30 のように入力してください（終日なら空欄）");
+        LocalDate start = parse("startDate", startDate, LocalDate::parse, violations, DATE);
+        LocalDate end = parse("endDate", endDate, LocalDate::parse, violations, DATE);
+        LocalTime from = parse("startTime", startTime, LocalTime::parse, violations, START_TIME);
+        LocalTime to = parse("endTime", endTime, LocalTime::parse, violations, END_TIME);
         if (start == null && !violations.stream().anyMatch(v -> v.field().equals("startDate"))) {
             violations.add(new FieldViolation("startDate", "開始日を入力してください"));
         }
@@ -87,7 +90,8 @@ record EventForm(Long version, String kind, String title, String description, St
                 blank(onlineUrl) ? null : onlineUrl.trim(), vis, registration);
     }
 
-    private static <T> T parse(String field, String text, Function<String, T> parser, List<FieldViolation> violations,
+    /** The value of a field, null when blank; what cannot be read is added as the field's violation. */
+    static <T> T parse(String field, String text, Function<String, T> parser, List<FieldViolation> violations,
                                String message) {
         if (blank(text)) {
             return null;

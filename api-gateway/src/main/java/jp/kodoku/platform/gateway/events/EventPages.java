@@ -147,7 +147,8 @@ class EventPages {
             return eventPage(model, event, new RegistrationForm("", "", 1), FormErrors.of(e.violations()));
         }
         redirect.addFlashAttribute("flash", outcomeText(outcome));
-        return "redirect:/my-organization/event-registrations";
+        // straight to the organization's page: a flash message lives through one redirect only
+        return "redirect:/organizations/" + caller.organizationId() + "/event-registrations";
     }
 
     @PostMapping("/events/{id}/public-registrations")

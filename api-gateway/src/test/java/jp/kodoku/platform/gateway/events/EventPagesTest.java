@@ -177,9 +177,11 @@ class EventPagesTest extends ApiTest {
     void the_secretariats_editor_shows_what_cannot_be_read_at_its_field_stores_nothing_then_creates_a_draft()
             throws Exception {
         Document blank = open(get("/secretariat/events/new").with(secretariat()));
-        Map<String, String> fields = Map.of("title", "つながりサポーター養成講座（東京会場）", "kind", "TRAINING_COURSE",
-                "courseLevel", "STANDARD", "startDate", "5月1日", "startTime", "13:30", "endTime", "16:30",
-                "capacity", "40", "seatLimit", "2");
+        Map<String, String> fields = Map.ofEntries(Map.entry("title", "つながりサポーター養成講座（東京会場）"),
+                Map.entry("kind", "TRAINING_COURSE"), Map.entry("courseLevel", "STANDARD"),
+                Map.entry("startDate", "5月1日"), Map.entry("startTime", "13:30"), Map.entry("endTime", "16:30"),
+                Map.entry("venueName", "中央合同庁舎8号館"), Map.entry("venueAddress", "東京都千代田区永田町1-6-1"),
+                Map.entry("venuePrefectureCode", "13"), Map.entry("capacity", "40"), Map.entry("seatLimit", "2"));
         long before = eventCount();
 
         Document refused = PageChecks.page(page(sendBack(blank, fields).with(secretariat()).with(csrf()), 400));
@@ -228,7 +230,7 @@ class EventPagesTest extends ApiTest {
 
         Document table = open(get("/secretariat/events/" + id + "/registrations").with(secretariat()));
         assertThat(rowOf(table, third).text()).contains("参加確定").contains("定員が増えたため");
-        assertThat(rowOf(table, second).text()).contains("キャンセル待ち（1番目）");
+        assertThat(rowOf(table, second).text()).contains("キャンセル待ち").contains("（1番目）");
         MvcResult csv = page(get("/secretariat/events/" + id + "/registrations.csv").with(secretariat()), 200);
         assertThat(csv.getResponse().getContentType()).startsWith("text/csv");
     }
