@@ -61,7 +61,7 @@ class EventPagesJourneyTest extends ApiTest {
             assertThat(member.find("#register-title + p, #register-title ~ p").getText()).contains("満席です");
             member.checkPage("event-full");
             member.find("form[action='/events/" + eventId + "/registrations'] button[type=submit]").click();
-            assertThat(member.find(".flash").getText()).contains("キャンセル待ち（1番目）");
+            assertThat(flash(member)).contains("キャンセル待ち（1番目）");
             member.checkPage("waitlisted");
 
             // the secretariat raises the capacity in the editor: the waitlist moves up in the same command
@@ -73,7 +73,7 @@ class EventPagesJourneyTest extends ApiTest {
             secretariat.find("#field-capacity").clear();
             secretariat.find("#field-capacity").sendKeys("3");
             secretariat.find("form[action='/secretariat/events/" + eventId + "'] button[type=submit]").click();
-            assertThat(secretariat.find(".flash").getText()).contains("保存しました");
+            assertThat(flash(secretariat)).contains("保存しました");
             secretariat.checkPage("capacity-raised");
 
             // the member's page shows the promotion and, now, the online URL
@@ -95,7 +95,7 @@ class EventPagesJourneyTest extends ApiTest {
             visitor.find("#field-email").sendKeys(email);
             new Select(visitor.find("#field-seats")).selectByValue("1");
             visitor.find("form[action='/events/" + eventId + "/public-registrations'] button[type=submit]").click();
-            assertThat(visitor.find(".flash").getText()).contains("確認のメールを送りました");
+            assertThat(flash(visitor)).contains("確認のメールを送りました");
             assertThat(visitor.driver().getPageSource()).doesNotContain("meet.example.jp");
             visitor.checkPage("public-received");
 
@@ -105,7 +105,7 @@ class EventPagesJourneyTest extends ApiTest {
             assertThat(visitor.heading()).isEqualTo("お申込みの確認");
             visitor.checkPage("registrant-pending");
             visitor.find("form[action$='/registrations/confirm'] button[type=submit]").click();
-            assertThat(visitor.find(".flash").getText()).contains("参加が確定しました");
+            assertThat(flash(visitor)).contains("参加が確定しました");
             await().atMost(PATIENCE).ignoreExceptionsInstanceOf(org.openqa.selenium.NoSuchElementException.class)
                    .until(() -> {
                        visitor.driver().navigate().refresh();
@@ -115,7 +115,7 @@ class EventPagesJourneyTest extends ApiTest {
             visitor.checkPage("registrant-confirmed");
 
             visitor.find("form[action$='/registrations/cancel'] button[type=submit]").click();
-            assertThat(visitor.find(".flash").getText()).contains("キャンセルしました");
+            assertThat(flash(visitor)).contains("キャンセルしました");
             await().atMost(PATIENCE).ignoreExceptionsInstanceOf(org.openqa.selenium.NoSuchElementException.class)
                    .until(() -> {
                        visitor.driver().navigate().refresh();
@@ -130,5 +130,11 @@ class EventPagesJourneyTest extends ApiTest {
                                                                          .contains("定員が増えたため");
             secretariat.checkPage("registrations-table");
         }
+    }
+
+    /** The flash message of the page a form leads to, once that page has loaded (a click returns before it does). */
+    private static String flash(Browser browser) {
+        return await().atMost(PATIENCE).ignoreExceptionsInstanceOf(org.openqa.selenium.NoSuchElementException.class)
+                      .until(() -> browser.find(".flash").getText(), text -> !text.isEmpty());
     }
 }
