@@ -23,12 +23,6 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.*;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -44,7 +38,6 @@ class EventRegistrationsController {
     private final Queries queries;
     private final IdempotentRequests idempotency;
     private final ApplicationRateLimiter rateLimiter;
-    private final SecureRandom random = new SecureRandom();
 
     EventRegistrationsController(Commands commands, Queries queries, IdempotentRequests idempotency,
                                  ApplicationRateLimiter rateLimiter) {
@@ -245,18 +238,11 @@ class EventRegistrationsController {
         return commands.write(command, version -> new EventsRequests.Written(id, version));
     }
 
-    private String newToken() {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    private static String newToken() {
+        return RegistrationLinks.newToken();
     }
 
     static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                                                         .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return RegistrationLinks.hash(token);
     }
 }

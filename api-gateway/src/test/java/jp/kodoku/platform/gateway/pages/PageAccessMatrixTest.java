@@ -39,6 +39,7 @@ class PageAccessMatrixTest extends ApiTest {
     String organization;
     String other;
     String primaryContact;
+    String event;
 
     @BeforeEach
     void setUp() {
@@ -50,6 +51,11 @@ class PageAccessMatrixTest extends ApiTest {
             primaryContact = api.get("/api/v1/organizations/" + organization)
                                 .token(jp.kodoku.platform.gateway.support.TestTokens.secretariat()).send()
                                 .json().get("contacts").get(0).get("contactId").asText();
+        }
+        if (event == null) {
+            event = new jp.kodoku.platform.gateway.support.Events(api).published(
+                    jp.kodoku.platform.gateway.support.Events.workshop(30));
+            awaitProjections();
         }
     }
 
@@ -125,7 +131,39 @@ class PageAccessMatrixTest extends ApiTest {
                 // the activity feed (issue 14): everyone, each reading what it may
                 new Row("GET", "/activity", "200", "200", "200", "200"),
                 new Row("GET", "/activity?kind=MEMBER_JOINED", "200", "200", "200", "200"),
-                new Row("GET", "/activity?cursor=not-a-cursor", "400", "400", "400", "400"));
+                new Row("GET", "/activity?cursor=not-a-cursor", "400", "400", "400", "400"),
+                // events: the calendar, an event and the registrant's link are public; registering staff is a member
+                // admin's, the organization's registrations its own admins' and the secretariat's, the editor the
+                // secretariat's
+                new Row("GET", "/events", "200", "200", "200", "200"),
+                new Row("GET", "/events/" + event, "200", "200", "200", "200"),
+                new Row("GET", "/events/not-an-event", "404", "404", "404", "404"),
+                new Row("GET", "/events/" + event + "/registrations/confirm?token=not-a-token", "200", "200", "200", "200"),
+                new Row("POST", "/events/" + event + "/registrations/confirm", "404", "404", "404", "404"),
+                new Row("POST", "/events/" + event + "/registrations/cancel", "404", "404", "404", "404"),
+                new Row("POST", "/events/" + event + "/public-registrations", "400", "400", "400", "400"),
+                new Row("POST", "/events/" + event + "/registrations", SIGN_IN, "400", "400", "403"),
+                new Row("GET", "/my-organization/event-registrations", SIGN_IN, "302", "302", "403"),
+                new Row("GET", "/organizations/" + organization + "/event-registrations", SIGN_IN, "403", "200", "200"),
+                new Row("POST", "/organizations/" + organization + "/event-registrations/" + event + "/not-a-registration/cancel",
+                        SIGN_IN, "403", "404", "404"),
+                new Row("GET", "/secretariat/events", SIGN_IN, "403", "403", "200"),
+                new Row("GET", "/secretariat/events/new", SIGN_IN, "403", "403", "200"),
+                new Row("POST", "/secretariat/events", SIGN_IN, "403", "403", "400"),
+                new Row("GET", "/secretariat/events/" + event, SIGN_IN, "403", "403", "200"),
+                new Row("POST", "/secretariat/events/" + event, SIGN_IN, "403", "403", "400"),
+                // a published event: not a draft, not a proposal; the rule answers before the stale version does
+                new Row("POST", "/secretariat/events/" + event + "/publication", SIGN_IN, "403", "403", "409"),
+                new Row("POST", "/secretariat/events/" + event + "/approval", SIGN_IN, "403", "403", "409"),
+                new Row("POST", "/secretariat/events/" + event + "/rejection", SIGN_IN, "403", "403", "409"),
+                new Row("POST", "/secretariat/events/" + event + "/rescheduling", SIGN_IN, "403", "403", "400"),
+                new Row("POST", "/secretariat/events/" + event + "/cancellation", SIGN_IN, "403", "403", "400"),
+                new Row("GET", "/secretariat/events/" + event + "/registrations", SIGN_IN, "403", "403", "200"),
+                new Row("GET", "/secretariat/events/" + event + "/registrations.csv", SIGN_IN, "403", "403", "200"),
+                new Row("POST", "/secretariat/events/" + event + "/registrations/not-a-registration/waitlist-position",
+                        SIGN_IN, "403", "403", "400"),
+                new Row("POST", "/secretariat/events/" + event + "/registrations/not-a-registration/removal",
+                        SIGN_IN, "403", "403", "400"));
     }
 
     @Test

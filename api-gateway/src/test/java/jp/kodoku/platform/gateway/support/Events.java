@@ -44,6 +44,15 @@ public final class Events {
         return d;
     }
 
+    /** The workshop with one seat, taken one at a time: full after the first registration. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> oneSeat() {
+        Map<String, Object> details = workshop(1);
+        Map<String, Object> registration = new LinkedHashMap<>((Map<String, Object>) details.get("registration"));
+        registration.put("seatLimit", 1);
+        return with(details, "registration", registration);
+    }
+
     public static Map<String, Object> with(Map<String, Object> details, Object... pairs) {
         Map<String, Object> copy = new LinkedHashMap<>(details);
         for (int i = 0; i < pairs.length; i += 2) {

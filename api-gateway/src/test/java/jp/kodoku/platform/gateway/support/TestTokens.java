@@ -73,6 +73,12 @@ public final class TestTokens {
         return KEYCLOAK.passwordToken(username, PASSWORD);
     }
 
+    /** The user name and password of {@link #memberAdmin}'s account, for signing in on Keycloak's page in a browser. */
+    public static String[] memberAdminSignIn(String organizationId) {
+        memberAdmin(organizationId);
+        return new String[]{USERS.get("admin:" + organizationId), PASSWORD};
+    }
+
     /** A signed-in person with no platform role. */
     public static String withoutRole() {
         String username = USERS.computeIfAbsent("norole", k -> createUser("norole-" + System.nanoTime(), null, Map.of()));

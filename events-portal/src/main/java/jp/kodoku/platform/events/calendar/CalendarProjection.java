@@ -148,6 +148,25 @@ class CalendarProjection {
         });
     }
 
+    /**
+     * Nothing the calendar shows changes, but the event's version does: the version is the If-Match a client (and the
+     * secretariat's editor page) sends next, so it must follow every event of the aggregate.
+     */
+    @EventHandler
+    void on(PublicRegistrationRequested e, @SequenceNumber long seq, @Timestamp Instant at) {
+        apply(e.eventId(), seq, at, v -> { });
+    }
+
+    @EventHandler
+    void on(WaitlistEntryMoved e, @SequenceNumber long seq, @Timestamp Instant at) {
+        apply(e.eventId(), seq, at, v -> { });
+    }
+
+    @EventHandler
+    void on(RegistrantPersonalDataErased e, @SequenceNumber long seq, @Timestamp Instant at) {
+        apply(e.eventId(), seq, at, v -> { });
+    }
+
     private static void ended(EventView v, RegistrationStatus previous, int seats) {
         if (previous == RegistrationStatus.CONFIRMED) {
             v.confirmedRegistrations--;
