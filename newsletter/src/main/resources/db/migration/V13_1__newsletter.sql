@@ -3,3 +3,10 @@ CREATE TABLE newsletter_issue_numbers (
     issue_number INTEGER     PRIMARY KEY,
     issue_id     VARCHAR(64) NOT NULL UNIQUE
 );
+
+-- A public subscriber's address is on the list once: its SHA-256 (of the lower-cased address) → the subscription
+-- holding it. Deleted with the subscriber's erasure.
+CREATE TABLE newsletter_subscriber_addresses (
+    address_hash    VARCHAR(64) PRIMARY KEY,
+    subscription_id VARCHAR(64) NOT NULL UNIQUE
+);

@@ -1,6 +1,8 @@
 package jp.kodoku.platform.newsletter.api;
 
 import jp.kodoku.platform.infra.testsupport.EventContracts;
+import jp.kodoku.platform.infra.personaldata.SealedValue;
+import jp.kodoku.platform.membership.api.ContactId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,6 +26,7 @@ class EventContractTest {
 
     private static final IssueId ISSUE = new IssueId("9b1c2d3e-4f50-4a61-8b72-c3d4e5f60718");
     private static final ItemId ITEM = new ItemId("0a1b2c3d-4e5f-4061-8273-94a5b6c7d8e9");
+    private static final SubscriptionId SUBSCRIPTION = new SubscriptionId("7c6d5e4f-3a2b-4c1d-9e8f-0a1b2c3d4e5f");
     private static final Instant MONDAY_NINE = Instant.parse("2022-03-28T00:00:00Z");
     private static final ItemContent CONTENT = new ItemContent("こども食堂の新しい拠点が開所しました",
             "**さくら**では、4月から *毎週土曜日* に開所します。\n\n- 場所: 東京都新宿区\n- 対象: こども・若者",
@@ -43,7 +46,15 @@ class EventContractTest {
                 new IssueReturnedToDraft(ISSUE),
                 new IssueCancelled(ISSUE, "臨時号と内容が重複するため"),
                 new IssueSendingStarted(ISSUE, 1, MONDAY_NINE),
-                new IssueSent(ISSUE, Instant.parse("2022-03-28T00:04:31Z"), 1998, 2));
+                new IssueSent(ISSUE, Instant.parse("2022-03-28T00:04:31Z"), 1998, 2),
+                new SubscriptionRequested(SUBSCRIPTION, new SealedValue(SUBSCRIPTION.value(), "ZW1haWw="), "2022-03",
+                        MONDAY_NINE, MONDAY_NINE.plusSeconds(48 * 3600), "ab12", new SealedValue(SUBSCRIPTION.value(), "dG9rZW4=")),
+                new SubscriptionConfirmed(SUBSCRIPTION, MONDAY_NINE.plusSeconds(600)),
+                new Unsubscribed(SubscriptionId.ofContact(new ContactId("5b8e1f7a-3c2d-4e9f-8a6b-1d0c9e8f7a61")),
+                        UnsubscribeChannel.ONE_CLICK, MONDAY_NINE),
+                new Resubscribed(SubscriptionId.ofContact(new ContactId("5b8e1f7a-3c2d-4e9f-8a6b-1d0c9e8f7a61")),
+                        ConsentChannel.MEMBERSHIP, "2022-03", MONDAY_NINE),
+                new SubscriberPersonalDataErased(SUBSCRIPTION, "本人からの請求"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -66,14 +77,14 @@ class EventContractTest {
     }
 
     /**
-     * An event is a record about an issue that is neither a command (which targets its aggregate) nor a query
+     * An event is a record about an issue or a subscription that is neither a command (which targets its aggregate) nor a query
      * ({@code Find…}, {@code List…}); named in the past tense (DESIGN.md §5), though not always ending in -ed.
      */
     private static boolean isEventName(String name) {
         try {
             Class<?> type = Class.forName(EventContractTest.class.getPackageName() + "." + name);
             return type.isRecord() && !name.startsWith("Find") && !name.startsWith("List")
-                    && Stream.of(type.getDeclaredFields()).anyMatch(f -> f.getName().equals("issueId")
+                    && Stream.of(type.getDeclaredFields()).anyMatch(f -> (f.getName().equals("issueId") || f.getName().equals("subscriptionId"))
                             && !f.isAnnotationPresent(TargetAggregateIdentifier.class));
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException(e);
