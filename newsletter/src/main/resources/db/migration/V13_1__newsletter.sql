@@ -10,3 +10,9 @@ CREATE TABLE newsletter_subscriber_addresses (
     address_hash    VARCHAR(64) PRIMARY KEY,
     subscription_id VARCHAR(64) NOT NULL UNIQUE
 );
+
+-- The newsletter's secret keys (the HMAC key of unsubscribe tokens), made at random by the first node that needs one.
+CREATE TABLE newsletter_keys (
+    name   VARCHAR(40)  PRIMARY KEY,
+    secret VARCHAR(100) NOT NULL
+);
