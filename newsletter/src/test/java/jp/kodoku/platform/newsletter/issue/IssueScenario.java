@@ -1,6 +1,6 @@
 package jp.kodoku.platform.newsletter.issue;
 
-import jp.kodoku.platform.infra.errors.InvalidInput;
+import jp.kodoku.platform.infra.testsupport.InvalidInputs;
 import jp.kodoku.platform.newsletter.api.*;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -113,18 +113,7 @@ final class IssueScenario {
 
     /** Invalid input that names this field (among others). */
     static Matcher<Throwable> invalidInput(String field) {
-        return new BaseMatcher<>() {
-            @Override
-            public boolean matches(Object actual) {
-                return actual instanceof InvalidInput invalid
-                        && invalid.violations().stream().anyMatch(v -> v.field().equals(field));
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("invalid input naming " + field);
-            }
-        };
+        return InvalidInputs.naming(field);
     }
 
     /** A rule violation whose message says this. */

@@ -1,8 +1,8 @@
 package jp.kodoku.platform.newsletter.subscription;
 
-import jp.kodoku.platform.infra.errors.InvalidInput;
 import jp.kodoku.platform.infra.personaldata.SealedValue;
 import jp.kodoku.platform.infra.testsupport.InMemoryPersonalDataVault;
+import jp.kodoku.platform.infra.testsupport.InvalidInputs;
 import jp.kodoku.platform.membership.api.ContactId;
 import jp.kodoku.platform.newsletter.Tokens;
 import jp.kodoku.platform.newsletter.api.*;
@@ -205,17 +205,6 @@ class SubscriptionTest {
     }
 
     static Matcher<Throwable> invalidInput(String field) {
-        return new BaseMatcher<>() {
-            @Override
-            public boolean matches(Object actual) {
-                return actual instanceof InvalidInput invalid
-                        && invalid.violations().stream().anyMatch(v -> v.field().equals(field));
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("invalid input naming " + field);
-            }
-        };
+        return InvalidInputs.naming(field);
     }
 }
