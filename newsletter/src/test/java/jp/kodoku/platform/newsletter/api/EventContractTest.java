@@ -32,7 +32,8 @@ class EventContractTest {
             "**さくら**では、4月から *毎週土曜日* に開所します。\n\n- 場所: 東京都新宿区\n- 対象: こども・若者",
             "https://sakura.example.jp/news/2022-04", false);
 
-    private static final Set<Class<?>> QUERY_ANSWERS = Set.of(ConsentLedger.class, Recipient.class);
+    private static final Set<Class<?>> QUERY_ANSWERS = Set.of(ConsentLedger.class, Recipient.class, IssueSummary.class,
+            IssueDetails.class);
 
     static Stream<Object> events() {
         return Stream.of(
