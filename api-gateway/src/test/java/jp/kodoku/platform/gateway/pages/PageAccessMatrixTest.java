@@ -95,7 +95,10 @@ class PageAccessMatrixTest extends ApiTest {
                 new Row("GET", "/organizations/" + organization + "/admins", SIGN_IN, "403", "200", "200"),
                 new Row("POST", "/organizations/" + organization + "/admins", SIGN_IN, "403", "400", "400"),
                 new Row("GET", "/organizations/" + organization + "/admins/not-an-admin/removal", SIGN_IN, "403", "404", "404"),
-                new Row("POST", "/organizations/" + organization + "/admins/not-an-admin/removal", SIGN_IN, "403", "404", "404"));
+                new Row("POST", "/organizations/" + organization + "/admins/not-an-admin/removal", SIGN_IN, "403", "404", "404"),
+                // the newsletter's confirmation page: public, the mailed token is the credential
+                new Row("GET", "/newsletter/subscriptions/00000000-0000-4000-8000-000000000000/confirm?token=x", "200", "200", "200", "200"),
+                new Row("POST", "/newsletter/subscriptions/00000000-0000-4000-8000-000000000000/confirm", "404", "404", "404", "404"));
     }
 
     @Test

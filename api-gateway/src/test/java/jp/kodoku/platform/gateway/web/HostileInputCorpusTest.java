@@ -181,6 +181,7 @@ class HostileInputCorpusTest extends ApiTest {
         e.add(new Endpoint("PUT", "/api/v1/subcommittees/{subcommitteeId}/meetings/{meetingId}/place",
                 map("venue", "東京都千代田区霞が関1-2-2 会議室A", "onlineUrl", "https://meet.example.jp/corpus"), Map.of()));
         e.addAll(eventEndpoints());
+        e.addAll(newsletterEndpoints());
         return e;
     }
 
@@ -225,6 +226,7 @@ class HostileInputCorpusTest extends ApiTest {
             });
         }
         cases.addAll(eventCases());
+        cases.addAll(newsletterCases());
         return cases;
     }
 
@@ -617,5 +619,31 @@ class HostileInputCorpusTest extends ApiTest {
             path = path.replace("{id}", EVENTS_ORGANIZATION);
         }
         return path;
+    }
+
+    // ---- newsletter (メールマガジン) --------------------------------------------------------------------------------
+
+    static List<Endpoint> newsletterEndpoints() {
+        List<Endpoint> e = new ArrayList<>();
+        e.add(new Endpoint("POST", "/api/v1/newsletter/subscriptions",
+                map("email", "yoko@corpus.example.jp", "wordingVersion", "2026-04"), Map.of()));
+        e.add(new Endpoint("POST", "/api/v1/newsletter/subscriptions/{id}/confirmation", map("token", "abc"), Map.of()));
+        e.add(new Endpoint("POST", "/api/v1/newsletter/unsubscribe/{token}", null, Map.of()));
+        e.add(new Endpoint("GET", "/api/v1/newsletter/subscriptions/{id}/consent-ledger", null, Map.of()));
+        return e;
+    }
+
+    /** An address that would add a header to the confirmation mail; a consent wording no form shows. */
+    static List<Case> newsletterCases() {
+        List<Case> cases = new ArrayList<>();
+        Endpoint subscribe = new Endpoint("POST", "/api/v1/newsletter/subscriptions", null, Map.of());
+        for (String address : List.of("yoko@corpus.example.jp\r\nBcc: everyone@example.jp",
+                "yoko@corpus.example.jp\nSubject: 当選しました", "<yoko@corpus.example.jp>")) {
+            cases.add(new Case("an address with a header injected: " + address.replace("\r", "\\r").replace("\n", "\\n"), subscribe, null,
+                    Api.json(map("email", address, "wordingVersion", "2026-04")), "email", false));
+        }
+        cases.add(new Case("a wording version over 40 characters", subscribe, null,
+                Api.json(map("email", "yoko@corpus.example.jp", "wordingVersion", "v".repeat(41))), "wordingVersion", false));
+        return cases;
     }
 }

@@ -30,19 +30,21 @@ public class SubscriptionCommandHandler {
     private final Repository<Subscription> repository;
     private final SubscriberAddresses addresses;
     private final PersonalDataVault vault;
+    private final UnsubscribeLinks links;
     private final Clock clock;
 
     @Autowired
     SubscriptionCommandHandler(Repository<Subscription> repository, SubscriberAddresses addresses,
-                               PersonalDataVault vault) {
-        this(repository, addresses, vault, Clock.systemUTC());
+                               PersonalDataVault vault, UnsubscribeLinks links) {
+        this(repository, addresses, vault, links, Clock.systemUTC());
     }
 
     public SubscriptionCommandHandler(Repository<Subscription> repository, SubscriberAddresses addresses,
-                                      PersonalDataVault vault, Clock clock) {
+                                      PersonalDataVault vault, UnsubscribeLinks links, Clock clock) {
         this.repository = repository;
         this.addresses = addresses;
         this.vault = vault;
+        this.links = links;
         this.clock = clock;
     }
 
@@ -102,6 +104,14 @@ public class SubscriptionCommandHandler {
                 ? repository.loadOrCreate(command.subscriptionId().value(), Subscription::new)
                 : existing(command.subscriptionId());
         return subscription.invoke(s -> s.unsubscribe(command.subscriptionId(), command.how(), clock.instant()));
+    }
+
+    /** The one-click POST and the footer's link: the token is the credential, checked before anything is loaded. */
+    @CommandHandler
+    public SubscriptionId handle(UnsubscribeWithToken command) throws Exception {
+        SubscriptionId subscription = links.subscriptionOf(command.token()).orElseThrow(SubscriptionLinkInvalid::new);
+        handle(new Unsubscribe(subscription, command.how()));
+        return subscription;
     }
 
     @CommandHandler

@@ -1,10 +1,7 @@
 package jp.kodoku.platform.newsletter.issues;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import jp.kodoku.platform.infra.readmodel.ReadModelBatches;
+import jp.kodoku.platform.newsletter.EmbeddedMongo;
 import jp.kodoku.platform.newsletter.api.*;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,7 +9,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -28,26 +24,22 @@ class IssuesProjectionTest {
     static final ItemId SAKURA = new ItemId("item-sakura");
     static final ItemId GRANT = new ItemId("item-grant");
 
-    private static MongoServer server;
-    private static MongoClient client;
+    private static EmbeddedMongo mongoServer;
     private IssuesProjection projection;
 
     @BeforeAll
     static void startServer() {
-        server = new MongoServer(H2Backend.inMemory());
-        InetSocketAddress address = server.bind();
-        client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
+        mongoServer = new EmbeddedMongo();
     }
 
     @AfterAll
     static void stopServer() {
-        client.close();
-        server.shutdownNow();
+        mongoServer.close();
     }
 
     @BeforeEach
     void empty() {
-        MongoTemplate mongo = new MongoTemplate(client, "newsletter_issues_test");
+        MongoTemplate mongo = mongoServer.template("newsletter_issues_test");
         projection = new IssuesProjection(mongo, new ReadModelBatches(mongo, () -> { }));
         projection.dropAll();
     }

@@ -1,11 +1,8 @@
 package jp.kodoku.platform.newsletter.recipients;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import jp.kodoku.platform.infra.personaldata.SealedValue;
 import jp.kodoku.platform.infra.readmodel.ReadModelBatches;
+import jp.kodoku.platform.newsletter.EmbeddedMongo;
 import jp.kodoku.platform.membership.api.*;
 import jp.kodoku.platform.newsletter.api.*;
 import org.junit.jupiter.api.AfterAll;
@@ -14,7 +11,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -37,27 +33,23 @@ class RecipientsProjectionTest {
     static final ContactId JIRO = new ContactId("5b8e1f7a-3c2d-4e9f-8a6b-1d0c9e8f7a63");
     static final SubscriptionId PUBLIC = new SubscriptionId("7c6d5e4f-3a2b-4c1d-9e8f-0a1b2c3d4e5f");
 
-    private static MongoServer server;
-    private static MongoClient client;
+    private static EmbeddedMongo mongoServer;
     private MongoTemplate mongo;
     private RecipientsProjection projection;
 
     @BeforeAll
     static void startServer() {
-        server = new MongoServer(H2Backend.inMemory());
-        InetSocketAddress address = server.bind();
-        client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
+        mongoServer = new EmbeddedMongo();
     }
 
     @AfterAll
     static void stopServer() {
-        client.close();
-        server.shutdownNow();
+        mongoServer.close();
     }
 
     @BeforeEach
     void empty() {
-        mongo = new MongoTemplate(client, "newsletter_recipients_test");
+        mongo = mongoServer.template("newsletter_recipients_test");
         projection = new RecipientsProjection(mongo, new ReadModelBatches(mongo, () -> { }));
         projection.dropAll();
     }

@@ -35,11 +35,12 @@ class SubscriptionTest {
 
     final InMemoryPersonalDataVault vault = new InMemoryPersonalDataVault();
     final InMemoryAddresses addresses = new InMemoryAddresses();
+    final UnsubscribeLinks links = new UnsubscribeLinks(() -> "0123456789abcdef0123456789abcdef".getBytes());
     final FixtureConfiguration<Subscription> fixture = fixtureAt(NOW);
 
     private FixtureConfiguration<Subscription> fixtureAt(Instant now) {
         FixtureConfiguration<Subscription> f = new AggregateTestFixture<>(Subscription.class);
-        f.registerAnnotatedCommandHandler(new SubscriptionCommandHandler(f.getRepository(), addresses, vault,
+        f.registerAnnotatedCommandHandler(new SubscriptionCommandHandler(f.getRepository(), addresses, vault, links,
                 Clock.fixed(now, ZoneOffset.UTC)));
         return f;
     }
@@ -128,6 +129,23 @@ class SubscriptionTest {
                .expectEvents(new Unsubscribed(HANAKO, UnsubscribeChannel.ONE_CLICK, NOW));
         fixture.given(requested("t1"), new Unsubscribed(HANAKO, UnsubscribeChannel.ONE_CLICK, NOW))
                .when(new Unsubscribe(HANAKO, UnsubscribeChannel.ONE_CLICK))
+               .expectNoEvents();
+    }
+
+    @Test
+    void the_token_of_a_mail_unsubscribes_the_subscriber_it_names() {
+        fixture.given(requested("t1"), new SubscriptionConfirmed(HANAKO, NOW))
+               .when(new UnsubscribeWithToken(links.token(HANAKO), UnsubscribeChannel.ONE_CLICK))
+               .expectResultMessagePayload(HANAKO)
+               .expectEvents(new Unsubscribed(HANAKO, UnsubscribeChannel.ONE_CLICK, NOW));
+    }
+
+    @Test
+    void a_forged_token_unsubscribes_nobody() {
+        String forged = HANAKO.value() + ".AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+        fixture.given(requested("t1"), new SubscriptionConfirmed(HANAKO, NOW))
+               .when(new UnsubscribeWithToken(forged, UnsubscribeChannel.ONE_CLICK))
+               .expectException(SubscriptionLinkInvalid.class)
                .expectNoEvents();
     }
 
