@@ -163,7 +163,10 @@ class PageAccessMatrixTest extends ApiTest {
                 new Row("POST", "/secretariat/events/" + event + "/registrations/not-a-registration/waitlist-position",
                         SIGN_IN, "403", "403", "400"),
                 new Row("POST", "/secretariat/events/" + event + "/registrations/not-a-registration/removal",
-                        SIGN_IN, "403", "403", "400"));
+                        SIGN_IN, "403", "403", "400"),
+                // the newsletter's confirmation page: public, the mailed token is the credential
+                new Row("GET", "/newsletter/subscriptions/00000000-0000-4000-8000-000000000000/confirm?token=x", "200", "200", "200", "200"),
+                new Row("POST", "/newsletter/subscriptions/00000000-0000-4000-8000-000000000000/confirm", "404", "404", "404", "404"));
     }
 
     @Test

@@ -177,6 +177,7 @@ class AccessMatrixTest extends ApiTest {
         e.addAll(subcommitteeEndpoints());
         e.addAll(activityEndpoints());
         e.addAll(webhookEndpoints());
+        e.addAll(newsletterEndpoints());
         return e;
     }
 
@@ -1056,5 +1057,45 @@ class AccessMatrixTest extends ApiTest {
         Given given = webhookSubscription();
         jdbc.update("UPDATE webhook_subscriptions SET state = 'disabled', disabled_reason = 'test' WHERE id = ?", given.other());
         return given;
+    }
+
+    // ---- newsletter (メールマガジン) --------------------------------------------------------------------------------
+
+    @Autowired
+    private org.axonframework.commandhandling.gateway.CommandGateway newsletterCommands;
+
+    @Autowired
+    private jp.kodoku.platform.newsletter.subscription.UnsubscribeLinks unsubscribeLinks;
+
+    static List<Endpoint> newsletterEndpoints() {
+        List<Endpoint> e = new ArrayList<>();
+        e.add(new Endpoint("POST /api/v1/newsletter/subscriptions", EVERYONE, AccessMatrixTest::pendingSubscription,
+                (g, api) -> api.post("/api/v1/newsletter/subscriptions").body(Map.of("email",
+                        "matrix-" + java.util.UUID.randomUUID() + "@example.jp", "wordingVersion", "2026-04"))));
+        e.add(new Endpoint("POST /api/v1/newsletter/subscriptions/{id}/confirmation", EVERYONE,
+                AccessMatrixTest::pendingSubscription, (g, api) -> api.post("/api/v1/newsletter/subscriptions/"
+                        + g.other() + "/confirmation").body(Map.of("token", g.accessUrl()))));
+        e.add(new Endpoint("POST /api/v1/newsletter/unsubscribe/{token}", EVERYONE, AccessMatrixTest::pendingSubscription,
+                (g, api) -> api.post("/api/v1/newsletter/unsubscribe/" + g.contactId())
+                               .bytes("List-Unsubscribe=One-Click".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                                       "application/x-www-form-urlencoded")));
+        e.add(new Endpoint("GET /api/v1/newsletter/subscriptions/{id}/consent-ledger", SECRETARIAT_ONLY,
+                AccessMatrixTest::pendingSubscription,
+                (g, api) -> api.get("/api/v1/newsletter/subscriptions/" + g.other() + "/consent-ledger")));
+        return e;
+    }
+
+    /**
+     * A public subscription waiting for its confirmation: {@code other} its id, {@code accessUrl} the mailed link's
+     * token, {@code contactId} its unsubscribe token.
+     */
+    private Given pendingSubscription() {
+        jp.kodoku.platform.newsletter.api.SubscriptionId id = jp.kodoku.platform.newsletter.api.SubscriptionId.random();
+        newsletterCommands.sendAndWait(new jp.kodoku.platform.newsletter.api.RequestSubscription(id,
+                "matrix-" + id.value() + "@example.jp", "2026-04"));
+        String token = jp.kodoku.platform.gateway.support.SealedTokens.confirmationToken(jdbc, vault, id.value(),
+                "SubscriptionRequested");
+        awaitProjections();
+        return new Given(null, null, unsubscribeLinks.token(id), token, id.value());
     }
 }

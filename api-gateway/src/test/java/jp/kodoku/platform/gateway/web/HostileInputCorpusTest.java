@@ -184,6 +184,7 @@ class HostileInputCorpusTest extends ApiTest {
         e.addAll(meetingRecordEndpoints());
         e.addAll(eventEndpoints());
         e.addAll(activityEndpoints());
+        e.addAll(newsletterEndpoints());
         return e;
     }
 
@@ -376,6 +377,7 @@ class HostileInputCorpusTest extends ApiTest {
         cases.addAll(feedCases());
         cases.addAll(activityCases());
         cases.addAll(webhookCases());
+        cases.addAll(newsletterCases());
         return cases;
     }
 
@@ -932,5 +934,31 @@ class HostileInputCorpusTest extends ApiTest {
             webhookSubscriptionId = created.json().get("subscriptionId").asText();
         }
         return template.replace("{subscriptionId}", webhookSubscriptionId);
+    }
+
+    // ---- newsletter (メールマガジン) --------------------------------------------------------------------------------
+
+    static List<Endpoint> newsletterEndpoints() {
+        List<Endpoint> e = new ArrayList<>();
+        e.add(new Endpoint("POST", "/api/v1/newsletter/subscriptions",
+                map("email", "yoko@corpus.example.jp", "wordingVersion", "2026-04"), Map.of()));
+        e.add(new Endpoint("POST", "/api/v1/newsletter/subscriptions/{id}/confirmation", map("token", "abc"), Map.of()));
+        e.add(new Endpoint("POST", "/api/v1/newsletter/unsubscribe/{token}", null, Map.of()));
+        e.add(new Endpoint("GET", "/api/v1/newsletter/subscriptions/{id}/consent-ledger", null, Map.of()));
+        return e;
+    }
+
+    /** An address that would add a header to the confirmation mail; a consent wording no form shows. */
+    static List<Case> newsletterCases() {
+        List<Case> cases = new ArrayList<>();
+        Endpoint subscribe = new Endpoint("POST", "/api/v1/newsletter/subscriptions", null, Map.of());
+        for (String address : List.of("yoko@corpus.example.jp\r\nBcc: everyone@example.jp",
+                "yoko@corpus.example.jp\nSubject: 当選しました", "<yoko@corpus.example.jp>")) {
+            cases.add(new Case("an address with a header injected: " + address.replace("\r", "\\r").replace("\n", "\\n"), subscribe, null,
+                    Api.json(map("email", address, "wordingVersion", "2026-04")), "email", false));
+        }
+        cases.add(new Case("a wording version over 40 characters", subscribe, null,
+                Api.json(map("email", "yoko@corpus.example.jp", "wordingVersion", "v".repeat(41))), "wordingVersion", false));
+        return cases;
     }
 }

@@ -14,7 +14,7 @@ public final class TextRules {
 
     /** Fields written as prose, where tab and line breaks belong to the text. Elsewhere a line break is a mistake. */
     public static final Set<String> MULTI_LINE_FIELDS = Set.of("publicDescription", "reason", "comment", "theme", "note", "description",
-            "text", "summary");
+            "text", "summary", "body");
 
     private TextRules() {
     }

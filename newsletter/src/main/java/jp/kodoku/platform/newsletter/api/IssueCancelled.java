@@ -1,0 +1,5 @@
+package jp.kodoku.platform.newsletter.api;
+
+/** Event: the issue will never be sent. */
+public record IssueCancelled(IssueId issueId, String reason) {
+}

@@ -1,0 +1,141 @@
+package jp.kodoku.platform.newsletter.subscription;
+
+import jp.kodoku.platform.infra.personaldata.SealedValue;
+import jp.kodoku.platform.newsletter.api.*;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
+
+/**
+ * One subscriber's consent over time: the public form's request and its confirmation (double opt-in), leaving the
+ * list and coming back, erasure. Its events are the consent ledger of 特定電子メール法: what was agreed (the
+ * wording's version), when, how, and the confirmation. A member organization's contact receives the newsletter as
+ * part of membership without a subscription of its own; one is created the first time the contact leaves the list.
+ */
+@Aggregate
+public class Subscription {
+
+    /** How long the mailed confirmation link works. */
+    public static final Duration CONFIRMATION_WINDOW = Duration.ofHours(48);
+
+    @AggregateIdentifier
+    private SubscriptionId id;
+    private SubscriptionStatus status;
+    private boolean fromForm;
+    private String confirmationTokenHash;
+    private Instant confirmBy;
+
+    protected Subscription() {
+        // for Axon, and for a member's contact leaving the list for the first time
+    }
+
+    Subscription(SubscriptionId id, SealedValue email, String wordingVersion, Instant now, String tokenHash,
+                 SealedValue token) {
+        apply(new SubscriptionRequested(id, email, wordingVersion, now, now.plus(CONFIRMATION_WINDOW), tokenHash, token));
+    }
+
+    SubscriptionStatus status() {
+        return status;
+    }
+
+    /** An address on the list asks again: a pending one gets a new link; an active one is left as it is. */
+    long requestAgain(SealedValue email, String wordingVersion, Instant now, String tokenHash, SealedValue token) {
+        requireNotErased();
+        if (status != SubscriptionStatus.ACTIVE) {
+            apply(new SubscriptionRequested(id, email, wordingVersion, now, now.plus(CONFIRMATION_WINDOW), tokenHash,
+                    token));
+        }
+        return getVersion();
+    }
+
+    long confirm(String tokenHash, Instant now) {
+        requireNotErased();
+        if (status == SubscriptionStatus.ACTIVE) {
+            return getVersion();
+        }
+        if (status != SubscriptionStatus.PENDING_CONFIRMATION || !tokenHash.equals(confirmationTokenHash)) {
+            throw new SubscriptionLinkInvalid();
+        }
+        if (now.isAfter(confirmBy)) {
+            throw new NewsletterRuleViolation("the confirmation link has expired; subscribe again for a new one");
+        }
+        apply(new SubscriptionConfirmed(id, now));
+        return getVersion();
+    }
+
+    /** Leaving twice changes nothing (a mail client may POST its one-click request more than once). */
+    long unsubscribe(SubscriptionId subscriptionId, UnsubscribeChannel how, Instant now) {
+        if (status == SubscriptionStatus.UNSUBSCRIBED || status == SubscriptionStatus.ERASED) {
+            return getVersion();
+        }
+        apply(new Unsubscribed(subscriptionId, how, now));
+        return getVersion();
+    }
+
+    long resubscribe(ConsentChannel how, String wordingVersion, Instant now) {
+        requireNotErased();
+        if (fromForm || how == ConsentChannel.FORM) {
+            throw new NewsletterRuleViolation("a public subscriber comes back through the form and its confirmation");
+        }
+        if (status != SubscriptionStatus.UNSUBSCRIBED) {
+            throw new NewsletterRuleViolation("the subscriber has not left the list");
+        }
+        apply(new Resubscribed(id, how, wordingVersion, now));
+        return getVersion();
+    }
+
+    long erase(String reason) {
+        if (status == SubscriptionStatus.ERASED) {
+            return getVersion();
+        }
+        if (!fromForm) {
+            throw new NewsletterRuleViolation("a member's contact is erased through membership (the contact's data)");
+        }
+        apply(new SubscriberPersonalDataErased(id, reason));
+        return getVersion();
+    }
+
+    private void requireNotErased() {
+        if (status == SubscriptionStatus.ERASED) {
+            throw new NewsletterRuleViolation("the subscriber's address was erased");
+        }
+    }
+
+    @EventSourcingHandler
+    void on(SubscriptionRequested e) {
+        id = e.subscriptionId();
+        fromForm = true;
+        status = SubscriptionStatus.PENDING_CONFIRMATION;
+        confirmationTokenHash = e.confirmationTokenHash();
+        confirmBy = e.confirmBy();
+    }
+
+    @EventSourcingHandler
+    void on(SubscriptionConfirmed e) {
+        status = SubscriptionStatus.ACTIVE;
+        confirmationTokenHash = null;
+    }
+
+    @EventSourcingHandler
+    void on(Unsubscribed e) {
+        id = e.subscriptionId();
+        status = SubscriptionStatus.UNSUBSCRIBED;
+    }
+
+    @EventSourcingHandler
+    void on(Resubscribed e) {
+        status = SubscriptionStatus.ACTIVE;
+    }
+
+    @EventSourcingHandler
+    void on(SubscriberPersonalDataErased e) {
+        status = SubscriptionStatus.ERASED;
+        confirmationTokenHash = null;
+    }
+}
