@@ -19,13 +19,13 @@ import java.util.List;
  * transaction. Every command names the client; a subscription of another client is not found.
  */
 @Component
-class SubscriptionCommandHandler {
+class WebhookSubscriptionCommandHandler {
 
     private final Subscriptions subscriptions;
     private final WebhooksProperties properties;
     private final Clock clock = Clock.systemUTC();
 
-    SubscriptionCommandHandler(Subscriptions subscriptions, WebhooksProperties properties) {
+    WebhookSubscriptionCommandHandler(Subscriptions subscriptions, WebhooksProperties properties) {
         this.subscriptions = subscriptions;
         this.properties = properties;
     }
