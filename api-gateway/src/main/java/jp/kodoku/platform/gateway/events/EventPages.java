@@ -8,6 +8,7 @@ import jp.kodoku.platform.gateway.pages.FormErrors;
 import jp.kodoku.platform.gateway.pages.PageController;
 import jp.kodoku.platform.gateway.ratelimit.ApplicationRateLimiter;
 import jp.kodoku.platform.gateway.security.Caller;
+import jp.kodoku.platform.gateway.web.SecretLinks;
 import jp.kodoku.platform.gateway.web.Commands;
 import jp.kodoku.platform.gateway.web.Queries;
 import jp.kodoku.platform.infra.errors.InvalidInput;
@@ -159,8 +160,8 @@ class EventPages {
         EventSummary event = find(id);
         RegistrationForm form = new RegistrationForm(name == null ? "" : name, email == null ? "" : email, 1);
         rateLimiter.acquire(request.getRemoteAddr());
-        String token = RegistrationLinks.newToken();
-        String hash = RegistrationLinks.hash(token);
+        String token = SecretLinks.newToken();
+        String hash = SecretLinks.hash(token);
         try {
             commands.send(new RequestPublicRegistration(event.eventId(), RegistrationId.random(), name, email,
                     seats(seats), hash, hash, token), RegistrationOutcome.class);
@@ -213,7 +214,7 @@ class EventPages {
     @GetMapping("/events/{id}/registrations/confirm")
     String registrant(@PathVariable String id, @RequestParam(required = false) String token, Model model,
                       HttpServletResponse response) {
-        String hash = RegistrationLinks.hash(token(token));
+        String hash = SecretLinks.hash(token(token));
         RegistrationSummary registration = queries.optional(new FindRegistrationByAccessToken(new EventId(id), hash),
                 RegistrationSummary.class).orElse(null);
         Object written = model.getAttribute("writtenVersion");
@@ -231,7 +232,7 @@ class EventPages {
     @PostMapping("/events/{id}/registrations/confirm")
     String confirm(@PathVariable String id, @RequestParam(required = false) String token, RedirectAttributes redirect) {
         RegistrationOutcome outcome = commands.send(new ConfirmPublicRegistration(new EventId(id),
-                RegistrationLinks.hash(token(token))), RegistrationOutcome.class);
+                SecretLinks.hash(token(token))), RegistrationOutcome.class);
         redirect.addFlashAttribute("flash", "メールアドレスを確認しました。" + outcomeText(outcome));
         redirect.addFlashAttribute("writtenVersion", outcome.version());
         return registrantRedirect(id, token);
@@ -239,7 +240,7 @@ class EventPages {
 
     @PostMapping("/events/{id}/registrations/cancel")
     String cancel(@PathVariable String id, @RequestParam(required = false) String token, RedirectAttributes redirect) {
-        long version = commands.send(new CancelRegistrationByLink(new EventId(id), RegistrationLinks.hash(token(token))));
+        long version = commands.send(new CancelRegistrationByLink(new EventId(id), SecretLinks.hash(token(token))));
         redirect.addFlashAttribute("flash", "お申込みをキャンセルしました。");
         redirect.addFlashAttribute("writtenVersion", version);
         return registrantRedirect(id, token);

@@ -12,6 +12,7 @@ import jp.kodoku.platform.gateway.idempotency.IdempotentRequests;
 import jp.kodoku.platform.gateway.ratelimit.ApplicationRateLimiter;
 import jp.kodoku.platform.gateway.security.Access;
 import jp.kodoku.platform.gateway.security.Caller;
+import jp.kodoku.platform.gateway.web.SecretLinks;
 import jp.kodoku.platform.gateway.web.Commands;
 import jp.kodoku.platform.gateway.web.Queries;
 import jp.kodoku.platform.gateway.web.Versions;
@@ -81,10 +82,10 @@ class EventRegistrationsController {
         rateLimiter.acquire(request.getRemoteAddr());
         return idempotency.run("public-registrations", idempotencyKey, body, () -> {
             RegistrationId registrationId = RegistrationId.random();
-            String access = newToken();
-            String confirmation = newToken();
+            String access = SecretLinks.newToken();
+            String confirmation = SecretLinks.newToken();
             RegistrationOutcome outcome = commands.send(new RequestPublicRegistration(new EventId(id), registrationId,
-                    body.name(), body.email(), seats, hash(access), hash(confirmation), confirmation),
+                    body.name(), body.email(), seats, SecretLinks.hash(access), SecretLinks.hash(confirmation), confirmation),
                     RegistrationOutcome.class);
             URI link = URI.create("/api/v1/events/" + id + "/registrations/access/" + access);
             return ResponseEntity.created(link).eTag(Versions.etag(outcome.version()))
@@ -99,7 +100,7 @@ class EventRegistrationsController {
     ResponseEntity<EventsRequests.Registered> confirm(@PathVariable String id,
                                                       @RequestBody EventsRequests.Confirmation body) {
         String token = token(body.token());
-        RegistrationOutcome outcome = commands.send(new ConfirmPublicRegistration(new EventId(id), hash(token)),
+        RegistrationOutcome outcome = commands.send(new ConfirmPublicRegistration(new EventId(id), SecretLinks.hash(token)),
                 RegistrationOutcome.class);
         return ResponseEntity.ok().eTag(Versions.etag(outcome.version()))
                              .body(new EventsRequests.Registered(id, outcome.registrationId().value(), outcome.status(),
@@ -111,7 +112,7 @@ class EventRegistrationsController {
             + "once confirmed")
     ResponseEntity<RegistrationSummary> byLink(@PathVariable String id, @PathVariable String token) {
         RegistrationSummary registration = queries.optional(new FindRegistrationByAccessToken(new EventId(id),
-                        hash(token(token))), RegistrationSummary.class)
+                        SecretLinks.hash(token(token))), RegistrationSummary.class)
                 .orElseThrow(() -> new NotFound("no registration behind this link (a new one may take a moment to appear)"));
         return ResponseEntity.ok().eTag(Versions.etag(registration.version()))
                              .header(HttpHeaders.CACHE_CONTROL, "no-store").body(registration);
@@ -120,7 +121,7 @@ class EventRegistrationsController {
     @GetMapping(path = "/api/v1/events/{id}/registrations/access/{token}.ics", produces = "text/calendar")
     @Operation(summary = "The registrant's .ics: the event, with the online URL while the seats are held")
     ResponseEntity<String> icsByLink(@PathVariable String id, @PathVariable String token) {
-        String ics = queries.optional(new RenderRegistrationIcs(new EventId(id), hash(token(token))), String.class)
+        String ics = queries.optional(new RenderRegistrationIcs(new EventId(id), SecretLinks.hash(token(token))), String.class)
                             .orElseThrow(() -> new NotFound("no registration behind this link"));
         return EventsController.ics(ics, "registration.ics");
     }
@@ -128,7 +129,7 @@ class EventRegistrationsController {
     @DeleteMapping("/api/v1/events/{id}/registrations/access/{token}")
     @Operation(summary = "Cancel through the private link (or leave the waitlist); freed seats go to the waitlist at once")
     ResponseEntity<EventsRequests.Written> cancelByLink(@PathVariable String id, @PathVariable String token) {
-        return write(id, new CancelRegistrationByLink(new EventId(id), hash(token(token))));
+        return write(id, new CancelRegistrationByLink(new EventId(id), SecretLinks.hash(token(token))));
     }
 
     @GetMapping("/api/v1/events/{id}/registrations")
@@ -238,11 +239,4 @@ class EventRegistrationsController {
         return commands.write(command, version -> new EventsRequests.Written(id, version));
     }
 
-    private static String newToken() {
-        return RegistrationLinks.newToken();
-    }
-
-    static String hash(String token) {
-        return RegistrationLinks.hash(token);
-    }
 }

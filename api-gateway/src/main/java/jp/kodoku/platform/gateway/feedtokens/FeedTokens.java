@@ -9,17 +9,13 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
+import jp.kodoku.platform.gateway.web.SecretLinks;
+
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,7 +39,6 @@ public class FeedTokens {
     /** 32 bytes in unpadded base64url. */
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
     private static final Pattern SCOPE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcTemplate jdbc;
     private final Map<String, FeedKind> kinds;
@@ -81,14 +76,12 @@ public class FeedTokens {
         if (active != null && active >= ACTIVE_PER_OWNER) {
             throw new RuleViolation("you have " + ACTIVE_PER_OWNER + " feed tokens already: revoke one you no longer use");
         }
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String secret = SecretLinks.newToken();
         FeedToken token = new FeedToken(UUID.randomUUID().toString(), feed, scope, label == null ? null : label.strip(),
                 clock.instant(), null, owner);
         jdbc.update("INSERT INTO feed_tokens (id, token_hash, feed, scope, label, owner, owner_roles, organization_id, "
                         + "subcommittee_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                token.id(), hash(secret), feed, scope, token.label(), owner.principal(),
+                token.id(), SecretLinks.hash(secret), feed, scope, token.label(), owner.principal(),
                 String.join(",", new java.util.TreeSet<>(owner.roles())), owner.organizationId(), owner.subcommitteeId(),
                 Timestamp.from(token.createdAt()));
         return new Issued(token, secret, kind.path(secret));
@@ -120,16 +113,7 @@ public class FeedTokens {
             return Optional.empty();
         }
         return jdbc.query("SELECT * FROM feed_tokens WHERE token_hash = ? AND feed = ? AND revoked_at IS NULL", ROW,
-                hash(secret), feed).stream().findFirst();
-    }
-
-    static String hash(String secret) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                                                         .digest(secret.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+                SecretLinks.hash(secret), feed).stream().findFirst();
     }
 
     private static final RowMapper<FeedToken> ROW = (rs, i) -> {

@@ -7,6 +7,7 @@ import jp.kodoku.platform.gateway.pages.FormErrors;
 import jp.kodoku.platform.gateway.pages.Option;
 import jp.kodoku.platform.gateway.pages.PageController;
 import jp.kodoku.platform.gateway.ratelimit.ApplicationRateLimiter;
+import jp.kodoku.platform.gateway.web.SecretLinks;
 import jp.kodoku.platform.gateway.web.Commands;
 import jp.kodoku.platform.gateway.web.Queries;
 import jp.kodoku.platform.infra.errors.FieldViolation;
@@ -84,7 +85,7 @@ class ApplicationPages {
                 throw new InvalidInput("bylawsAgreed", "会則への同意が必要です");
             }
             commands.send(new SubmitMembershipApplication(OrganizationId.random(), form.profile(), form.category(),
-                    form.contact(), BYLAWS_VERSION, ApplicationsController.hash(token)));
+                    form.contact(), BYLAWS_VERSION, SecretLinks.hash(token)));
         } catch (InvalidInput e) {
             response.setStatus(400);
             return form(model, form, FormErrors.of(e.violations(), CONTACT_FIELDS), null);
@@ -140,7 +141,7 @@ class ApplicationPages {
 
     private OrganizationDetails find(String token) {
         Optional<OrganizationDetails> found = token.length() > 100 ? Optional.empty() : queries.optional(
-                new FindApplicationByAccessToken(ApplicationsController.hash(token)), OrganizationDetails.class);
+                new FindApplicationByAccessToken(SecretLinks.hash(token)), OrganizationDetails.class);
         return found.orElseThrow(() -> new NotFound("no application behind this link"));
     }
 

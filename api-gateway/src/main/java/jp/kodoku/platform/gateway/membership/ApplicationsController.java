@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jp.kodoku.platform.gateway.idempotency.IdempotentRequests;
 import jp.kodoku.platform.gateway.ratelimit.ApplicationRateLimiter;
+import jp.kodoku.platform.gateway.web.SecretLinks;
 import jp.kodoku.platform.gateway.web.Commands;
 import jp.kodoku.platform.gateway.web.Versions;
 import jp.kodoku.platform.gateway.web.Queries;
@@ -19,12 +20,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.*;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -62,7 +57,6 @@ class ApplicationsController {
     private final Queries queries;
     private final IdempotentRequests idempotency;
     private final ApplicationRateLimiter rateLimiter;
-    private final SecureRandom random = new SecureRandom();
 
     ApplicationsController(Commands commands, Queries queries, IdempotentRequests idempotency,
                            ApplicationRateLimiter rateLimiter) {
@@ -85,9 +79,9 @@ class ApplicationsController {
         rateLimiter.acquire(request.getRemoteAddr());
         return idempotency.run("applications", idempotencyKey, body, () -> {
             OrganizationId id = OrganizationId.random();
-            String token = newToken();
+            String token = SecretLinks.newToken();
             long version = commands.send(new SubmitMembershipApplication(id, body.profile(), body.requestedCategory(),
-                    body.primaryContact(), body.bylawsVersion(), hash(token)));
+                    body.primaryContact(), body.bylawsVersion(), SecretLinks.hash(token)));
             URI link = URI.create("/api/v1/applications/access/" + token);
             return ResponseEntity.created(link)
                                  .eTag(Versions.etag(version))
@@ -118,23 +112,8 @@ class ApplicationsController {
 
     private OrganizationDetails find(String token) {
         Optional<OrganizationDetails> found = token.length() > 100 ? Optional.empty() : queries.optional(
-                new FindApplicationByAccessToken(hash(token)), OrganizationDetails.class);
+                new FindApplicationByAccessToken(SecretLinks.hash(token)), OrganizationDetails.class);
         return found.orElseThrow(() -> new NotFound(
                 "no application behind this link (a new application may take a moment to appear)"));
-    }
-
-    private String newToken() {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                                                         .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

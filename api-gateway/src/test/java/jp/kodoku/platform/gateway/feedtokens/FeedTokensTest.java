@@ -68,7 +68,7 @@ class FeedTokensTest extends ApiTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM feed_tokens WHERE token_hash = ? OR label = ?", Integer.class,
                 secret, secret)).isZero();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM feed_tokens WHERE token_hash = ?", Integer.class,
-                FeedTokens.hash(secret))).isEqualTo(1);
+                jp.kodoku.platform.gateway.web.SecretLinks.hash(secret))).isEqualTo(1);
     }
 
     @Test

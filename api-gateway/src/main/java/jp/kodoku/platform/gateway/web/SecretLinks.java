@@ -1,4 +1,4 @@
-package jp.kodoku.platform.gateway.events;
+package jp.kodoku.platform.gateway.web;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -8,23 +8,24 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * The secrets of a public registrant's links (the API's and the pages'): 256 random bits, URL-safe; the platform
- * keeps only their SHA-256, so a leaked read model or event store opens no registration.
+ * The secrets in links that open something without a sign-in (an applicant's status page, a public registrant's
+ * page, a personal feed): 256 random bits, URL-safe; the platform keeps only their SHA-256, so a leaked read model,
+ * table or event store opens nothing.
  */
-final class RegistrationLinks {
+public final class SecretLinks {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private RegistrationLinks() {
+    private SecretLinks() {
     }
 
-    static String newToken() {
+    public static String newToken() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    static String hash(String token) {
+    public static String hash(String token) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                                                          .digest(token.getBytes(StandardCharsets.UTF_8)));
