@@ -1,7 +1,9 @@
 package jp.kodoku.platform.gateway.subcommittees;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jp.kodoku.platform.gateway.idempotency.IdempotentRequests;
@@ -58,6 +60,8 @@ class AgendaController {
 
     @PostMapping("/agenda")
     @Operation(summary = "Its chair or the secretariat: add an item at the end of the agenda. Accepts If-Match and Idempotency-Key")
+    @ApiResponse(responseCode = "201", description = "Added",
+            content = @Content(schema = @Schema(implementation = ItemAdded.class)))
     ResponseEntity<?> add(@PathVariable String subcommitteeId, @PathVariable String meetingId, @IfMatch Long expectedVersion,
                           @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
                           @RequestBody Item body) {
