@@ -32,18 +32,21 @@ class ActivityJourneyTest extends ApiTest {
             browser.checkPage("top-with-activity");
 
             browser.find("nav.site-nav a[href='/activity']").click();
-            assertThat(browser.heading()).isEqualTo("最近の動き");
+            browser.awaitHeading("最近の動き");
             browser.checkPage("activity");
 
             new Select(browser.find("#field-kind")).selectByValue("MEMBER_JOINED");
             browser.find("form.filters button[type=submit]").click();
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                                     .until(() -> browser.driver().getCurrentUrl().contains("kind=MEMBER_JOINED")
+                                             && !browser.all(".activity__kind").isEmpty());
             assertThat(browser.all(".activity__kind").stream().map(k -> k.getText()).toList())
                     .isNotEmpty().allMatch("入会"::equals);
             browser.checkPage("activity-members-joined");
 
             browser.all(".activity a").stream().filter(a -> a.getText().equals(name + "が会員になりました")).findFirst()
                    .orElseThrow().click();
-            assertThat(browser.heading()).isEqualTo(name);
+            browser.awaitHeading(name);
             browser.checkPage("organization-from-activity");
         }
     }

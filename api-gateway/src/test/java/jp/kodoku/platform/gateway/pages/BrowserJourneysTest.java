@@ -54,11 +54,11 @@ class BrowserJourneysTest extends ApiTest {
             browser.checkPage("directory-results");
 
             browser.find("#results .result-list a").click();
-            assertThat(browser.heading()).isEqualTo("ひなたぼっこ食堂" + tag);
+            browser.awaitHeading("ひなたぼっこ食堂" + tag);
             browser.checkPage("organization");
 
             browser.open(base + "/statistics?asOf=2024-04-01");
-            assertThat(browser.heading()).isEqualTo("会員数の推移");
+            browser.awaitHeading("会員数の推移");
             browser.checkPage("statistics");
         }
     }
@@ -74,7 +74,7 @@ class BrowserJourneysTest extends ApiTest {
             browser.checkPage("signed-in");
 
             browser.open(base + "/organizations/" + id + "/profile");
-            assertThat(browser.heading()).isEqualTo("団体情報の編集");
+            browser.awaitHeading("団体情報の編集");
             browser.checkPage("profile-edit");
             String version = browser.find("input[name=version]").getDomProperty("value");
             // meanwhile someone else changes the description through the API
@@ -93,7 +93,7 @@ class BrowserJourneysTest extends ApiTest {
             browser.checkPage("stale-version");
 
             browser.find("form[action$='/profile'] button[type=submit]").click();
-            assertThat(browser.find(".flash").getText()).contains("保存しました");
+            browser.awaitFlash("保存しました");
             browser.checkPage("saved");
 
             WebSignIn.signOut(browser, base);

@@ -53,7 +53,7 @@ class EventPagesJourneyTest extends ApiTest {
             member.open(base + "/");
             WebSignIn.signIn(member, base, memberAdmin[0], memberAdmin[1]);
             member.find("nav.site-nav a[href='/events']").click();
-            assertThat(member.heading()).isEqualTo("イベント");
+            member.awaitHeading("イベント");
             member.checkPage("calendar-list");
             member.find("a[href='/events?view=month&month=" + java.time.YearMonth.now(java.time.ZoneId.of("Asia/Tokyo"))
                     + "']").click();
@@ -71,7 +71,7 @@ class EventPagesJourneyTest extends ApiTest {
             secretariat.find("nav.site-nav a[href='/secretariat/events']").click();
             secretariat.checkPage("secretariat-events");
             secretariat.open(base + "/secretariat/events/" + eventId);
-            assertThat(secretariat.heading()).isEqualTo("イベントの編集");
+            secretariat.awaitHeading("イベントの編集");
             secretariat.find("#field-capacity").clear();
             secretariat.find("#field-capacity").sendKeys("3");
             secretariat.find("form[action='/secretariat/events/" + eventId + "'] button[type=submit]").click();
@@ -104,7 +104,7 @@ class EventPagesJourneyTest extends ApiTest {
             String link = Mailbox.awaitMatch(greenMail, email,
                     Pattern.compile("http://[^\\s\"<]+/events/" + eventId + "/registrations/confirm\\?token=[A-Za-z0-9_-]+"));
             visitor.open(link.replaceFirst("^http://[^/]+", base));
-            assertThat(visitor.heading()).isEqualTo("お申込みの確認");
+            visitor.awaitHeading("お申込みの確認");
             visitor.checkPage("registrant-pending");
             visitor.find("form[action$='/registrations/confirm'] button[type=submit]").click();
             assertThat(flash(visitor)).contains("参加が確定しました");

@@ -58,7 +58,7 @@ class SubcommitteeJourneyTest extends ApiTest {
             browser.open(base + "/");
             WebSignIn.signIn(browser, base, chair.username(), PASSWORD);
             browser.find("nav.site-nav a[href='/my-subcommittee']").click();
-            assertThat(browser.heading()).isEqualTo("分科会3 会議と日程調整");
+            browser.awaitHeading("分科会3 会議と日程調整");
             browser.checkPage("chair-inside");
             browser.find("a[href='/subcommittees/bunkakai-3/polls/new']").click();
             browser.checkPage("poll-new");
@@ -70,8 +70,8 @@ class SubcommitteeJourneyTest extends ApiTest {
             type(browser, "#field-slot0End", "16:00");
             type(browser, "#field-slot1Date", wholeDay.toString());
             browser.find("form[action='/subcommittees/bunkakai-3/polls'] button[type=submit]").click();
-            assertThat(browser.heading()).isEqualTo("第6回 分科会3 日程調整");
-            assertThat(browser.find(".flash").getText()).contains("日程調整を始めました");
+            browser.awaitHeading("第6回 分科会3 日程調整");
+            browser.awaitFlash("日程調整を始めました");
             browser.checkPage("poll-opened");
             String pollUrl = browser.driver().getCurrentUrl();
             WebSignIn.signOut(browser, base);
@@ -97,7 +97,7 @@ class SubcommitteeJourneyTest extends ApiTest {
             browser.checkPage("poll-table");
             browser.find("label[for='confirm-0']").click();
             browser.find("form[action$='/confirmation'] button[type=submit]").click();
-            assertThat(browser.find(".flash").getText()).contains("日程を確定しました");
+            browser.awaitFlash("日程を確定しました");
             browser.checkPage("poll-confirmed");
             WebSignIn.signOut(browser, base);
 
@@ -114,7 +114,7 @@ class SubcommitteeJourneyTest extends ApiTest {
                                                                 .contains(afternoonDay.toString()).contains("14時00分〜16時00分");
             browser.checkPage("member-meetings");
             browser.find("table.meetings tbody a").click();
-            assertThat(browser.heading()).isEqualTo("第6回 分科会3 日程調整");
+            browser.awaitHeading("第6回 分科会3 日程調整");
             assertThat(browser.find("dl.facts").getText()).contains("開催予定");
             assertThat(browser.all("form[action$='/cancellation']")).as("a member changes nothing").isEmpty();
             browser.checkPage("member-meeting");
@@ -133,7 +133,7 @@ class SubcommitteeJourneyTest extends ApiTest {
             browser.find("form[action$='/answers'] input[type=text]").sendKeys(comment);
         }
         browser.find("form[action$='/answers'] button[type=submit]").click();
-        assertThat(browser.find(".flash").getText()).contains("回答を保存しました");
+        browser.awaitFlash("回答を保存しました");
         browser.checkPage("poll-" + who + "-answered");
         WebSignIn.signOut(browser, base);
     }

@@ -78,6 +78,32 @@ public final class Browser implements AutoCloseable {
         return find("h1").getText();
     }
 
+    /** Waits until the page's flash message says this (the answer to a form, shown after its redirect). */
+    public void awaitFlash(String expected) {
+        try {
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).dontCatchUncaughtExceptions()
+                                     .ignoreExceptionsInstanceOf(org.openqa.selenium.WebDriverException.class)
+                                     .until(() -> find(".flash").getText().contains(expected));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("no flash message saying 「" + expected + "」 at " + driver.getCurrentUrl(), e);
+        }
+    }
+
+    /**
+     * Waits until the page's heading is this one: after a click that submits a form and is answered by a redirect,
+     * Chromium may still show the page before (or be between the two), so reading the heading at once is a race.
+     */
+    public void awaitHeading(String expected) {
+        try {
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).dontCatchUncaughtExceptions()
+                                     .ignoreExceptionsInstanceOf(org.openqa.selenium.WebDriverException.class)
+                                     .until(() -> expected.equals(find("h1").getText()));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("the page's heading is not 「" + expected + "」 but 「" + heading() + "」 at "
+                    + driver.getCurrentUrl(), e);
+        }
+    }
+
     /** Keeps a screenshot of the page as it is now, numbered in the order of the journey. */
     public void screenshot(String name) {
         try {
