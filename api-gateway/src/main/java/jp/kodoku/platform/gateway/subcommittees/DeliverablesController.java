@@ -1,7 +1,9 @@
 package jp.kodoku.platform.gateway.subcommittees;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jp.kodoku.platform.gateway.idempotency.IdempotentRequests;
@@ -84,6 +86,8 @@ class DeliverablesController {
 
     @PostMapping
     @Operation(summary = "Its chair or the secretariat: record a deliverable. Accepts Idempotency-Key")
+    @ApiResponse(responseCode = "201", description = "Recorded",
+            content = @Content(schema = @Schema(implementation = Written.class)))
     ResponseEntity<?> record(@PathVariable String subcommitteeId,
                              @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
                              @RequestBody NewDeliverable body) {

@@ -98,6 +98,8 @@ class MembershipJourneyTest extends ApiTest {
             applicant.checkPage("sent-back");
             applicant.find("#field-publicDescription").sendKeys("川沿いの空き家で毎週木曜にこども食堂を開いています。");
             applicant.find("main form button[type=submit]").click();
+            applicant.awaitFlash("再提出しました");
+            awaitProjections();
             applicant.open(privateUrl);
             assertThat(applicant.find("dl.facts").getText()).contains("審査中");
             applicant.checkPage("resubmitted");
@@ -120,7 +122,8 @@ class MembershipJourneyTest extends ApiTest {
                     LocalDate.now(ZoneId.of("Asia/Tokyo")).toString());
             secretariat.find("#field-reason").sendKeys("総会の議決による");
             secretariat.find("main form button[type=submit]").click();
-            assertThat(secretariat.find("dl.facts").getText()).contains("協力会員");
+            waiting().ignoreExceptionsInstanceOf(org.openqa.selenium.WebDriverException.class)
+                     .until(() -> secretariat.find("dl.facts").getText().contains("協力会員"));
             secretariat.checkPage("category-change-confirmation");
             secretariat.find("main form button.button").click();
             secretariat.awaitFlash("会員区分を変更しました");
@@ -160,7 +163,8 @@ class MembershipJourneyTest extends ApiTest {
             admin.find("#field-publicDescription").clear();
             admin.find("#field-publicDescription").sendKeys("毎週木曜、川沿いの空き家でこども食堂を開いています。");
             admin.find("form[action$='/profile'] button[type=submit]").click();
-            assertThat(admin.find("#stale-title").getText()).isEqualTo("この情報は他の方が更新しました");
+            waiting().ignoreExceptionsInstanceOf(org.openqa.selenium.WebDriverException.class)
+                     .until(() -> admin.find("#stale-title").getText().equals("この情報は他の方が更新しました"));
             assertThat(admin.find("section[aria-labelledby=stale-title]").getText()).contains("ウェブサイト");
             admin.checkPage("member-stale-version");
 

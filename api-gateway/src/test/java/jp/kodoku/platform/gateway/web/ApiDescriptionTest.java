@@ -114,7 +114,7 @@ class ApiDescriptionTest extends ApiTest {
         assertThat(created.keySet()).containsExactlyInAnyOrder("applicationsSubmit", "organizationsAddContact",
                 "organizationAdminsInvite", "apiClientsRegister", "subcommitteesCreate", "datePollsOpen", "datePollsAddSlot",
                 "eventsCreate", "eventsPropose", "eventRegistrationsRegister", "eventRegistrationsRegisterPublicly",
-                "agendaAdd", "webhookSubscriptionsSubscribe");
+                "agendaAdd", "deliverablesRecord", "webhookSubscriptionsSubscribe");
         assertThat(names(operation("post", "/api/v1/admin/projections/{name}/rebuild").get("responses")))
                 .contains("202").doesNotContain("200");
     }
