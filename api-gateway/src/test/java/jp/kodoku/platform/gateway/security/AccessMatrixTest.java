@@ -1096,6 +1096,7 @@ class AccessMatrixTest extends ApiTest {
         String token = jp.kodoku.platform.gateway.support.SealedTokens.confirmationToken(jdbc, vault, id.value(),
                 "SubscriptionRequested");
         awaitProjections();
-        return new Given(null, null, unsubscribeLinks.token(id), token, id.value());
+        // the organization is the shared member's: a member admin's cell needs one for its token
+        return new Given(shared.organizationId(), null, unsubscribeLinks.token(id), token, id.value());
     }
 }
