@@ -7,6 +7,7 @@ import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.internet.MimeMessage;
 import jp.kodoku.platform.gateway.support.Api;
+import jp.kodoku.platform.gateway.support.Mailbox;
 import jp.kodoku.platform.gateway.support.ApiTest;
 import jp.kodoku.platform.gateway.support.Events;
 import jp.kodoku.platform.gateway.support.TestTokens;
@@ -241,7 +242,7 @@ class EventRemindersTest extends ApiTest {
         return await().atMost(Duration.ofSeconds(60)).until(() -> {
             for (MimeMessage message : greenMail.getReceivedMessages()) {
                 if (message.getAllRecipients()[0].toString().equals(email)) {
-                    Matcher found = link.matcher(text(message));
+                    Matcher found = link.matcher(Mailbox.text(message));
                     if (found.find()) {
                         return found.group(1);
                     }
@@ -249,19 +250,5 @@ class EventRemindersTest extends ApiTest {
             }
             return null;
         }, java.util.Objects::nonNull);
-    }
-
-    private static String text(jakarta.mail.Part part) throws Exception {
-        Object content = part.getContent();
-        if (content instanceof String text) {
-            return text;
-        }
-        StringBuilder all = new StringBuilder();
-        if (content instanceof jakarta.mail.Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                all.append(text(multipart.getBodyPart(i))).append('\n');
-            }
-        }
-        return all.toString();
     }
 }

@@ -3,6 +3,7 @@ package jp.kodoku.platform.gateway.events;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.kodoku.platform.gateway.support.Api;
+import jp.kodoku.platform.gateway.support.Mailbox;
 import jp.kodoku.platform.gateway.support.ApiTest;
 import jp.kodoku.platform.gateway.support.Events;
 import jp.kodoku.platform.gateway.support.TestTokens;
@@ -316,28 +317,13 @@ class EventsApiTest extends ApiTest {
                 + "/registrations/confirm\\?token=([A-Za-z0-9_-]+)");
         return org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> {
             for (jakarta.mail.internet.MimeMessage message : greenMail.getReceivedMessages()) {
-                java.util.regex.Matcher found = link.matcher(text(message));
+                java.util.regex.Matcher found = link.matcher(Mailbox.text(message));
                 if (found.find()) {
                     return found.group(1);
                 }
             }
             return null;
         }, java.util.Objects::nonNull);
-    }
-
-    /** The decoded text of a mail's parts (the UTF-8 parts travel base64- or quoted-printable-encoded). */
-    private static String text(jakarta.mail.Part part) throws Exception {
-        Object content = part.getContent();
-        if (content instanceof String text) {
-            return text;
-        }
-        StringBuilder all = new StringBuilder();
-        if (content instanceof jakarta.mail.Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                all.append(text(multipart.getBodyPart(i))).append('\n');
-            }
-        }
-        return all.toString();
     }
 
     /** The token as the request's event holds it, sealed for the mail sender: the mail carries the same one. */

@@ -6,6 +6,7 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import jp.kodoku.platform.gateway.support.Api;
+import jp.kodoku.platform.gateway.support.Mailbox;
 import jp.kodoku.platform.gateway.support.ApiTest;
 import jp.kodoku.platform.gateway.support.TestTokens;
 import jp.kodoku.platform.newsletter.api.SubscriptionId;
@@ -110,7 +111,7 @@ class NewsletterSubscriptionsApiTest extends ApiTest {
         return await().atMost(Duration.ofSeconds(60)).until(() -> {
             for (MimeMessage message : greenMail.getReceivedMessages()) {
                 if (message.getAllRecipients()[0].toString().equals(address)) {
-                    Matcher found = LINK.matcher(text(message));
+                    Matcher found = LINK.matcher(Mailbox.text(message));
                     if (found.find()) {
                         return found;
                     }
@@ -118,19 +119,5 @@ class NewsletterSubscriptionsApiTest extends ApiTest {
             }
             return null;
         }, Objects::nonNull);
-    }
-
-    private static String text(Part part) throws Exception {
-        Object content = part.getContent();
-        if (content instanceof String text) {
-            return text;
-        }
-        StringBuilder all = new StringBuilder();
-        if (content instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                all.append(text(multipart.getBodyPart(i))).append('\n');
-            }
-        }
-        return all.toString();
     }
 }

@@ -2,6 +2,7 @@ package jp.kodoku.platform.gateway.subcommittees;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jp.kodoku.platform.gateway.support.Api;
+import jp.kodoku.platform.gateway.support.Mailbox;
 import jp.kodoku.platform.gateway.support.ApiTest;
 import jp.kodoku.platform.gateway.support.Members;
 import jp.kodoku.platform.gateway.support.Samples;
@@ -204,33 +205,13 @@ class MeetingsTest extends ApiTest {
             List<String> found = new java.util.ArrayList<>();
             for (jakarta.mail.internet.MimeMessage message : greenMail.getReceivedMessages()) {
                 jakarta.mail.Address[] to = message.getAllRecipients();
-                String text = text(message);
+                String text = Mailbox.text(message);
                 if (to.length == 1 && to[0].toString().contains(address) && text.contains(uid)) {
                     found.add("Subject: " + message.getSubject() + "\n" + text);
                 }
             }
             return found;
         }, found -> found.size() == count);
-    }
-
-    /** The decoded text of a mail's parts, the calendar attachment included. */
-    private static String text(jakarta.mail.Part part) throws Exception {
-        Object content = part.getContent();
-        if (content instanceof String text) {
-            return text;
-        }
-        if (content instanceof java.io.InputStream stream) {
-            try (stream) {
-                return new String(stream.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            }
-        }
-        StringBuilder all = new StringBuilder();
-        if (content instanceof jakarta.mail.Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                all.append(text(multipart.getBodyPart(i))).append('\n');
-            }
-        }
-        return all.toString();
     }
 
     private String base() {
