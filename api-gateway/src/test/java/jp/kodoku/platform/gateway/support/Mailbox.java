@@ -33,11 +33,19 @@ public final class Mailbox {
         }, Objects::nonNull);
     }
 
-    /** The decoded text of a mail's parts (the UTF-8 parts travel base64- or quoted-printable-encoded). */
+    /**
+     * The decoded text of a mail's parts (the UTF-8 parts travel base64- or quoted-printable-encoded), attachments
+     * such as the .ics of a meeting included.
+     */
     public static String text(Part part) throws Exception {
         Object content = part.getContent();
         if (content instanceof String text) {
             return text;
+        }
+        if (content instanceof java.io.InputStream stream) {
+            try (stream) {
+                return new String(stream.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
         }
         StringBuilder all = new StringBuilder();
         if (content instanceof Multipart multipart) {
