@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jp.kodoku.platform.gateway.pages.Crumb;
 import jp.kodoku.platform.gateway.pages.FormErrors;
 import jp.kodoku.platform.gateway.pages.JapaneseDates;
+import jp.kodoku.platform.gateway.pages.Labels;
 import jp.kodoku.platform.gateway.pages.Option;
 import jp.kodoku.platform.gateway.pages.PageController;
 import jp.kodoku.platform.gateway.web.Queries;
@@ -53,9 +54,13 @@ class PublicMembershipPages {
 
     private final Queries queries;
     private final JapaneseDates dates;
+    private final DirectoryFilters filters;
+    private final Labels labels;
     private final Clock clock = Clock.systemUTC();
 
-    PublicMembershipPages(Queries queries, JapaneseDates dates) {
+    PublicMembershipPages(Queries queries, JapaneseDates dates, DirectoryFilters filters, Labels labels) {
+        this.filters = filters;
+        this.labels = labels;
         this.queries = queries;
         this.dates = dates;
     }
@@ -90,16 +95,10 @@ class PublicMembershipPages {
         Set<String> prefectures = prefecture == null ? new LinkedHashSet<>() : new LinkedHashSet<>(prefecture);
         prefectures.remove("");
         model.addAttribute("q", q);
-        model.addAttribute("selected", new Selected(names(category), names(bodyType), prefectures, names(field),
-                names(targetGroup), names(capability)));
-        model.addAttribute("categoryOptions", Option.of(MemberCategory.values(), MemberCategory::label));
-        model.addAttribute("bodyTypeOptions", Option.of(BodyType.values(), BodyType::label));
-        model.addAttribute("prefectureOptions",
-                Arrays.stream(Prefecture.values()).map(p -> new Option(p.code(), p.label())).toList());
-        model.addAttribute("fieldOptions", Option.of(FieldOfActivity.values(), FieldOfActivity::label));
-        model.addAttribute("targetGroupOptions", Option.of(TargetGroup.values(), TargetGroup::label));
-        model.addAttribute("capabilityOptions", Option.of(ConsultationCapability.values(), ConsultationCapability::label));
-        model.addAttribute("crumbs", Crumb.trail(Crumb.here("会員を探す")));
+        Selected selected = new Selected(names(category), names(bodyType), prefectures, names(field),
+                names(targetGroup), names(capability));
+        model.addAttribute("crumbs", Crumb.trail(Crumb.here(labels.message("directory.title"))));
+        FormErrors errors = FormErrors.NONE;
         try {
             DirectoryController.check(text, prefectures, PAGE_SIZE, cursor);
             DirectoryFilter filter = new DirectoryFilter(text, category, bodyType, prefectures, field, targetGroup,
@@ -109,11 +108,14 @@ class PublicMembershipPages {
             model.addAttribute("results", page.items());
             model.addAttribute("firstUrl", cursor == null ? null : pageUrl(null));
             model.addAttribute("nextUrl", page.nextCursor() == null ? null : pageUrl(page.nextCursor()));
-            model.addAttribute("errors", FormErrors.NONE);
         } catch (InvalidInput e) {
             response.setStatus(400);
             model.addAttribute("results", List.of());
-            model.addAttribute("errors", FormErrors.of(e.violations()));
+            errors = FormErrors.of(e.violations());
+        }
+        model.addAttribute("errors", errors);
+        if (htmx == null) {
+            model.addAttribute("filters", filters.html(selected, errors));
         }
         return htmx != null ? "membership/directory :: results" : "membership/directory";
     }
