@@ -20,7 +20,6 @@ import jp.kodoku.platform.membership.api.DirectoryPage;
 import jp.kodoku.platform.membership.api.DirectorySort;
 import jp.kodoku.platform.membership.api.FieldOfActivity;
 import jp.kodoku.platform.membership.api.FindDirectoryEntry;
-import jp.kodoku.platform.membership.api.LegalForm;
 import jp.kodoku.platform.membership.api.ListDirectory;
 import jp.kodoku.platform.membership.api.MemberCategory;
 import jp.kodoku.platform.membership.api.MemberCounts;
@@ -151,15 +150,11 @@ class PublicMembershipPages {
                 DirectoryEntry.class).orElseThrow(() -> new NotFound("no published member with this id"));
         model.addAttribute("entry", entry);
         model.addAttribute("prefectures", entry.prefectureCodes().stream()
-                                                .map(code -> Prefecture.ofCode(code).map(Prefecture::label).orElse(code))
+                                                .map(code -> Prefecture.ofCode(code).map(labels::of).orElse(code))
                                                 .toList());
-        model.addAttribute("legalForm", legalForm(entry.legalForm()));
-        model.addAttribute("crumbs", Crumb.trail(Crumb.to("会員を探す", "/directory"), Crumb.here(entry.name())));
+        model.addAttribute("crumbs", Crumb.trail(Crumb.to(labels.message("directory.title"), "/directory"),
+                Crumb.here(entry.name())));
         return "membership/organization";
-    }
-
-    private static String legalForm(LegalForm form) {
-        return form == null ? "" : form.label();
     }
 
     /**
@@ -171,7 +166,7 @@ class PublicMembershipPages {
                       HttpServletResponse response, Model model) {
         LocalDate today = dates.today();
         LocalDate date = asOf != null ? asOf : today;
-        model.addAttribute("crumbs", Crumb.trail(Crumb.here("会員数の推移")));
+        model.addAttribute("crumbs", Crumb.trail(Crumb.here(labels.message("statistics.title"))));
         model.addAttribute("categories", MemberCategory.values());
         model.addAttribute("asOf", date);
         try {
@@ -189,7 +184,7 @@ class PublicMembershipPages {
         }
         series.add(queries.one(new CountMembersByCategory(today), MemberCounts.class));
         model.addAttribute("series", series);
-        model.addAttribute("chart", MembersChart.of(series, dates));
+        model.addAttribute("chart", MembersChart.of(series, dates, labels));
         return "membership/statistics";
     }
 }

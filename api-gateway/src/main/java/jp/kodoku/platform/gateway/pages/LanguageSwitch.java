@@ -22,8 +22,11 @@ class LanguageSwitch {
 
     static final String PATH = "/language/";
 
-    /** Only a path of this site: never an absolute or protocol-relative address, so the switch redirects nowhere else. */
-    private static final Pattern LOCAL_PATH = Pattern.compile("/(?![/\\\\])[^\\s\\\\]*");
+    /**
+     * Only a path of this site, as the layout's link sends it (percent-encoded, printable ASCII): never an absolute or
+     * protocol-relative address, so the switch redirects nowhere else, and nothing that could break the header.
+     */
+    private static final Pattern LOCAL_PATH = Pattern.compile("/(?![/\\\\])[\\x21-\\x5b\\x5d-\\x7e]*");
 
     private final PageLanguage language;
 

@@ -64,7 +64,7 @@ public class PageLanguage implements LocaleResolver {
         return english() ? ENGLISH : JAPANESE;
     }
 
-    static boolean isEnglish(Locale locale) {
+    public static boolean isEnglish(Locale locale) {
         return locale != null && "en".equals(locale.getLanguage());
     }
 }
