@@ -152,17 +152,6 @@ class ApplicationPages {
         return found.orElseThrow(() -> new NotFound("no application behind this link"));
     }
 
-    static String statusLabel(OrganizationStatus status) {
-        return switch (status) {
-            case APPLIED -> "審査中";
-            case RETURNED_FOR_CHANGES -> "差戻し（修正して再提出してください）";
-            case REJECTED -> "却下";
-            case ACTIVE -> "会員";
-            case SUSPENDED -> "資格停止中";
-            default -> "退会";
-        };
-    }
-
     private String form(Model model, ApplicationForm form, FormErrors errors, OrganizationDetails resubmitting) {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
