@@ -2,9 +2,8 @@ package jp.kodoku.platform.gateway.membership;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jp.kodoku.platform.gateway.pages.Crumb;
-import jp.kodoku.platform.gateway.pages.Labels;
 import jp.kodoku.platform.gateway.pages.FormErrors;
-import jp.kodoku.platform.gateway.pages.Option;
+import jp.kodoku.platform.gateway.pages.Labels;
 import jp.kodoku.platform.gateway.pages.PageController;
 import jp.kodoku.platform.gateway.security.Access;
 import jp.kodoku.platform.gateway.security.Caller;
@@ -36,7 +35,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;

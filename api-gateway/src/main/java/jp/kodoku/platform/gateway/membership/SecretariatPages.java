@@ -2,8 +2,8 @@ package jp.kodoku.platform.gateway.membership;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jp.kodoku.platform.gateway.pages.Crumb;
-import jp.kodoku.platform.gateway.pages.Labels;
 import jp.kodoku.platform.gateway.pages.FormErrors;
+import jp.kodoku.platform.gateway.pages.Labels;
 import jp.kodoku.platform.gateway.pages.PageController;
 import jp.kodoku.platform.gateway.security.Access;
 import jp.kodoku.platform.gateway.web.Commands;
