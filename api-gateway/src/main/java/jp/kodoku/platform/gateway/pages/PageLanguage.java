@@ -24,9 +24,14 @@ public class PageLanguage implements LocaleResolver {
     public static final String COOKIE = "lang";
     public static final Locale JAPANESE = Locale.JAPANESE;
     public static final Locale ENGLISH = Locale.ENGLISH;
+    /** Set on a request whose page has no English texts yet ({@link TranslatedPages}): it is shown whole in Japanese. */
+    static final String JAPANESE_ONLY = PageLanguage.class.getName() + ".JAPANESE_ONLY";
 
     @Override
     public Locale resolveLocale(HttpServletRequest request) {
+        if (Boolean.TRUE.equals(request.getAttribute(JAPANESE_ONLY))) {
+            return JAPANESE;
+        }
         Cookie[] cookies = request.getCookies();
         if (cookies != null) {
             for (Cookie cookie : cookies) {

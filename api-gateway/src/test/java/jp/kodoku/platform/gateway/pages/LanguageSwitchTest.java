@@ -148,6 +148,14 @@ class LanguageSwitchTest extends ApiTest {
     }
 
     @Test
+    void a_page_without_english_texts_yet_stays_whole_in_japanese_though_english_is_chosen() throws Exception {
+        Document page = PageChecks.page(mvc.perform(get("/events").cookie(ENGLISH)).andReturn());
+
+        assertThat(page.select(".skip-link").text()).isEqualTo("本文へ移動");
+        assertThat(page.select("nav.site-nav a[href=/directory]").text()).isEqualTo("会員を探す");
+    }
+
+    @Test
     void a_visitors_page_view_creates_no_session_in_either_language() throws Exception {
         for (MvcResult result : new MvcResult[] {mvc.perform(get("/directory").param("q", "こども")).andReturn(),
                 mvc.perform(get("/directory").cookie(ENGLISH)).andReturn(), mvc.perform(get("/")).andReturn()}) {
