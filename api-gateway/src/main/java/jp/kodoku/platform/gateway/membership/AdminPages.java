@@ -3,6 +3,7 @@ package jp.kodoku.platform.gateway.membership;
 import jakarta.servlet.http.HttpServletResponse;
 import jp.kodoku.platform.gateway.pages.Crumb;
 import jp.kodoku.platform.gateway.pages.FormErrors;
+import jp.kodoku.platform.gateway.pages.Labels;
 import jp.kodoku.platform.gateway.pages.PageController;
 import jp.kodoku.platform.gateway.security.Access;
 import jp.kodoku.platform.gateway.security.Caller;
@@ -40,7 +41,10 @@ class AdminPages {
     private final Queries queries;
     private final Commands commands;
 
-    AdminPages(Queries queries, Commands commands) {
+    private final Labels labels;
+
+    AdminPages(Queries queries, Commands commands, Labels labels) {
+        this.labels = labels;
         this.queries = queries;
         this.commands = commands;
     }
@@ -73,10 +77,8 @@ class AdminPages {
             response.setStatus(400);
             return page(model, current(id), form, FormErrors.of(e.violations()));
         }
-        redirect.addFlashAttribute("flash", !invitation.created()
-                ? "このメールアドレスのアカウントが、この団体の管理者にもなりました。"
-                : invitation.invitationSent() ? "招待しました。パスワードを設定するためのメールを送りました。"
-                : "招待しましたが、メールを送れませんでした。事務局にお問い合わせください。");
+        redirect.addFlashAttribute("flash", labels.message(!invitation.created() ? "admins.invited.existing"
+                : invitation.invitationSent() ? "admins.invited" : "admins.invited.noMail"));
         return "redirect:/organizations/" + id + "/admins";
     }
 
@@ -86,8 +88,8 @@ class AdminPages {
         OrganizationDetails organization = current(id);
         model.addAttribute("organization", organization);
         model.addAttribute("admin", admin(id, userId));
-        model.addAttribute("crumbs", Crumb.trail(Crumb.to("団体の管理者", "/organizations/" + id + "/admins"),
-                Crumb.here("管理者の削除")));
+        model.addAttribute("crumbs", Crumb.trail(Crumb.to(labels.message("admins.title"), "/organizations/" + id + "/admins"),
+                Crumb.here(labels.message("admin.removal"))));
         return "membership/admin-removal";
     }
 
@@ -97,7 +99,7 @@ class AdminPages {
         Access.requireActsFor(id);
         admin(id, userId);
         commands.send(new RemoveMemberAdmin(new OrganizationId(id), version, userId));
-        redirect.addFlashAttribute("flash", "管理者を削除しました。");
+        redirect.addFlashAttribute("flash", labels.message("admins.removed"));
         return "redirect:/organizations/" + id + "/admins";
     }
 
@@ -121,7 +123,7 @@ class AdminPages {
         model.addAttribute("admins", admins(organization.organizationId()));
         model.addAttribute("form", form.version() == null ? form.at(organization.version()) : form);
         model.addAttribute("errors", errors);
-        model.addAttribute("crumbs", Crumb.trail(Crumb.here("団体の管理者")));
+        model.addAttribute("crumbs", Crumb.trail(Crumb.here(labels.message("admins.title"))));
         return "membership/admins";
     }
 

@@ -4,7 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jp.kodoku.platform.gateway.pages.Crumb;
 import jp.kodoku.platform.gateway.pages.FormErrors;
-import jp.kodoku.platform.gateway.pages.Option;
+import jp.kodoku.platform.gateway.pages.Labels;
 import jp.kodoku.platform.gateway.pages.PageController;
 import jp.kodoku.platform.gateway.ratelimit.ApplicationRateLimiter;
 import jp.kodoku.platform.gateway.web.SecretLinks;
@@ -25,7 +25,6 @@ import jp.kodoku.platform.membership.api.OrganizationDetails;
 import jp.kodoku.platform.membership.api.OrganizationId;
 import jp.kodoku.platform.membership.api.OrganizationProfile;
 import jp.kodoku.platform.membership.api.OrganizationStatus;
-import jp.kodoku.platform.membership.api.Prefecture;
 import jp.kodoku.platform.membership.api.ResubmitMembershipApplication;
 import jp.kodoku.platform.membership.api.SubmitMembershipApplication;
 import jp.kodoku.platform.membership.api.TargetGroup;
@@ -38,7 +37,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -63,8 +61,13 @@ class ApplicationPages {
     private final Queries queries;
     private final ApplicationRateLimiter rateLimiter;
     private final SecureRandom random = new SecureRandom();
+    private final MembershipOptions options;
+    private final Labels labels;
 
-    ApplicationPages(Commands commands, Queries queries, ApplicationRateLimiter rateLimiter) {
+    ApplicationPages(Commands commands, Queries queries, ApplicationRateLimiter rateLimiter, MembershipOptions options,
+                     Labels labels) {
+        this.options = options;
+        this.labels = labels;
         this.commands = commands;
         this.queries = queries;
         this.rateLimiter = rateLimiter;
@@ -102,7 +105,8 @@ class ApplicationPages {
         }
         model.addAttribute("privateUrl", org.springframework.web.servlet.support.ServletUriComponentsBuilder
                 .fromCurrentContextPath().path((String) model.getAttribute("privateLink")).toUriString());
-        model.addAttribute("crumbs", Crumb.trail(Crumb.to("入会の申込み", "/apply"), Crumb.here("申込みを受け付けました")));
+        model.addAttribute("crumbs", Crumb.trail(Crumb.to(labels.message("apply.title"), "/apply"),
+                Crumb.here(labels.message("applied.title"))));
         return "membership/applied";
     }
 
@@ -111,12 +115,12 @@ class ApplicationPages {
         OrganizationDetails details = find(token);
         response.setHeader("Cache-Control", "no-store");
         model.addAttribute("record", details);
-        model.addAttribute("statusLabel", statusLabel(details.status()));
+        model.addAttribute("statusLabel", labels.message("status." + details.status().name()));
         model.addAttribute("token", token);
         if (details.status() == OrganizationStatus.RETURNED_FOR_CHANGES) {
             return form(model, ApplicationForm.of(details), FormErrors.NONE, details);
         }
-        model.addAttribute("crumbs", Crumb.trail(Crumb.here("申込みの状況")));
+        model.addAttribute("crumbs", Crumb.trail(Crumb.here(labels.message("status.title"))));
         return "membership/application-status";
     }
 
@@ -131,11 +135,11 @@ class ApplicationPages {
         } catch (InvalidInput e) {
             response.setStatus(400);
             model.addAttribute("record", details);
-            model.addAttribute("statusLabel", statusLabel(details.status()));
+            model.addAttribute("statusLabel", labels.message("status." + details.status().name()));
             model.addAttribute("token", token);
             return form(model, form, FormErrors.of(e.violations(), CONTACT_FIELDS), details);
         }
-        redirect.addFlashAttribute("flash", "申込み内容を再提出しました。事務局が確認します。");
+        redirect.addFlashAttribute("flash", labels.message("status.resubmitted"));
         return "redirect:/applications/" + token;
     }
 
@@ -145,30 +149,20 @@ class ApplicationPages {
         return found.orElseThrow(() -> new NotFound("no application behind this link"));
     }
 
-    static String statusLabel(OrganizationStatus status) {
-        return switch (status) {
-            case APPLIED -> "審査中";
-            case RETURNED_FOR_CHANGES -> "差戻し（修正して再提出してください）";
-            case REJECTED -> "却下";
-            case ACTIVE -> "会員";
-            case SUSPENDED -> "資格停止中";
-            default -> "退会";
-        };
-    }
-
     private String form(Model model, ApplicationForm form, FormErrors errors, OrganizationDetails resubmitting) {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("resubmitting", resubmitting != null);
-        model.addAttribute("legalFormOptions", Option.of(LegalForm.values(), LegalForm::label));
-        model.addAttribute("categoryOptions", Option.of(MemberCategory.values(), MemberCategory::label));
-        model.addAttribute("bodyTypeOptions", Option.of(BodyType.values(), BodyType::label));
-        model.addAttribute("prefectureOptions",
-                Arrays.stream(Prefecture.values()).map(p -> new Option(p.code(), p.label())).toList());
-        model.addAttribute("fieldOptions", Option.of(FieldOfActivity.values(), FieldOfActivity::label));
-        model.addAttribute("targetGroupOptions", Option.of(TargetGroup.values(), TargetGroup::label));
-        model.addAttribute("capabilityOptions", Option.of(ConsultationCapability.values(), ConsultationCapability::label));
-        model.addAttribute("crumbs", Crumb.trail(Crumb.here(resubmitting != null ? "申込み内容の修正" : "入会の申込み")));
+        MembershipOptions.Choices choices = options.current();
+        model.addAttribute("legalFormOptions", choices.legalForm());
+        model.addAttribute("categoryOptions", choices.category());
+        model.addAttribute("bodyTypeOptions", choices.bodyType());
+        model.addAttribute("prefectureOptions", choices.prefecture());
+        model.addAttribute("fieldOptions", choices.field());
+        model.addAttribute("targetGroupOptions", choices.targetGroup());
+        model.addAttribute("capabilityOptions", choices.capability());
+        model.addAttribute("crumbs", Crumb.trail(Crumb.here(labels.message(resubmitting != null ? "apply.resubmit.title"
+                : "apply.title"))));
         return "membership/apply";
     }
 

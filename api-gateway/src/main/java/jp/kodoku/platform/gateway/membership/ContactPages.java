@@ -3,6 +3,7 @@ package jp.kodoku.platform.gateway.membership;
 import jakarta.servlet.http.HttpServletResponse;
 import jp.kodoku.platform.gateway.pages.Crumb;
 import jp.kodoku.platform.gateway.pages.FormErrors;
+import jp.kodoku.platform.gateway.pages.Labels;
 import jp.kodoku.platform.gateway.pages.PageController;
 import jp.kodoku.platform.gateway.security.Access;
 import jp.kodoku.platform.gateway.security.Caller;
@@ -42,7 +43,10 @@ class ContactPages {
     private final Queries queries;
     private final Commands commands;
 
-    ContactPages(Queries queries, Commands commands) {
+    private final Labels labels;
+
+    ContactPages(Queries queries, Commands commands, Labels labels) {
+        this.labels = labels;
         this.queries = queries;
         this.commands = commands;
     }
@@ -61,7 +65,7 @@ class ContactPages {
     String list(@PathVariable String id, Model model) {
         Access.requireActsFor(id);
         model.addAttribute("organization", current(id));
-        model.addAttribute("crumbs", Crumb.trail(Crumb.here("担当者")));
+        model.addAttribute("crumbs", Crumb.trail(Crumb.here(labels.message("contacts.title"))));
         return "membership/contacts";
     }
 
@@ -82,7 +86,7 @@ class ContactPages {
             response.setStatus(400);
             return form(model, current(id), null, form, FormErrors.of(e.violations()));
         }
-        redirect.addFlashAttribute("flash", "担当者を追加しました。");
+        redirect.addFlashAttribute("flash", labels.message("contacts.added"));
         return "redirect:/organizations/" + id + "/contacts";
     }
 
@@ -106,7 +110,7 @@ class ContactPages {
             OrganizationDetails organization = current(id);
             return form(model, organization, contact(organization, contactId), form, FormErrors.of(e.violations()));
         }
-        redirect.addFlashAttribute("flash", "担当者の情報を保存しました。");
+        redirect.addFlashAttribute("flash", labels.message("contacts.saved"));
         return "redirect:/organizations/" + id + "/contacts";
     }
 
@@ -121,8 +125,8 @@ class ContactPages {
         }
         model.addAttribute("organization", organization);
         model.addAttribute("contact", contact);
-        model.addAttribute("crumbs", Crumb.trail(Crumb.to("担当者", "/organizations/" + id + "/contacts"),
-                Crumb.here("担当者の削除")));
+        model.addAttribute("crumbs", Crumb.trail(Crumb.to(labels.message("contacts.title"), "/organizations/" + id + "/contacts"),
+                Crumb.here(labels.message("contact.removal"))));
         return "membership/contact-removal";
     }
 
@@ -131,7 +135,7 @@ class ContactPages {
                   RedirectAttributes redirect) {
         Access.requireActsFor(id);
         commands.send(new RemoveContact(new OrganizationId(id), version, new ContactId(contactId)));
-        redirect.addFlashAttribute("flash", "担当者を削除しました。");
+        redirect.addFlashAttribute("flash", labels.message("contacts.removed"));
         return "redirect:/organizations/" + id + "/contacts";
     }
 
@@ -152,13 +156,13 @@ class ContactPages {
 
     private String form(Model model, OrganizationDetails organization, ContactView contact, ContactForm form,
                         FormErrors errors) {
-        String heading = contact == null ? "担当者の追加" : "担当者の編集";
+        String heading = labels.message(contact == null ? "contact.new" : "contact.edit");
         model.addAttribute("organization", organization);
         model.addAttribute("contact", contact);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("heading", heading);
-        model.addAttribute("crumbs", Crumb.trail(Crumb.to("担当者", "/organizations/" + organization.organizationId()
+        model.addAttribute("crumbs", Crumb.trail(Crumb.to(labels.message("contacts.title"), "/organizations/" + organization.organizationId()
                 + "/contacts"), Crumb.here(heading)));
         return "membership/contact-form";
     }

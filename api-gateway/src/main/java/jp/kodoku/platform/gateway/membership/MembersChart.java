@@ -1,6 +1,7 @@
 package jp.kodoku.platform.gateway.membership;
 
 import jp.kodoku.platform.gateway.pages.JapaneseDates;
+import jp.kodoku.platform.gateway.pages.Labels;
 import jp.kodoku.platform.membership.api.MemberCategory;
 import jp.kodoku.platform.membership.api.MemberCounts;
 
@@ -29,7 +30,7 @@ record MembersChart(int width, int height, List<Bar> bars, List<Label> dateLabel
     record Line(int x1, int y1, int x2, int y2) {
     }
 
-    static MembersChart of(List<MemberCounts> series, JapaneseDates dates) {
+    static MembersChart of(List<MemberCounts> series, JapaneseDates dates, Labels labels) {
         int max = 1;
         for (MemberCounts counts : series) {
             for (MemberCategory category : MemberCategory.values()) {
@@ -52,7 +53,8 @@ record MembersChart(int width, int height, List<Bar> bars, List<Label> dateLabel
                 int h = (int) Math.round((double) value * plotHeight / top);
                 bars.add(new Bar(groupX + c * barWidth, TOP + plotHeight - h, barWidth - 2, h,
                         "bar-" + category.name().toLowerCase(),
-                        dates.era(counts.asOf()) + " " + category.label() + " " + value + "団体"));
+                        dates.era(counts.asOf()) + " " + labels.of(category) + " "
+                                + labels.message("top.organizations", value)));
                 c++;
             }
             dateLabels.add(new Label(groupX, HEIGHT - BOTTOM + 18, counts.asOf().toString()));

@@ -1,6 +1,7 @@
 package jp.kodoku.platform.gateway.membership;
 
 import jp.kodoku.platform.gateway.pages.Crumb;
+import jp.kodoku.platform.gateway.pages.Labels;
 import jp.kodoku.platform.gateway.pages.PageController;
 import jp.kodoku.platform.gateway.security.Access;
 import jp.kodoku.platform.gateway.security.Caller;
@@ -64,7 +65,10 @@ class ProfileHistoryPages {
 
     private final Queries queries;
 
-    ProfileHistoryPages(Queries queries) {
+    private final Labels labels;
+
+    ProfileHistoryPages(Queries queries, Labels labels) {
+        this.labels = labels;
         this.queries = queries;
     }
 
@@ -88,7 +92,7 @@ class ProfileHistoryPages {
         model.addAttribute("organization", organization);
         model.addAttribute("rows", rows);
         model.addAttribute("limited", rows.size() >= SHOWN);
-        model.addAttribute("crumbs", Crumb.trail(Crumb.here("団体情報の変更履歴")));
+        model.addAttribute("crumbs", Crumb.trail(Crumb.here(labels.message("history.title"))));
         return "membership/history";
     }
 

@@ -3,7 +3,7 @@ package jp.kodoku.platform.gateway.membership;
 import jakarta.servlet.http.HttpServletResponse;
 import jp.kodoku.platform.gateway.pages.Crumb;
 import jp.kodoku.platform.gateway.pages.FormErrors;
-import jp.kodoku.platform.gateway.pages.Option;
+import jp.kodoku.platform.gateway.pages.Labels;
 import jp.kodoku.platform.gateway.pages.PageController;
 import jp.kodoku.platform.gateway.security.Access;
 import jp.kodoku.platform.gateway.security.Caller;
@@ -35,7 +35,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -56,7 +55,12 @@ class ProfilePages {
     private final Queries queries;
     private final Commands commands;
 
-    ProfilePages(Queries queries, Commands commands) {
+    private final MembershipOptions options;
+    private final Labels labels;
+
+    ProfilePages(Queries queries, Commands commands, MembershipOptions options, Labels labels) {
+        this.options = options;
+        this.labels = labels;
         this.queries = queries;
         this.commands = commands;
     }
@@ -101,7 +105,7 @@ class ProfilePages {
                                                                     .map(Map.Entry::getValue).toList());
             return form(model, now, merged, FormErrors.NONE);
         }
-        redirect.addFlashAttribute("flash", "団体情報を保存しました。公開ページへの反映まで少し時間がかかることがあります。");
+        redirect.addFlashAttribute("flash", labels.message("profile.saved"));
         return "redirect:/organizations/" + id + "/profile";
     }
 
@@ -134,13 +138,13 @@ class ProfilePages {
         model.addAttribute("organization", details);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
-        model.addAttribute("bodyTypeOptions", Option.of(BodyType.values(), BodyType::label));
-        model.addAttribute("prefectureOptions",
-                Arrays.stream(Prefecture.values()).map(p -> new Option(p.code(), p.label())).toList());
-        model.addAttribute("fieldOptions", Option.of(FieldOfActivity.values(), FieldOfActivity::label));
-        model.addAttribute("targetGroupOptions", Option.of(TargetGroup.values(), TargetGroup::label));
-        model.addAttribute("capabilityOptions", Option.of(ConsultationCapability.values(), ConsultationCapability::label));
-        model.addAttribute("crumbs", Crumb.trail(Crumb.here("団体情報の編集")));
+        MembershipOptions.Choices choices = options.current();
+        model.addAttribute("bodyTypeOptions", choices.bodyType());
+        model.addAttribute("prefectureOptions", choices.prefecture());
+        model.addAttribute("fieldOptions", choices.field());
+        model.addAttribute("targetGroupOptions", choices.targetGroup());
+        model.addAttribute("capabilityOptions", choices.capability());
+        model.addAttribute("crumbs", Crumb.trail(Crumb.here(labels.message("profile.title"))));
         return "membership/profile";
     }
 

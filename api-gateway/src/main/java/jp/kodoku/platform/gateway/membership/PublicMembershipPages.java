@@ -4,7 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jp.kodoku.platform.gateway.pages.Crumb;
 import jp.kodoku.platform.gateway.pages.FormErrors;
 import jp.kodoku.platform.gateway.pages.JapaneseDates;
-import jp.kodoku.platform.gateway.pages.Option;
+import jp.kodoku.platform.gateway.pages.Labels;
 import jp.kodoku.platform.gateway.pages.PageController;
 import jp.kodoku.platform.gateway.web.Queries;
 import jp.kodoku.platform.infra.errors.InvalidInput;
@@ -19,7 +19,6 @@ import jp.kodoku.platform.membership.api.DirectoryPage;
 import jp.kodoku.platform.membership.api.DirectorySort;
 import jp.kodoku.platform.membership.api.FieldOfActivity;
 import jp.kodoku.platform.membership.api.FindDirectoryEntry;
-import jp.kodoku.platform.membership.api.LegalForm;
 import jp.kodoku.platform.membership.api.ListDirectory;
 import jp.kodoku.platform.membership.api.MemberCategory;
 import jp.kodoku.platform.membership.api.MemberCounts;
@@ -37,7 +36,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -53,9 +51,13 @@ class PublicMembershipPages {
 
     private final Queries queries;
     private final JapaneseDates dates;
+    private final DirectoryFilters filters;
+    private final Labels labels;
     private final Clock clock = Clock.systemUTC();
 
-    PublicMembershipPages(Queries queries, JapaneseDates dates) {
+    PublicMembershipPages(Queries queries, JapaneseDates dates, DirectoryFilters filters, Labels labels) {
+        this.filters = filters;
+        this.labels = labels;
         this.queries = queries;
         this.dates = dates;
     }
@@ -90,16 +92,10 @@ class PublicMembershipPages {
         Set<String> prefectures = prefecture == null ? new LinkedHashSet<>() : new LinkedHashSet<>(prefecture);
         prefectures.remove("");
         model.addAttribute("q", q);
-        model.addAttribute("selected", new Selected(names(category), names(bodyType), prefectures, names(field),
-                names(targetGroup), names(capability)));
-        model.addAttribute("categoryOptions", Option.of(MemberCategory.values(), MemberCategory::label));
-        model.addAttribute("bodyTypeOptions", Option.of(BodyType.values(), BodyType::label));
-        model.addAttribute("prefectureOptions",
-                Arrays.stream(Prefecture.values()).map(p -> new Option(p.code(), p.label())).toList());
-        model.addAttribute("fieldOptions", Option.of(FieldOfActivity.values(), FieldOfActivity::label));
-        model.addAttribute("targetGroupOptions", Option.of(TargetGroup.values(), TargetGroup::label));
-        model.addAttribute("capabilityOptions", Option.of(ConsultationCapability.values(), ConsultationCapability::label));
-        model.addAttribute("crumbs", Crumb.trail(Crumb.here("会員を探す")));
+        Selected selected = new Selected(names(category), names(bodyType), prefectures, names(field),
+                names(targetGroup), names(capability));
+        model.addAttribute("crumbs", Crumb.trail(Crumb.here(labels.message("directory.title"))));
+        FormErrors errors = FormErrors.NONE;
         try {
             DirectoryController.check(text, prefectures, PAGE_SIZE, cursor);
             DirectoryFilter filter = new DirectoryFilter(text, category, bodyType, prefectures, field, targetGroup,
@@ -109,11 +105,14 @@ class PublicMembershipPages {
             model.addAttribute("results", page.items());
             model.addAttribute("firstUrl", cursor == null ? null : pageUrl(null));
             model.addAttribute("nextUrl", page.nextCursor() == null ? null : pageUrl(page.nextCursor()));
-            model.addAttribute("errors", FormErrors.NONE);
         } catch (InvalidInput e) {
             response.setStatus(400);
             model.addAttribute("results", List.of());
-            model.addAttribute("errors", FormErrors.of(e.violations()));
+            errors = FormErrors.of(e.violations());
+        }
+        model.addAttribute("errors", errors);
+        if (htmx == null) {
+            model.addAttribute("filters", filters.html(selected, errors));
         }
         return htmx != null ? "membership/directory :: results" : "membership/directory";
     }
@@ -149,15 +148,11 @@ class PublicMembershipPages {
                 DirectoryEntry.class).orElseThrow(() -> new NotFound("no published member with this id"));
         model.addAttribute("entry", entry);
         model.addAttribute("prefectures", entry.prefectureCodes().stream()
-                                                .map(code -> Prefecture.ofCode(code).map(Prefecture::label).orElse(code))
+                                                .map(code -> Prefecture.ofCode(code).map(labels::of).orElse(code))
                                                 .toList());
-        model.addAttribute("legalForm", legalForm(entry.legalForm()));
-        model.addAttribute("crumbs", Crumb.trail(Crumb.to("会員を探す", "/directory"), Crumb.here(entry.name())));
+        model.addAttribute("crumbs", Crumb.trail(Crumb.to(labels.message("directory.title"), "/directory"),
+                Crumb.here(entry.name())));
         return "membership/organization";
-    }
-
-    private static String legalForm(LegalForm form) {
-        return form == null ? "" : form.label();
     }
 
     /**
@@ -169,7 +164,7 @@ class PublicMembershipPages {
                       HttpServletResponse response, Model model) {
         LocalDate today = dates.today();
         LocalDate date = asOf != null ? asOf : today;
-        model.addAttribute("crumbs", Crumb.trail(Crumb.here("会員数の推移")));
+        model.addAttribute("crumbs", Crumb.trail(Crumb.here(labels.message("statistics.title"))));
         model.addAttribute("categories", MemberCategory.values());
         model.addAttribute("asOf", date);
         try {
@@ -187,7 +182,7 @@ class PublicMembershipPages {
         }
         series.add(queries.one(new CountMembersByCategory(today), MemberCounts.class));
         model.addAttribute("series", series);
-        model.addAttribute("chart", MembersChart.of(series, dates));
+        model.addAttribute("chart", MembersChart.of(series, dates, labels));
         return "membership/statistics";
     }
 }

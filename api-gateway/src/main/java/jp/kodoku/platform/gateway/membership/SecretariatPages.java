@@ -3,6 +3,7 @@ package jp.kodoku.platform.gateway.membership;
 import jakarta.servlet.http.HttpServletResponse;
 import jp.kodoku.platform.gateway.pages.Crumb;
 import jp.kodoku.platform.gateway.pages.FormErrors;
+import jp.kodoku.platform.gateway.pages.Labels;
 import jp.kodoku.platform.gateway.pages.PageController;
 import jp.kodoku.platform.gateway.security.Access;
 import jp.kodoku.platform.gateway.web.Commands;
@@ -49,7 +50,10 @@ class SecretariatPages {
     private final Commands commands;
     private final CsvExportsController csv;
 
-    SecretariatPages(Queries queries, Commands commands, CsvExportsController csv) {
+    private final Labels labels;
+
+    SecretariatPages(Queries queries, Commands commands, CsvExportsController csv, Labels labels) {
+        this.labels = labels;
         this.queries = queries;
         this.commands = commands;
         this.csv = csv;
@@ -65,8 +69,8 @@ class SecretariatPages {
         model.addAttribute("q", q);
         model.addAttribute("status", status);
         model.addAttribute("statusOptions", java.util.Arrays.stream(OrganizationStatus.values())
-                .map(s -> new jp.kodoku.platform.gateway.pages.Option(s.name(), ApplicationPages.statusLabel(s))).toList());
-        model.addAttribute("crumbs", Crumb.trail(Crumb.here("会員一覧")));
+                .map(s -> new jp.kodoku.platform.gateway.pages.Option(s.name(), labels.message("status." + s.name()))).toList());
+        model.addAttribute("crumbs", Crumb.trail(Crumb.here(labels.message("members.title"))));
         if (text != null && text.length() > 100) {
             response.setStatus(400);
             model.addAttribute("errors", FormErrors.of(List.of(new FieldViolation("q", "100文字以内で入力してください"))));
@@ -109,16 +113,16 @@ class SecretariatPages {
         OrganizationPage page = queries.one(new ListOrganizations(Set.of(status), null, cursor, PAGE_SIZE),
                 OrganizationPage.class);
         model.addAttribute("status", status);
-        model.addAttribute("statusLabel", ApplicationPages.statusLabel(status));
+        model.addAttribute("statusLabel", labels.message("status." + status.name()));
         model.addAttribute("statusOptions", java.util.stream.Stream.of(OrganizationStatus.APPLIED,
                 OrganizationStatus.RETURNED_FOR_CHANGES, OrganizationStatus.REJECTED)
-                .map(s -> new jp.kodoku.platform.gateway.pages.Option(s.name(), ApplicationPages.statusLabel(s))).toList());
+                .map(s -> new jp.kodoku.platform.gateway.pages.Option(s.name(), labels.message("status." + s.name()))).toList());
         model.addAttribute("items", page.items());
         model.addAttribute("nextUrl", page.nextCursor() == null ? null
                 : "/secretariat/applications?status=" + status + "&cursor=" + java.net.URLEncoder.encode(
                 page.nextCursor(), java.nio.charset.StandardCharsets.UTF_8));
         model.addAttribute("firstUrl", cursor == null ? null : "/secretariat/applications?status=" + status);
-        model.addAttribute("crumbs", Crumb.trail(Crumb.here("入会申込み")));
+        model.addAttribute("crumbs", Crumb.trail(Crumb.here(labels.message("applications.title"))));
         return "membership/secretariat-applications";
     }
 
@@ -133,7 +137,7 @@ class SecretariatPages {
                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate joinedOn,
                    Model model, HttpServletResponse response, RedirectAttributes redirect) {
         Access.requireSecretariat();
-        return decide(id, model, response, redirect, "承認しました。団体管理者のアカウントのご案内がメールで送られます。",
+        return decide(id, model, response, redirect, labels.message("applications.approved"),
                 () -> new ApproveMembershipApplication(new OrganizationId(id), version, joinedOn));
     }
 
@@ -141,7 +145,7 @@ class SecretariatPages {
     String reject(@PathVariable String id, @RequestParam long version, @RequestParam(required = false) String reason,
                   Model model, HttpServletResponse response, RedirectAttributes redirect) {
         Access.requireSecretariat();
-        return decide(id, model, response, redirect, "却下しました。",
+        return decide(id, model, response, redirect, labels.message("applications.rejected"),
                 () -> new RejectMembershipApplication(new OrganizationId(id), version, required("reason", reason)));
     }
 
@@ -149,7 +153,7 @@ class SecretariatPages {
     String sendBack(@PathVariable String id, @RequestParam long version, @RequestParam(required = false) String comment,
                     Model model, HttpServletResponse response, RedirectAttributes redirect) {
         Access.requireSecretariat();
-        return decide(id, model, response, redirect, "差し戻しました。申込者は専用リンクから修正できます。",
+        return decide(id, model, response, redirect, labels.message("applications.returned"),
                 () -> new SendBackMembershipApplication(new OrganizationId(id), version, required("comment", comment)));
     }
 
@@ -187,12 +191,12 @@ class SecretariatPages {
 
     private String page(Model model, OrganizationDetails details, FormErrors errors) {
         model.addAttribute("organization", details);
-        model.addAttribute("statusLabel", ApplicationPages.statusLabel(details.status()));
+        model.addAttribute("statusLabel", labels.message("status." + details.status().name()));
         model.addAttribute("prefectures", details.profile().prefectureCodes().stream()
-                                                 .map(c -> Prefecture.ofCode(c).map(Prefecture::label).orElse(c)).toList());
+                                                 .map(c -> Prefecture.ofCode(c).map(labels::of).orElse(c)).toList());
         model.addAttribute("deciding", details.status() == OrganizationStatus.APPLIED);
         model.addAttribute("errors", errors);
-        model.addAttribute("crumbs", Crumb.trail(Crumb.to("入会申込み", "/secretariat/applications"),
+        model.addAttribute("crumbs", Crumb.trail(Crumb.to(labels.message("applications.title"), "/secretariat/applications"),
                 Crumb.here(details.profile().name())));
         return "membership/secretariat-organization";
     }

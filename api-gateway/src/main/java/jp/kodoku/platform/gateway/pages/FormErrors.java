@@ -36,10 +36,18 @@ public record FormErrors(Map<String, String> byField) {
                 }
             }
             field = flat != null ? flat : field.substring(field.lastIndexOf('.') + 1);
-            // the domain states its rules in English for the API; the form says them in Japanese beside the field
-            byField.merge(field, JapaneseMessages.field(v.field(), v.message()), (a, b) -> a + "／" + b);
+            // the domain states its rules in English for the API; the form says them in Japanese beside the field,
+            // or as the API says them on a page the visitor switched to English
+            String message = PageLanguage.english() ? english(v) : JapaneseMessages.field(v.field(), v.message());
+            byField.merge(field, message, (a, b) -> a + (PageLanguage.english() ? "; " : "／") + b);
         }
         return new FormErrors(byField);
+    }
+
+    /** "nameKana: must be written in katakana": the rule as the API states it, after the field it is about. */
+    private static String english(FieldViolation v) {
+        String message = v.message() == null ? "" : v.message();
+        return v.field() == null || v.field().isEmpty() ? message : v.field() + ": " + message;
     }
 
     public boolean any() {

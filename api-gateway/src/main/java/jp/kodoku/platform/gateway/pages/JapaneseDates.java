@@ -14,17 +14,23 @@ import java.util.Locale;
 /**
  * The one way pages show a date: the Japanese era beside the Gregorian date, "令和4年12月1日 (2022-12-01)", and the
  * first year of an era as 元年, as official documents write it. Times are shown in Japan's time zone. Templates call
- * it as {@code ${@wareki.date(d)}}.
+ * it as {@code ${@wareki.date(d)}}. On a page the visitor switched to English ({@link PageLanguage}), dates are written
+ * as English readers write them, "1 December 2022", and times "9:05 JST"; anywhere else (mails), always Japanese.
  */
 @Component("wareki")
 public class JapaneseDates {
 
     public static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H時mm分", Locale.JAPAN);
+    private static final DateTimeFormatter ENGLISH_DATE = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
+    private static final DateTimeFormatter ENGLISH_TIME = DateTimeFormatter.ofPattern("H:mm 'JST'", Locale.ENGLISH);
 
     public String date(LocalDate date) {
         if (date == null) {
             return "";
+        }
+        if (PageLanguage.english()) {
+            return ENGLISH_DATE.format(date);
         }
         return era(date) + " (" + date + ")";
     }
@@ -35,11 +41,17 @@ public class JapaneseDates {
             return "";
         }
         var local = instant.atZone(JAPAN);
+        if (PageLanguage.english()) {
+            return ENGLISH_DATE.format(local) + ", " + ENGLISH_TIME.format(local);
+        }
         return date(local.toLocalDate()) + " " + TIME.format(local);
     }
 
-    /** Only the era form, "令和4年12月1日". */
+    /** Only the era form, "令和4年12月1日" (in English, the English date). */
     public String era(LocalDate date) {
+        if (PageLanguage.english()) {
+            return ENGLISH_DATE.format(date);
+        }
         JapaneseDate japanese = JapaneseDate.from(date);
         JapaneseEra era = japanese.getEra();
         int year = japanese.get(ChronoField.YEAR_OF_ERA);

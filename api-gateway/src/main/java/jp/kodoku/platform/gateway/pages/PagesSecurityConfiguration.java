@@ -36,7 +36,7 @@ public class PagesSecurityConfiguration {
     @Bean
     PublicPages platformPublicPages() {
         return new PublicPages(null, List.of("/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
-                "/sign-in-failed"));
+                "/sign-in-failed", "/language/*"));
     }
 
     @Bean

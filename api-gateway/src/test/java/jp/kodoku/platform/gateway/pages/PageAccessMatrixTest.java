@@ -128,6 +128,9 @@ class PageAccessMatrixTest extends ApiTest {
                 new Row("POST", "/secretariat/api-clients/not-a-client/rotation", SIGN_IN, "403", "403", "404"),
                 new Row("GET", "/secretariat/api-clients/not-a-client/revocation", SIGN_IN, "403", "403", "404"),
                 new Row("POST", "/secretariat/api-clients/not-a-client/revocation", SIGN_IN, "403", "403", "404"),
+                // the language switch (ADR 0047): everyone, a preference in a cookie
+                new Row("GET", "/language/en?back=/directory", "303", "303", "303", "303"),
+                new Row("GET", "/language/fr", "404", "404", "404", "404"),
                 // the activity feed (issue 14): everyone, each reading what it may
                 new Row("GET", "/activity", "200", "200", "200", "200"),
                 new Row("GET", "/activity?kind=MEMBER_JOINED", "200", "200", "200", "200"),

@@ -10,8 +10,9 @@ import java.nio.charset.StandardCharsets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What every page must be, checked on its HTML (JIS X 8341-3 AA basics a parser can see): Japanese, one h1, the
- * landmarks, every field labelled, no inline script or style (the Content-Security-Policy would block them).
+ * What every page must be, checked on its HTML (JIS X 8341-3 AA basics a parser can see): its language (Japanese
+ * unless the visitor switched to English), one h1, the landmarks, every field labelled, no inline script or style (the
+ * Content-Security-Policy would block them).
  */
 public final class PageChecks {
 
@@ -28,8 +29,19 @@ public final class PageChecks {
 
     /** Parses the page and checks the rules every page keeps; returns it for the page's own checks. */
     public static Document page(MvcResult result) {
+        return page(result, "ja");
+    }
+
+    /**
+     * The same rules for a page in the given language (the English switch, ADR 0047): the page says its language, and
+     * the switch to the other language is a link in that language that says so.
+     */
+    public static Document page(MvcResult result, String language) {
         Document page = html(result);
-        assertThat(page.select("html").attr("lang")).as("language of the page").isEqualTo("ja");
+        assertThat(page.select("html").attr("lang")).as("language of the page").isEqualTo(language);
+        String other = language.equals("ja") ? "en" : "ja";
+        assertThat(page.select("header a.language-switch[lang=" + other + "][hreflang=" + other + "]"))
+                .as("the switch to the other language, marked as written in it").hasSize(1);
         assertThat(page.title()).as("title").isNotBlank();
         assertThat(page.select("h1")).as("exactly one h1").hasSize(1);
         assertThat(page.select("header")).as("banner landmark").isNotEmpty();
