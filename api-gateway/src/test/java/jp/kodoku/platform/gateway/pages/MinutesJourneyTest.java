@@ -158,11 +158,11 @@ class MinutesJourneyTest extends ApiTest {
             assertThat(ended.status()).as(ended.toString()).isEqualTo(200);
             awaitProjections();
             browser.find("form[action$='/agenda'] button[type=submit]").click();
-            browser.awaitHeading("このページを表示する権限がありません");
+            awaitRefused(browser);
             browser.open(meetingPage);
-            assertThat(browser.heading()).isEqualTo("このページを表示する権限がありません");
+            awaitRefused(browser);
             browser.open(base + "/subcommittees/" + subcommittee + "/polls/new");
-            assertThat(browser.heading()).isEqualTo("このページを表示する権限がありません");
+            awaitRefused(browser);
             assertThat(browser.all("nav.site-nav a[href='/my-subcommittee']")).as("nor the header's link").isEmpty();
             assertThat(api.get("/api/v1/subcommittees/" + subcommittee + "/meetings/" + meetingPage.substring(meetingPage.lastIndexOf('/') + 1))
                           .token(TestTokens.secretariat()).send().json().get("agenda").findValuesAsText("title"))
@@ -188,6 +188,18 @@ class MinutesJourneyTest extends ApiTest {
                                                  .token(TestTokens.secretariat()).send().status() == 200);
         awaitProjections();
         return meeting;
+    }
+
+    /** The platform's 403 page (the page's source in the failure, to tell what was shown instead). */
+    private static void awaitRefused(Browser browser) {
+        try {
+            await().atMost(PATIENCE).ignoreExceptionsInstanceOf(NoSuchElementException.class)
+                   .until(() -> browser.heading().equals("このページを表示する権限がありません"));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            String source = browser.driver().getPageSource();
+            throw new AssertionError("not the 403 page at " + browser.driver().getCurrentUrl() + ": "
+                    + source.substring(0, Math.min(3000, source.length())), e);
+        }
     }
 
     /** A write's page is shown once the read model has it (the redirect may come a moment before). */
