@@ -62,6 +62,18 @@ class ChairSessionCheck extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
+    /** The error page of a refused request (403) is rendered in an error dispatch: its header must not show the chair's link. */
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        return false;
+    }
+
+    @Override
+    protected void doFilterNestedErrorDispatch(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        doFilterInternal(request, response, chain);
+    }
+
     /** Whether the subcommittee the session names still lists this account (the token's subject) as a chair. */
     private boolean stillChairs(OidcUser user) {
         String subcommittee = user.getAttribute(SubcommitteeAccess.SUBCOMMITTEE_CLAIM);

@@ -266,17 +266,14 @@ class MeetingRecordPagesTest extends ApiTest {
     }
 
     private String name(String organization) {
-        return api.get("/api/v1/organizations/" + organization).token(TestTokens.secretariat()).send()
-                  .json().get("profile").get("name").asText();
+        return SubcommitteePagesTest.name(api, organization);
     }
 
     private MvcResult ok(MockHttpServletRequestBuilder request) throws Exception {
-        MvcResult result = mvc.perform(request.accept("text/html")).andReturn();
-        assertThat(result.getResponse().getStatus()).as(request.toString()).isEqualTo(200);
-        return result;
+        return SubcommitteePagesTest.ok(mvc, request);
     }
 
     private int status(MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.accept("text/html")).andReturn().getResponse().getStatus();
+        return SubcommitteePagesTest.status(mvc, request);
     }
 }
