@@ -127,6 +127,14 @@ class AgendaController {
     @Operation(summary = "Download an agenda file (as an attachment, nosniff): the subcommittee's insiders, anyone for a public meeting")
     ResponseEntity<byte[]> download(@PathVariable String subcommitteeId, @PathVariable String meetingId,
                                     @PathVariable String itemId, @PathVariable String sha256) {
+        return files.download(readableItem(queries, subcommitteeId, meetingId, itemId).files(), PathIds.sha256(sha256));
+    }
+
+    /**
+     * An agenda item whose files the caller may download: anyone's for a public meeting, the subcommittee's insiders'
+     * otherwise (the API's download and the pages' alike).
+     */
+    static AgendaItem readableItem(Queries queries, String subcommitteeId, String meetingId, String itemId) {
         SubcommitteeDetails subcommittee = PathIds.subcommittee(queries, subcommitteeId);
         MeetingDetails meeting = queries.optional(new FindMeeting(PathIds.sid(subcommitteeId), PathIds.mid(meetingId)),
                 MeetingDetails.class).orElse(null);
@@ -136,9 +144,8 @@ class AgendaController {
         if (meeting == null) {
             throw new NotFound("no such meeting");
         }
-        AgendaItem item = meeting.agenda().stream().filter(i -> i.itemId().equals(PathIds.item(itemId).value()))
-                                 .findFirst().orElseThrow(() -> new NotFound("no such agenda item"));
-        return files.download(item.files(), PathIds.sha256(sha256));
+        return meeting.agenda().stream().filter(i -> i.itemId().equals(PathIds.item(itemId).value()))
+                      .findFirst().orElseThrow(() -> new NotFound("no such agenda item"));
     }
 
     private OrganizationRef presenter(String subcommitteeId, Item body) {

@@ -3,6 +3,7 @@ package jp.kodoku.platform.gateway.subcommittees;
 import jakarta.servlet.http.HttpServletResponse;
 import jp.kodoku.platform.gateway.pages.Crumb;
 import jp.kodoku.platform.gateway.pages.FormErrors;
+import jp.kodoku.platform.gateway.pages.Option;
 import jp.kodoku.platform.gateway.pages.PageController;
 import jp.kodoku.platform.gateway.security.Caller;
 import jp.kodoku.platform.gateway.web.Commands;
@@ -38,6 +39,8 @@ class ChairPages {
 
     /** Rows for candidate slots on the new poll's form: the page works without JavaScript, so no "add a row" button. */
     static final int NEW_POLL_ROWS = 6;
+
+    private static final java.time.ZoneId JAPAN = java.time.ZoneId.of("Asia/Tokyo");
 
     private final SubcommitteeReads reads;
     private final Commands commands;
@@ -300,7 +303,7 @@ class ChairPages {
                     start, end, form.reason()));
         } catch (InvalidInput e) {
             response.setStatus(400);
-            return meetingPage(model, details, meeting, true, "reschedule", prefixed(e.violations(), "reschedule"),
+            return meetingPage(model, reads, details, meeting.meetingId(), "reschedule", prefixed(e.violations(), "reschedule"),
                     Map.of("rescheduleDate", nz(form.date()), "rescheduleStart", nz(form.start()),
                             "rescheduleEnd", nz(form.end()), "rescheduleReason", nz(form.reason())));
         }
@@ -319,7 +322,7 @@ class ChairPages {
             commands.send(new CancelMeeting(new MeetingId(meetingId), SubcommitteeReads.sid(id), version, reason));
         } catch (InvalidInput e) {
             response.setStatus(400);
-            return meetingPage(model, details, meeting, true, "cancel", prefixed(e.violations(), "cancel"),
+            return meetingPage(model, reads, details, meeting.meetingId(), "cancel", prefixed(e.violations(), "cancel"),
                     Map.of("cancelReason", nz(reason)));
         }
         redirect.addFlashAttribute("flash", "会議を中止しました。構成団体に中止のお知らせが送られます。");
@@ -338,26 +341,44 @@ class ChairPages {
                     blankToNull(venue), blankToNull(onlineUrl)));
         } catch (InvalidInput e) {
             response.setStatus(400);
-            return meetingPage(model, details, meeting, true, "place", FormErrors.of(e.violations()),
+            return meetingPage(model, reads, details, meeting.meetingId(), "place", FormErrors.of(e.violations()),
                     Map.of("venue", nz(venue), "onlineUrl", nz(onlineUrl)));
         }
         redirect.addFlashAttribute("flash", "開催場所を保存しました。");
         return "redirect:/subcommittees/" + id + "/meetings/" + meetingId;
     }
 
-    /** The meeting page, for insiders; the forms to change it only for who runs the subcommittee. */
-    static String meetingPage(Model model, SubcommitteeDetails details, MeetingSummary meeting, boolean runs,
+    /**
+     * The meeting page, for insiders: the meeting, its agenda with files, attendance and a link to its minutes; the
+     * forms to change them only for who runs the subcommittee. A failed form shows its errors and what was typed.
+     */
+    static String meetingPage(Model model, SubcommitteeReads reads, SubcommitteeDetails details, String meetingId,
                               String failedForm, FormErrors errors, Map<String, String> typed) {
         String id = details.summary().id();
+        MeetingDetails meeting = reads.meetingDetails(id, meetingId);
+        MeetingSummary summary = meeting.meeting();
+        boolean runs = SubcommitteeAccess.runs(id);
+        MinutesDetails minutes = reads.minutes(id, meetingId);
+        LocalDateTime begins = summary.start() == null ? summary.date().atStartOfDay() : summary.date().atTime(summary.start());
         model.addAttribute("subcommittee", details.summary());
-        model.addAttribute("meeting", meeting);
+        model.addAttribute("meeting", summary);
+        model.addAttribute("details", meeting);
+        model.addAttribute("presenters", details.members().stream()
+                                                .map(m -> new Option(m.organization().id(), m.organization().name())).toList());
+        model.addAttribute("members", details.members());
+        model.addAttribute("attended", meeting.attendance().stream()
+                                              .collect(java.util.stream.Collectors.toMap(a -> a.organization().id(), Attendance::people)));
+        model.addAttribute("attendanceTotal", meeting.attendance().stream().mapToInt(Attendance::people).sum());
+        model.addAttribute("begun", !LocalDateTime.now(JAPAN).isBefore(begins));
+        // drafts are the drafters' only; the members see minutes once they are published (MinutesController's rule)
+        model.addAttribute("minutes", minutes != null && (runs || minutes.audience() != null) ? minutes : null);
         model.addAttribute("runs", runs);
         model.addAttribute("failedForm", failedForm);
         model.addAttribute("errors", errors);
         model.addAttribute("typed", typed);
         model.addAttribute("crumbs", Crumb.trail(Crumb.to("分科会", "/subcommittees"),
                 Crumb.to(SubcommitteePages.name(details.summary()), "/subcommittees/" + id),
-                Crumb.to("会議と日程調整", "/subcommittees/" + id + "/meetings"), Crumb.here(meeting.title())));
+                Crumb.to("会議と日程調整", "/subcommittees/" + id + "/meetings"), Crumb.here(summary.title())));
         return "subcommittees/meeting";
     }
 

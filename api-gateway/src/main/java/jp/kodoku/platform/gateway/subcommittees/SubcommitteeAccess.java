@@ -41,6 +41,16 @@ class SubcommitteeAccess {
                 "/api/v1/subcommittees/*/meetings/*/agenda/*/files/*");
     }
 
+    /** After the security filters, on requests and their error dispatches (the 403 page's header reads the role too). */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<ChairSessionCheck> chairSessionCheckRegistration(
+            ChairSessionCheck check) {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(check);
+        registration.setDispatcherTypes(jakarta.servlet.DispatcherType.REQUEST, jakarta.servlet.DispatcherType.ERROR);
+        registration.setOrder(org.springframework.core.Ordered.LOWEST_PRECEDENCE);
+        return registration;
+    }
+
     /** Anyone for what is public; the subcommittee's insiders for what is its members' only. */
     static void requireReader(SubcommitteeDetails subcommittee, Visibility visibility) {
         if (visibility != Visibility.PUBLIC) {

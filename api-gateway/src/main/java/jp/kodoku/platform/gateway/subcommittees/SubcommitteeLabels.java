@@ -87,6 +87,17 @@ public class SubcommitteeLabels {
         };
     }
 
+    /** "下書き（第2版）", "確定（第3版、未公開）", "構成団体に公開（第3版）", "一般公開（第3版）". */
+    public String minutesState(jp.kodoku.platform.subcommittees.api.MinutesDetails minutes) {
+        String revision = "第" + minutes.revision() + "版";
+        if (minutes.audience() != null) {
+            return (minutes.audience() == jp.kodoku.platform.subcommittees.api.Visibility.PUBLIC ? "一般公開" : "構成団体に公開")
+                    + "（" + revision + "）";
+        }
+        return minutes.status() == jp.kodoku.platform.subcommittees.api.MinutesStatus.FINALIZED
+                ? "確定（" + revision + "、未公開）" : "下書き（" + revision + "）";
+    }
+
     public String slot(PollSlot slot) {
         return when(slot.date(), slot.start(), slot.end());
     }

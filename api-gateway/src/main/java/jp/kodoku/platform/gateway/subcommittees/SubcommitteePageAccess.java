@@ -11,13 +11,15 @@ import org.springframework.context.annotation.Configuration;
 class SubcommitteePageAccess {
 
     /**
-     * The list, a subcommittee's public face, its decision trail and deliverables (public ones for anyone: the pages
-     * refuse members-only ones themselves); meetings, polls and members need sign-in.
+     * The list, a subcommittee's public face, its decision trail and deliverables, a meeting's minutes and agenda files
+     * (public ones for anyone: the pages refuse members-only ones themselves); meetings, polls and members need sign-in.
      */
     @Bean
     PublicPages subcommitteePublicPages() {
         return PublicPages.get("/subcommittees", "/subcommittees/*", "/subcommittees/*/decision-trail",
-                "/subcommittees/*/deliverables/*", "/subcommittees/*/deliverables/*/files/*");
+                "/subcommittees/*/deliverables/*", "/subcommittees/*/deliverables/*/files/*",
+                // public minutes and a public meeting's agenda files (ADR 0042); the pages refuse the rest themselves
+                "/subcommittees/*/meetings/*/minutes", "/subcommittees/*/meetings/*/agenda/*/files/*");
     }
 
     @Bean

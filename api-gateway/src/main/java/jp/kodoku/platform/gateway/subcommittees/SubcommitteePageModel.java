@@ -6,7 +6,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** What every subcommittee page's model has. */
 @ControllerAdvice(assignableTypes = {SubcommitteePages.class, ChairPages.class, SubcommitteeSecretariatPages.class,
-        RecordPages.class})
+        RecordPages.class, AgendaPages.class, MinutesPages.class})
 class SubcommitteePageModel {
 
     /** For the forms of a page that did not fail, where another form of the same page did: no errors shown. */

@@ -158,8 +158,7 @@ class SubcommitteePages {
     String meeting(@PathVariable String id, @PathVariable String meetingId, Model model) {
         SubcommitteeDetails details = reads.subcommittee(id);
         SubcommitteeAccess.requireInsider(details);
-        return ChairPages.meetingPage(model, details, reads.meeting(id, meetingId), SubcommitteeAccess.runs(id), null, FormErrors.NONE,
-                Map.of());
+        return ChairPages.meetingPage(model, reads, details, meetingId, null, FormErrors.NONE, Map.of());
     }
 
     @GetMapping("/subcommittees/{id}/polls/{pollId}")

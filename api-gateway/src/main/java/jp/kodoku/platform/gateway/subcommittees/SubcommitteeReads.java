@@ -2,15 +2,7 @@ package jp.kodoku.platform.gateway.subcommittees;
 
 import jp.kodoku.platform.gateway.web.Queries;
 import jp.kodoku.platform.infra.errors.NotFound;
-import jp.kodoku.platform.subcommittees.api.DatePollSummary;
-import jp.kodoku.platform.subcommittees.api.DatePollTable;
-import jp.kodoku.platform.subcommittees.api.FindDatePoll;
-import jp.kodoku.platform.subcommittees.api.ListDatePolls;
-import jp.kodoku.platform.subcommittees.api.ListMeetings;
-import jp.kodoku.platform.subcommittees.api.MeetingSummary;
-import jp.kodoku.platform.subcommittees.api.PollId;
-import jp.kodoku.platform.subcommittees.api.SubcommitteeDetails;
-import jp.kodoku.platform.subcommittees.api.SubcommitteeId;
+import jp.kodoku.platform.subcommittees.api.*;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -43,6 +35,27 @@ class SubcommitteeReads {
         PathIds.mid(meetingId);
         return meetings(subcommitteeId).stream().filter(m -> m.meetingId().equals(meetingId)).findFirst()
                                        .orElseThrow(() -> new NotFound("no such meeting"));
+    }
+
+    /** The meeting with its agenda and attendance (insiders only: it carries the online URL). */
+    MeetingDetails meetingDetails(String subcommitteeId, String meetingId) {
+        return queries.optional(new FindMeeting(sid(subcommitteeId), PathIds.mid(meetingId)), MeetingDetails.class)
+                      .orElseThrow(() -> new NotFound("no such meeting"));
+    }
+
+    /** The meeting's minutes at their newest revision, or null before the first save. */
+    MinutesDetails minutes(String subcommitteeId, String meetingId) {
+        return queries.optional(new FindMinutes(sid(subcommitteeId), PathIds.mid(meetingId)), MinutesDetails.class)
+                      .orElse(null);
+    }
+
+    List<MinutesRevision> revisions(String subcommitteeId, String meetingId) {
+        return queries.list(new ListMinutesRevisions(sid(subcommitteeId), PathIds.mid(meetingId)), MinutesRevision.class);
+    }
+
+    MinutesComparison comparison(String subcommitteeId, String meetingId, int from, int to) {
+        return queries.optional(new CompareMinutesRevisions(sid(subcommitteeId), PathIds.mid(meetingId), from, to),
+                MinutesComparison.class).orElseThrow(() -> new NotFound("no such revision"));
     }
 
     List<DatePollSummary> polls(String subcommitteeId) {

@@ -68,6 +68,13 @@ public final class JapaneseMessages {
         label("ratePerMinute", "1分あたりの上限回数");
         label("body", "送信内容");
         label("If-Match", "If-Match ヘッダー");
+        // subcommittees: agenda, attendance, minutes (issue 11)
+        label("title", "タイトル");
+        label("text", "本文");
+        label("file", "ファイル");
+        label("people", "人数");
+        label("presenterOrganizationId", "発表団体");
+        label("audience", "公開先");
         label("Idempotency-Key", "Idempotency-Key ヘッダー");
 
         field("is required and cannot be removed", m -> "は必須です。削除できません。");
@@ -109,6 +116,18 @@ public final class JapaneseMessages {
         field("is not a column of the import; known: (.*)", m -> "は取り込みの列ではありません（使える列：" + m.group(1) + "）。");
         field("is a column the import needs, missing from the header", m -> "は取り込みに必要な列ですが、見出し行にありません。");
         field("選べない値です: (.*)", m -> "で「" + m.group(1) + "」は選べません。");
+        // attachments (infra.files.Attachments) and the subcommittees' own
+        field("is empty", m -> "が空です。中身のあるファイルを選んでください。");
+        field("has \\d+ bytes; a file has at most .*", m -> "が大きすぎます。添付できるのは10MB（10,485,760バイト）までです。");
+        field("is .*; files accepted are .*",
+                m -> "の種類は添付できません。PDF、Word、Excel、PowerPoint、PNG、JPEG、GIF、WebP、テキスト（UTF-8）を選んでください。");
+        field("is .* by its bytes, but its name .*", m -> "の中身と拡張子（ファイル名の末尾）が合っていません。");
+        field("is .* by its bytes \\(.*\\), not .* as declared", m -> "の中身と種類が合っていません。");
+        field("has no file name", m -> "にファイル名がありません。");
+        field("has a name of more than (\\d+) characters", m -> "のファイル名は" + m.group(1) + "文字以内にしてください。");
+        field("is not a member organization of this subcommittee", m -> "は分科会の構成団体から選んでください。");
+        field("must be 1 to (\\d+)", m -> "は1から" + m.group(1) + "までの数にしてください。");
+        field("is given twice", m -> "が2回指定されています。");
 
         rule("only an application sent back for changes can be resubmitted", "差し戻された申込みだけが再提出できます。");
         rule("only a submitted application can be sent back", "審査中の申込みだけが差し戻せます。");
@@ -142,6 +161,12 @@ public final class JapaneseMessages {
                 "このメールアドレスには、別の団体の管理者のアカウントがあります。1つのアカウントは1つの団体の管理者にしかなれません。");
         rule("a revoked client cannot get a new secret.*", "無効にしたクライアントのシークレットは再発行できません。新しいクライアントを登録してください。");
         rule("the client is already revoked", "このクライアントはすでに無効です。");
+        rule("the minutes are finalized and cannot change", "確定した議事録は変更も復元もできません。");
+        rule("only finalized minutes are published: finalize them first", "議事録は確定してから公開してください。");
+        rule("attendance is recorded once the meeting has begun", "出席は会議の開始後に記録できます。");
+        rule("the meeting is cancelled.*", "中止になった会議です。");
+        rule("an agenda has at most (\\d+) items", "議題はこれ以上追加できません。");
+        rule("an agenda item has at most (\\d+) files", "この議題にはこれ以上ファイルを添付できません。");
     }
 
     private JapaneseMessages() {

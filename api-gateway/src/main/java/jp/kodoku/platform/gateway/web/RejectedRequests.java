@@ -155,6 +155,35 @@ class RejectedRequests {
             return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
 
+        /**
+         * The same for a page asked by a browser (Accept: text/html, not under /api): the Japanese error page of its
+         * status (templates/error/403.html, 404.html, 500.html) rather than the problem's JSON, which a person cannot
+         * read. A page's own failures are answered by the pages' handlers before; this is what the container passes on
+         * (Spring Security's 403 with sendError, a 404 nothing answered). Issue 11: a chair whose term ended saw JSON.
+         */
+        @RequestMapping(value = "/error", produces = MediaType.TEXT_HTML_VALUE)
+        org.springframework.web.servlet.ModelAndView page(HttpServletRequest request) {
+            ResponseEntity<ProblemDetail> problem = error(request);
+            int status = problem.getStatusCode().value();
+            Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+            if (uri instanceof String path && (path.equals("/api") || path.startsWith("/api/"))) {
+                org.springframework.web.servlet.View json = (model, req, res) -> {
+                    res.setStatus(status);
+                    res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+                    res.setCharacterEncoding("UTF-8");
+                    res.getOutputStream().write(new ObjectMapper().findAndRegisterModules().writeValueAsBytes(problem.getBody()));
+                };
+                return new org.springframework.web.servlet.ModelAndView(json);
+            }
+            String view = status == 403 || status == 404 ? "error/" + status : status >= 500 ? "error/500" : "error";
+            org.springframework.web.servlet.ModelAndView page = new org.springframework.web.servlet.ModelAndView(view,
+                    HttpStatus.valueOf(status));
+            page.addObject("status", status);
+            page.addObject("heading", status == 400 ? "入力内容に誤りがあります" : "このページを表示できません");
+            page.addObject("detail", "リンクをたどり直すか、トップページからお探しください。");
+            return page;
+        }
+
         private static Throwable rejection(Throwable t) {
             for (Throwable c = t; c != null; c = c.getCause()) {
                 if (c instanceof RequestRejectedException) {

@@ -284,8 +284,31 @@ class PageAccessMatrixTest extends ApiTest {
                 new SubcommitteeRow("POST", admin + "/lead-organizations", SIGN_IN, "403", "403", "403", "403", "400"),
                 new SubcommitteeRow("POST", admin + "/chairs", SIGN_IN, "403", "403", "403", "403", "400"),
                 new SubcommitteeRow("POST", admin + "/chairs/not-a-chair/end", SIGN_IN, "403", "403", "403", "403", "400"),
-                new SubcommitteeRow("POST", admin + "/closure", SIGN_IN, "403", "403", "403", "403", "400"));
+                new SubcommitteeRow("POST", admin + "/closure", SIGN_IN, "403", "403", "403", "403", "400"),
+                // a meeting's agenda and attendance (its chair and the secretariat write; no such item: 404)
+                new SubcommitteeRow("POST", meetingPath + "/agenda", SIGN_IN, "403", "403", "400", "403", "400"),
+                new SubcommitteeRow("POST", meetingPath + "/agenda/" + NO_ITEM, SIGN_IN, "403", "403", "404", "403", "404"),
+                new SubcommitteeRow("POST", meetingPath + "/agenda/" + NO_ITEM + "/removal", SIGN_IN, "403", "403", "404", "403", "404"),
+                new SubcommitteeRow("POST", meetingPath + "/agenda/" + NO_ITEM + "/move", SIGN_IN, "403", "403", "404", "403", "404"),
+                new SubcommitteeRow("POST", meetingPath + "/agenda/" + NO_ITEM + "/files", SIGN_IN, "403", "403", "404", "403", "404"),
+                new SubcommitteeRow("POST", meetingPath + "/agenda/" + NO_ITEM + "/files/" + NO_FILE + "/removal",
+                        SIGN_IN, "403", "403", "404", "403", "404"),
+                // a file of a members-only meeting: its insiders (here no such item), refused to anyone else
+                new SubcommitteeRow("GET", meetingPath + "/agenda/" + NO_ITEM + "/files/" + NO_FILE, SIGN_IN, "403", "404", "404", "403", "404"),
+                // the meeting has not begun: the rule answers before the stale version does
+                new SubcommitteeRow("POST", meetingPath + "/attendance", SIGN_IN, "403", "403", "409", "403", "409"),
+                // minutes not started yet: the drafters get the empty editor, members are told there are none
+                new SubcommitteeRow("GET", meetingPath + "/minutes", SIGN_IN, "403", "404", "200", "403", "200"),
+                new SubcommitteeRow("POST", meetingPath + "/minutes", SIGN_IN, "403", "403", "400", "403", "400"),
+                new SubcommitteeRow("GET", meetingPath + "/minutes/comparison?from=1&to=2", SIGN_IN, "403", "403", "404", "403", "404"),
+                new SubcommitteeRow("POST", meetingPath + "/minutes/revisions/1/restoration", SIGN_IN, "403", "403", "404", "403", "404"),
+                new SubcommitteeRow("GET", meetingPath + "/minutes/finalization", SIGN_IN, "403", "403", "404", "403", "404"),
+                new SubcommitteeRow("POST", meetingPath + "/minutes/finalization", SIGN_IN, "403", "403", "404", "403", "404"),
+                new SubcommitteeRow("POST", meetingPath + "/minutes/publication", SIGN_IN, "403", "403", "400", "403", "400"));
     }
+
+    private static final String NO_ITEM = "00000000-0000-4000-8000-000000000000";
+    private static final String NO_FILE = "0".repeat(64);
 
     @Test
     void every_subcommittee_page_answers_each_kind_of_visitor_as_the_matrix_says() throws Exception {

@@ -381,17 +381,31 @@ class SubcommitteePagesTest extends ApiTest {
     }
 
     private String name(String organization) {
+        return name(api, organization);
+    }
+
+    private MvcResult ok(MockHttpServletRequestBuilder request) throws Exception {
+        return ok(mvc, request);
+    }
+
+    private int status(MockHttpServletRequestBuilder request) throws Exception {
+        return status(mvc, request);
+    }
+
+    /** The organization's name, as the secretariat reads it through the API. */
+    static String name(Api api, String organization) {
         return api.get("/api/v1/organizations/" + organization).token(TestTokens.secretariat()).send()
                   .json().get("profile").get("name").asText();
     }
 
-    private MvcResult ok(MockHttpServletRequestBuilder request) throws Exception {
+    /** A page asked as a browser asks (HTML), which must answer 200. */
+    static MvcResult ok(MockMvc mvc, MockHttpServletRequestBuilder request) throws Exception {
         MvcResult result = mvc.perform(request.accept("text/html")).andReturn();
         assertThat(result.getResponse().getStatus()).as(request.toString()).isEqualTo(200);
         return result;
     }
 
-    private int status(MockHttpServletRequestBuilder request) throws Exception {
+    static int status(MockMvc mvc, MockHttpServletRequestBuilder request) throws Exception {
         return mvc.perform(request.accept("text/html")).andReturn().getResponse().getStatus();
     }
 
