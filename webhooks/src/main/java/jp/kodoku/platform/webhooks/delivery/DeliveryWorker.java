@@ -1,5 +1,6 @@
 package jp.kodoku.platform.webhooks.delivery;
 
+import jp.kodoku.platform.webhooks.SubscriptionSecrets;
 import jp.kodoku.platform.webhooks.Subscriptions;
 import jp.kodoku.platform.webhooks.Subscriptions.Subscription;
 import jp.kodoku.platform.webhooks.WebhooksProperties;
@@ -37,6 +38,7 @@ class DeliveryWorker implements SmartLifecycle {
     private final Subscriptions subscriptions;
     private final WebhookSender sender;
     private final OwnerNotice notice;
+    private final SubscriptionSecrets secrets;
     private final WebhooksProperties properties;
     private final TransactionTemplate transactions;
     private final Clock clock = Clock.systemUTC();
@@ -44,7 +46,9 @@ class DeliveryWorker implements SmartLifecycle {
     private volatile boolean running;
 
     DeliveryWorker(Deliveries deliveries, Subscriptions subscriptions, WebhookSender sender, OwnerNotice notice,
-                   WebhooksProperties properties, PlatformTransactionManager transactionManager) {
+                   SubscriptionSecrets secrets, WebhooksProperties properties,
+                   PlatformTransactionManager transactionManager) {
+        this.secrets = secrets;
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;
         this.sender = sender;
@@ -140,7 +144,7 @@ class DeliveryWorker implements SmartLifecycle {
                     continue;
                 }
                 sending.add(new Sending(delivery, subscription.get(), sender.send(subscription.get().url(),
-                        subscription.get().signingSecrets(now), delivery.eventId(), delivery.body(), now)));
+                        secrets.signing(subscription.get(), now), delivery.eventId(), delivery.body(), now)));
             }
             for (Sending s : sending) {
                 Deliveries.Outcome outcome = s.outcome().join();
