@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -121,18 +122,9 @@ class DeliveryWorker implements SmartLifecycle {
      * once, waits for every answer, marks each: one transaction. Whether any row was claimed.
      */
     boolean sendOneBatch() {
-        List<Long> due = deliveries.dueHeads(clock.instant(), properties.batchSize());
-        if (due.isEmpty()) {
-            return false;
-        }
         Boolean claimedAny = transactions.execute(status -> {
-            List<Deliveries.Delivery> claimed = new ArrayList<>();
-            for (long id : due) {
-                if (claimed.size() >= properties.parallelSends() || !running) {
-                    break;
-                }
-                deliveries.claim(id, clock.instant()).ifPresent(claimed::add);
-            }
+            List<Deliveries.Delivery> claimed = deliveries.claimHeads(clock.instant(), properties.parallelSends(),
+                                                                      properties.batchSize());
             Map<String, Optional<Subscription>> subscriptionsById = new HashMap<>();
             List<Sending> sending = new ArrayList<>();
             Instant now = clock.instant();
@@ -146,12 +138,16 @@ class DeliveryWorker implements SmartLifecycle {
                 sending.add(new Sending(delivery, subscription.get(), sender.send(subscription.get().url(),
                         secrets.signing(subscription.get(), now), delivery.eventId(), delivery.body(), now)));
             }
+            Map<Deliveries.Delivery, Deliveries.Outcome> outcomes = new LinkedHashMap<>();
+            sending.forEach(s -> outcomes.put(s.delivery(), s.outcome().join()));
+            Instant after = clock.instant();
+            deliveries.logAttempts(outcomes, now);
+            deliveries.delivered(sending.stream().filter(s -> outcomes.get(s.delivery()).delivered())
+                                        .map(Sending::delivery).toList(), after);
             for (Sending s : sending) {
-                Deliveries.Outcome outcome = s.outcome().join();
-                Instant after = clock.instant();
-                deliveries.logAttempt(s.delivery(), outcome, now);
+                Deliveries.Outcome outcome = outcomes.get(s.delivery());
                 if (outcome.delivered()) {
-                    deliveries.delivered(s.delivery(), after);
+                    continue;
                 } else if (Duration.between(s.delivery().firstAttemptOr(now), after)
                                    .compareTo(properties.giveUpAfter()) >= 0) {
                     giveUp(s.subscription(), s.delivery(), outcome, after);
