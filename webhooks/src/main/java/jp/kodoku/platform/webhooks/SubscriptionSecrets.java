@@ -77,8 +77,8 @@ public class SubscriptionSecrets {
             String secret = (String) row[1];
             String previous = (String) row[2];
             sealed += jdbc.update("UPDATE webhook_subscriptions SET secret = ?, previous_secret = ? WHERE id = ? "
-                                  + "AND secret = ? AND (previous_secret = ? OR previous_secret IS NULL AND ? IS NULL)",
-                                  sealedIfPlain(id, secret), sealedIfPlain(id, previous), id, secret, previous, previous);
+                                  + "AND secret = ? AND previous_secret IS NOT DISTINCT FROM ?",
+                                  sealedIfPlain(id, secret), sealedIfPlain(id, previous), id, secret, previous);
         }
         if (sealed > 0) {
             log.info("Webhooks: sealed the signing secrets of {} subscriptions", sealed);

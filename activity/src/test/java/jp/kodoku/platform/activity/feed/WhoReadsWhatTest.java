@@ -99,11 +99,7 @@ class WhoReadsWhatTest {
                         if (!meetings.isEmpty()) {
                             String meeting = meetings.get(s.which() % meetings.size());
                             history.meetingVisibility(meeting, subcommitteeOf.get(meeting), s.flag());
-                            if (s.flag()) {
-                                publicMeetings.add(meeting);
-                            } else {
-                                publicMeetings.remove(meeting);
-                            }
+                            holds(publicMeetings, meeting, s.flag());
                         }
                     }
                     case 8 -> {
@@ -112,11 +108,7 @@ class WhoReadsWhatTest {
                             history.publishMinutes(meeting, subcommitteeOf.get(meeting), s.flag()
                                     ? jp.kodoku.platform.subcommittees.api.Visibility.PUBLIC
                                     : jp.kodoku.platform.subcommittees.api.Visibility.MEMBERS);
-                            if (s.flag()) {
-                                publicMinutes.add(meeting);
-                            } else {
-                                publicMinutes.remove(meeting);
-                            }
+                            holds(publicMinutes, meeting, s.flag());
                         }
                     }
                     case 9 -> {
@@ -137,11 +129,7 @@ class WhoReadsWhatTest {
                                 history.deliverableVisibility(deliverable, subcommitteeOf.get(deliverable), toPublic
                                         ? jp.kodoku.platform.subcommittees.api.Visibility.PUBLIC
                                         : jp.kodoku.platform.subcommittees.api.Visibility.MEMBERS);
-                                if (toPublic) {
-                                    publicDeliverables.add(deliverable);
-                                } else {
-                                    publicDeliverables.remove(deliverable);
-                                }
+                                holds(publicDeliverables, deliverable, toPublic);
                             }
                         }
                     }
@@ -189,6 +177,15 @@ class WhoReadsWhatTest {
                     Assertions.assertThat(mine).contains(e.subcommitteeId());
                 }
             });
+        }
+    }
+
+    /** The model of the history: {@code id} is in {@code set} exactly when {@code holds}. */
+    private static void holds(Set<String> set, String id, boolean holds) {
+        if (holds) {
+            set.add(id);
+        } else {
+            set.remove(id);
         }
     }
 
