@@ -47,6 +47,19 @@ class Deliveries {
     }
 
     /**
+     * The caller's transaction commits without waiting for PostgreSQL to flush it ({@code synchronous_commit = off} for
+     * it alone; H2 has no such setting). Safe for marking deliveries: a crash can lose the last marks of the last few
+     * hundred milliseconds, and those rows are then sent again with the same {@code webhook-id}, which at-least-once
+     * delivery allows and receivers deduplicate; the commands' own transactions keep flushing. Why: the workers commit
+     * once per batch, and each flush queued behind the commands' own on a busy machine (docs/performance.md).
+     */
+    void commitWithoutFlush() {
+        if (postgres) {
+            jdbc.execute("SET LOCAL synchronous_commit TO OFF");
+        }
+    }
+
+    /**
      * Locks up to {@code limit} rows at the heads of their lanes for the caller's transaction, skipping those other
      * workers hold. On PostgreSQL in one statement, which locks only the rows it returns; on H2, which would lock every
      * row it reads (ADR 0018), the due heads are read first and locked one by one by id.

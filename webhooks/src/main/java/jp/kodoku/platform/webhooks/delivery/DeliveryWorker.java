@@ -123,9 +123,11 @@ class DeliveryWorker implements SmartLifecycle {
      */
     boolean sendOneBatch() {
         Boolean claimedAny = transactions.execute(status -> {
+            deliveries.commitWithoutFlush();
             List<Deliveries.Delivery> claimed = deliveries.claimHeads(clock.instant(), properties.parallelSends(),
                                                                       properties.batchSize());
             Map<String, Optional<Subscription>> subscriptionsById = new HashMap<>();
+            Map<String, List<String>> secretsById = new HashMap<>();
             List<Sending> sending = new ArrayList<>();
             Instant now = clock.instant();
             for (Deliveries.Delivery delivery : claimed) {
@@ -135,8 +137,11 @@ class DeliveryWorker implements SmartLifecycle {
                     deliveries.dropPending(delivery.subscriptionId(), now);
                     continue;
                 }
-                sending.add(new Sending(delivery, subscription.get(), sender.send(subscription.get().url(),
-                        secrets.signing(subscription.get(), now), delivery.eventId(), delivery.body(), now)));
+                // opened once per subscription and batch: each opening reads the subscription's key
+                List<String> signing = secretsById.computeIfAbsent(subscription.get().id(),
+                        id -> secrets.signing(subscription.get(), now));
+                sending.add(new Sending(delivery, subscription.get(), sender.send(subscription.get().url(), signing,
+                        delivery.eventId(), delivery.body(), now)));
             }
             Map<Deliveries.Delivery, Deliveries.Outcome> outcomes = new LinkedHashMap<>();
             sending.forEach(s -> outcomes.put(s.delivery(), s.outcome().join()));
