@@ -31,8 +31,9 @@ public class Subscriptions {
 
     public void add(Subscription s, String createdBy) {
         Timestamp now = Timestamp.from(s.createdAt());
-        jdbc.update("INSERT INTO webhook_subscriptions (" + COLUMNS + ", created_by, updated_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL, 'active', NULL, NULL, 0, ?, ?, ?)",
+        jdbc.update("INSERT INTO webhook_subscriptions (" + COLUMNS + ", created_by, updated_at, from_position) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL, 'active', NULL, NULL, 0, ?, ?, ?, "
+                    + "(SELECT COALESCE(MAX(globalindex), -1) FROM domainevententry))",
                     s.id(), s.clientId(), s.organizationId(), s.url(), String.join(" ", s.eventTypes()),
                     String.join(" ", s.scopes()), s.secret(), now, createdBy, now);
     }
@@ -52,10 +53,14 @@ public class Subscriptions {
                           ROW, clientId);
     }
 
-    /** The active subscriptions to a type; the caller checks their scopes. */
-    public List<Subscription> activeTo(String type) {
+    /**
+     * The active subscriptions to a type that were made before the event at this position was stored (the stream's
+     * head when a subscription is made is kept with it); the caller checks their scopes.
+     */
+    public List<Subscription> activeTo(String type, long position) {
         return jdbc.query("SELECT " + COLUMNS + " FROM webhook_subscriptions WHERE state = 'active' "
-                          + "AND CONCAT(' ', event_types, ' ') LIKE ?", ROW, "% " + type + " %");
+                          + "AND CONCAT(' ', event_types, ' ') LIKE ? AND from_position < ?", ROW, "% " + type + " %",
+                          position);
     }
 
     public void rotateSecret(String id, String secret, String previousSecret, Instant previousUntil, Instant now) {

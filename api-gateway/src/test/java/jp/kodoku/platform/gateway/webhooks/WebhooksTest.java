@@ -12,6 +12,8 @@ import jp.kodoku.platform.gateway.support.TestTokens;
 import jp.kodoku.platform.gateway.support.WebhookReceiver;
 import jp.kodoku.platform.gateway.support.WebhookReceiver.Received;
 import jp.kodoku.platform.webhooks.SubscriptionSecrets;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,6 +47,8 @@ class WebhooksTest extends ApiTest {
 
     @Autowired
     private GreenMail greenMail;
+    @Autowired
+    private EventProcessingConfiguration processing;
 
     @Autowired
     private SchedulerClient scheduler;
@@ -96,6 +100,30 @@ class WebhooksTest extends ApiTest {
             assertThat(attempt.get("attempt").asInt()).isEqualTo(1);
             assertThat(attempt.get("position").asLong()).isEqualTo(received.sequence());
         });
+    }
+
+    @Test
+    void a_new_subscription_receives_what_happens_after_it_not_what_delivery_had_not_reached_when_it_was_made() {
+        String app = appToken("directory:read");
+        StreamingEventProcessor delivery = processing.eventProcessor("webhooks", StreamingEventProcessor.class)
+                                                     .orElseThrow();
+        String before;
+        Subscription subscription;
+        delivery.shutDown(); // as a busy or restarting node would: the processor is behind the stream's head
+        try {
+            before = new Members(api).activeMember(Samples.application());
+            subscription = subscribe(app, receiver.url(), APPROVED);
+        } finally {
+            delivery.start();
+        }
+        receiver.trust(subscription.secret());
+
+        String after = new Members(api).activeMember(Samples.application());
+
+        await().atMost(DELIVERED_SOON).until(() -> about(after), r -> r.size() == 1);
+        assertThat(about(before)).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM webhook_deliveries WHERE subscription_id = ? "
+                                       + "AND aggregate_id = ?", Long.class, subscription.id(), before)).isZero();
     }
 
     @Test

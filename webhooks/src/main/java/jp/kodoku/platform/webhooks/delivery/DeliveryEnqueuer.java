@@ -37,7 +37,7 @@ class DeliveryEnqueuer {
         facts.apply(payload);
         long position = token.position().orElseThrow();
         Publication.of(message, position, facts::holdAll).ifPresent(publication -> {
-            for (Subscriptions.Subscription subscription : subscriptions.activeTo(publication.entry().type())) {
+            for (Subscriptions.Subscription subscription : subscriptions.activeTo(publication.entry().type(), position)) {
                 if (publication.goesTo(subscription)) {
                     deliveries.enqueue(subscription.id(), publication.lane(), message.getIdentifier(), position,
                                        publication.entry().type(), publication.body(), Deliveries.LIVE,
