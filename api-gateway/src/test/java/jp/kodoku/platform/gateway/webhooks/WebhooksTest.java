@@ -228,8 +228,8 @@ class WebhooksTest extends ApiTest {
         // then the log holds the two recent deliveries only, and says it reaches back 30 days
         String log = "/api/v1/webhook-subscriptions/" + subscription.id() + "/deliveries";
         await().atMost(DELIVERED_SOON).untilAsserted(() -> assertThat(
-                jdbc.queryForObject("SELECT COUNT(*) FROM webhook_deliveries WHERE event_id = ?", Long.class, old))
-                .isZero());
+                jdbc.queryForObject("SELECT COUNT(*) FROM webhook_deliveries WHERE subscription_id = ? AND event_id = ?",
+                                    Long.class, subscription.id(), old)).isZero());
         JsonNode page = api.get(log).token(app).send().json();
         assertThat(page.get("items")).extracting(a -> a.get("eventId").asText())
                 .containsExactlyInAnyOrder(delivered.get(1).webhookId(), delivered.get(2).webhookId());
