@@ -71,6 +71,8 @@ public final class BenchmarkMain {
         }
         if (EventsBenchmarks.alone()) { EventsBenchmarks.runAlone(platform, options, results); return; }
         if (PollAnswers.alone()) { PollAnswers.runAlone(platform, results); return; }
+        if (Boolean.getBoolean("bench.webhooks.only")) { webhooksOnly(platform, options, results, phase); return; }
+        if (Boolean.getBoolean("bench.activity.only")) { activityOnly(platform, options, results, phase); return; }
         phase.start("platform in this JVM");
         platform.startApplication();
         results.detail("postgresVersion", platform.jdbc().queryForObject("SELECT version()", String.class));
@@ -201,6 +203,44 @@ public final class BenchmarkMain {
             } finally {
                 platform.stopApplication();
             }
+        }
+        phase.end();
+        results.detail("phaseSeconds", phase.seconds);
+    }
+
+    /** Only the webhooks ({@code -Dbench.webhooks.only=true}): the members made by commands, then {@link WebhookDelivery}. */
+    private static void webhooksOnly(Platform platform, Options options, Results results, Phase phase) throws Exception {
+        results.note("WEBHOOKS ONLY (bench.webhooks.only): the members made by commands, then latency and saturation");
+        phase.start("members");
+        platform.startApplication();
+        WritePath write = new WritePath(platform, options, results);
+        try {
+            write.createMembers();
+        } finally {
+            platform.stopApplication();
+        }
+        phase.start("webhooks");
+        new WebhookDelivery(platform, options, results).run(write.members());
+        phase.end();
+        results.detail("phaseSeconds", phase.seconds);
+    }
+
+    /**
+     * Only the public activity feed ({@code -Dbench.activity.only=true}): the event store grown to the small size (one
+     * approval per synthetic organization: public entries), then {@link ActivityFeedRead}.
+     */
+    private static void activityOnly(Platform platform, Options options, Results results, Phase phase) throws Exception {
+        results.note("ACTIVITY FEED ONLY (bench.activity.only): the store grown to the small size, then the public Atom feed");
+        phase.start("platform in this JVM");
+        platform.startApplication();
+        try {
+            phase.start("event store grown to " + String.format(Locale.ROOT, "%,d", options.smallEvents()) + " events");
+            new SyntheticHistory(platform).growTo(options.smallEvents());
+            awaitOthers(platform, options, null);
+            phase.start("activity feed");
+            new ActivityFeedRead(platform, options, results).run(label(options.smallEvents()));
+        } finally {
+            platform.stopApplication();
         }
         phase.end();
         results.detail("phaseSeconds", phase.seconds);

@@ -100,7 +100,7 @@ public class Subscriptions {
         return t == null ? null : t.toInstant();
     }
 
-    /** Secrets as written; never logged (toString leaves them out). */
+    /** Secrets as stored, sealed ({@link SubscriptionSecrets}); never logged (toString leaves them out). */
     public record Subscription(String id, String clientId, String organizationId, String url, List<String> eventTypes,
                                Set<String> scopes, String secret, String previousSecret,
                                Instant previousSecretUntil, boolean active, String disabledReason,

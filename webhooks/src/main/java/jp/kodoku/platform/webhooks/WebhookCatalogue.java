@@ -17,6 +17,9 @@ import jp.kodoku.platform.membership.api.MemberWithdrawn;
 import jp.kodoku.platform.membership.api.MembershipApplicationApproved;
 import jp.kodoku.platform.membership.api.OrganizationId;
 import jp.kodoku.platform.membership.api.OrganizationProfileUpdated;
+import jp.kodoku.platform.newsletter.api.IssueDrafted;
+import jp.kodoku.platform.newsletter.api.IssueSendingStarted;
+import jp.kodoku.platform.newsletter.api.IssueSent;
 import jp.kodoku.platform.subcommittees.api.LeadOrganizationsChanged;
 import jp.kodoku.platform.subcommittees.api.SubcommitteeClosed;
 import jp.kodoku.platform.subcommittees.api.SubcommitteeCreated;
@@ -35,7 +38,7 @@ import java.util.function.Predicate;
  * Every domain event a third-party app can receive, in one place: its CloudEvents type, the scope the app needs, the
  * subject, and the {@code data} — chosen field by field, never personal data and never free text a person wrote (a
  * reason, a description), which might hold some. An app that wants more reads the resource through the API with its
- * scope. A module's events join by adding entries here (the newsletter's, once it exists).
+ * scope. A module's events join by adding entries here.
  *
  * <p>Some events are public only while their subject is: a profile change only of a member, a portal event's changes
  * only once it is published and only when it is public. Such entries name the facts their subject must have; the
@@ -47,10 +50,12 @@ public final class WebhookCatalogue {
     /** The gateway's API scopes of the same names ({@code ApiScopes}): what a client may read, and so receive. */
     public static final String DIRECTORY_READ = "directory:read";
     public static final String EVENTS_READ = "events:read";
+    public static final String FEED_READ = "feed:read";
 
     static final String MEMBER = "member";
     static final String PUBLISHED = "published";
     static final String VISIBLE_TO_PUBLIC = "visible-to-public";
+    static final String TO_EVERYONE = "to-everyone";
 
     private static final String PREFIX = "jp.kodoku.platform.";
 
@@ -67,7 +72,10 @@ public final class WebhookCatalogue {
                  e -> e.details().visibility() == Visibility.PUBLIC),
             fact(EventRevised.class, e -> e.eventId().value(), VISIBLE_TO_PUBLIC,
                  e -> e.details().visibility() == Visibility.PUBLIC),
-            fact(EventPublished.class, e -> e.eventId().value(), PUBLISHED, e -> true));
+            fact(EventPublished.class, e -> e.eventId().value(), PUBLISHED, e -> true),
+            // The newsletter's events name no segment: an issue goes to every subscriber, members' contacts and the
+            // public alike, unless its events say it went to fewer (none does yet; ADR 0046).
+            fact(IssueDrafted.class, e -> e.issueId().value(), TO_EVERYONE, e -> true));
 
     private static final Set<String> PUBLIC_EVENT = Set.of(PUBLISHED, VISIBLE_TO_PUBLIC);
 
@@ -131,7 +139,16 @@ public final class WebhookCatalogue {
             entry(EventFinished.class, "events.event.finished", EVENTS_READ,
                   "A published public event took place and is over.",
                   e -> e.eventId().value(), PUBLIC_EVENT,
-                  e -> data("eventId", e.eventId().value())));
+                  e -> data("eventId", e.eventId().value())),
+            // newsletter: issues that went to everyone, as the activity feed tells them
+            entry(IssueSendingStarted.class, "newsletter.issue.sending-started", FEED_READ,
+                  "A newsletter issue (メールマガジン) took its number (第N号) and started going out to everyone.",
+                  e -> e.issueId().value(), Set.of(TO_EVERYONE),
+                  e -> data("issueId", e.issueId().value(), "number", e.number(), "startedAt", e.startedAt())),
+            entry(IssueSent.class, "newsletter.issue.sent", FEED_READ,
+                  "A newsletter issue went out to everyone (配信しました): read it from the public archive.",
+                  e -> e.issueId().value(), Set.of(TO_EVERYONE),
+                  e -> data("issueId", e.issueId().value(), "sentAt", e.sentAt())));
 
     private WebhookCatalogue() {
     }

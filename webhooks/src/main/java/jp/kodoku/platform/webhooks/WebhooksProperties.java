@@ -16,6 +16,8 @@ import java.time.Duration;
  * @param workers               threads per node that send (each holds a database connection while it sends)
  * @param parallelSends         rows of different lanes one worker sends at once (and waits for together)
  * @param ownerAddress          who is mailed for a client that acts for no member organization (an outside system)
+ * @param keepDeliveries        how long delivered and dropped rows and their attempts are kept (the delivery log's
+ *                              reach back), removed once an hour by the task {@code webhooks.housekeeping}
  */
 @ConfigurationProperties("platform.webhooks")
 public record WebhooksProperties(@DefaultValue("false") boolean allowLoopbackTargets,
@@ -28,5 +30,6 @@ public record WebhooksProperties(@DefaultValue("false") boolean allowLoopbackTar
                                  @DefaultValue("16") int parallelSends,
                                  @DefaultValue("PT1S") Duration pollInterval,
                                  @DefaultValue("100") int batchSize,
-                                 @DefaultValue("jimukyoku@localhost") String ownerAddress) {
+                                 @DefaultValue("jimukyoku@localhost") String ownerAddress,
+                                 @DefaultValue("P30D") Duration keepDeliveries) {
 }

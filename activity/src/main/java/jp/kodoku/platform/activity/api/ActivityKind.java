@@ -2,7 +2,7 @@ package jp.kodoku.platform.activity.api;
 
 /**
  * What an entry of the activity feed tells, with its Japanese name. A module whose events join the feed adds its kinds
- * here and one handler class in {@code activity.feed}; the newsletter's kind is here already.
+ * here and one handler class in {@code activity.feed}.
  */
 public enum ActivityKind {
     APPLICATION_RECEIVED("入会申込"),
@@ -21,11 +21,14 @@ public enum ActivityKind {
     MEETING_SCHEDULED("会議の開催"),
     MEETING_RESCHEDULED("会議の日程変更"),
     MEETING_CANCELLED("会議の中止"),
+    MINUTES_PUBLISHED("議事録の公開"),
+    DELIVERABLE_RECORDED("成果物のとりまとめ"),
+    DELIVERABLE_PUBLISHED("成果物の公開"),
     EVENT_PUBLISHED("イベントの公開"),
     CAMPAIGN_EVENT_PROPOSED("強化月間イベントの提案"),
     EVENT_RESCHEDULED("イベントの日程変更"),
     EVENT_CANCELLED("イベントの中止"),
-    /** Reserved for the newsletter module's handler ("第52号を配信しました"). */
+    /** "第52号を配信しました" ({@code NewsletterActivity}). */
     NEWSLETTER_ISSUE_SENT("メールマガジンの配信");
 
     private final String japanese;

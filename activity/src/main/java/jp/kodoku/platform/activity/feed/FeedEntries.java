@@ -36,9 +36,16 @@ class FeedEntries {
      *
      * @param sentence        with {@link Sentence#organization(int)} marks for the organizations' names
      * @param organizationIds the organizations concerned, in the order of the marks
+     * @param publicWith      the subject whose being public makes the entry everyone's ({@link FeedEntry#publicWith})
      */
     record Told(ActivityKind kind, Audience audience, String sentence, List<String> organizationIds,
-                String subcommitteeId, String link) {
+                String subcommitteeId, String link, String publicWith) {
+
+        /** An entry whose audience is its own, not that of a subject whose visibility can change. */
+        Told(ActivityKind kind, Audience audience, String sentence, List<String> organizationIds, String subcommitteeId,
+             String link) {
+            this(kind, audience, sentence, organizationIds, subcommitteeId, link, null);
+        }
 
         Told {
             organizationIds = List.copyOf(organizationIds);
@@ -58,6 +65,7 @@ class FeedEntries {
             e.organizationIds = told.organizationIds();
             e.subcommitteeId = told.subcommitteeId();
             e.link = told.link();
+            e.publicWith = told.publicWith();
         });
     }
 

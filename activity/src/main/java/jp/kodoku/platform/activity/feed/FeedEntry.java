@@ -24,4 +24,9 @@ class FeedEntry extends VersionedDocument<FeedEntry> {
     /** The sentence, with {@link Sentence#organization(int)} marks where the organizations' names go. */
     String sentence;
     String link;
+    /**
+     * The subject (a meeting, minutes, a deliverable) whose visibility this entry follows: while that subject is public
+     * ({@link Subject#publicNow}) everyone reads the entry, whatever its {@link #audience}; null for the others.
+     */
+    String publicWith;
 }

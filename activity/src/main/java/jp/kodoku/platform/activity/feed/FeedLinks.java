@@ -25,8 +25,21 @@ final class FeedLinks {
         return "/subcommittees/" + subcommitteeId + "/meetings/" + meetingId;
     }
 
+    static String minutes(String subcommitteeId, String meetingId) {
+        return meeting(subcommitteeId, meetingId) + "/minutes";
+    }
+
+    static String deliverable(String subcommitteeId, String deliverableId) {
+        return "/subcommittees/" + subcommitteeId + "/deliverables/" + deliverableId;
+    }
+
     static String poll(String subcommitteeId, String pollId) {
         return "/subcommittees/" + subcommitteeId + "/polls/" + pollId;
+    }
+
+    /** The issue's page in the newsletter's public archive. */
+    static String newsletterIssue(String issueId) {
+        return "/newsletter/issues/" + issueId;
     }
 
     static String event(String eventId) {

@@ -19,7 +19,9 @@ import java.util.Set;
 /**
  * Pages of the feed, newest first (then by id, so that entries of one instant keep one order), each reader seeing
  * what it may: the secretariat everything; members also members-only entries and those of their subcommittees;
- * anyone the public ones. Entries naming an organization the directory does not list are the secretariat's alone.
+ * anyone the public ones, and those about a meeting, minutes or a deliverable that is public now (whatever their own
+ * audience: visibility is applied when read, ADR 0046). Entries naming an organization the directory does not list are
+ * the secretariat's alone.
  */
 @Component
 class FeedQueries {
@@ -27,19 +29,23 @@ class FeedQueries {
     private final MongoTemplate mongo;
     private final KnownOrganizations organizations;
     private final SubcommitteesActivity subcommittees;
+    private final Subjects subjects;
 
-    FeedQueries(MongoTemplate mongo, KnownOrganizations organizations, SubcommitteesActivity subcommittees) {
+    FeedQueries(MongoTemplate mongo, KnownOrganizations organizations, SubcommitteesActivity subcommittees,
+                Subjects subjects) {
         this.mongo = mongo;
         this.organizations = organizations;
         this.subcommittees = subcommittees;
+        this.subjects = subjects;
     }
 
     @QueryHandler
     ActivityPage handle(ListActivity query) {
         List<Criteria> all = new ArrayList<>();
         ActivityViewer viewer = query.viewer();
+        Set<String> publicSubjects = subjects.publicNow();
         if (!viewer.secretariat()) {
-            all.add(readableBy(viewer));
+            all.add(readableBy(viewer, publicSubjects));
             List<String> unlisted = organizations.unlistedMembers();
             if (!unlisted.isEmpty()) {
                 all.add(Criteria.where("organizationIds").nin(unlisted));
@@ -73,13 +79,16 @@ class FeedQueries {
         Set<String> ids = new HashSet<>();
         page.forEach(e -> ids.addAll(e.organizationIds));
         Map<String, String> names = organizations.names(ids);
-        List<ActivityEntry> entries = page.stream().map(e -> entry(e, names)).toList();
+        List<ActivityEntry> entries = page.stream().map(e -> entry(e, names, publicSubjects)).toList();
         return new ActivityPage(entries, more ? ActivityCursor.after(entries.get(entries.size() - 1)).encode() : null);
     }
 
-    private Criteria readableBy(ActivityViewer viewer) {
+    private Criteria readableBy(ActivityViewer viewer, Set<String> publicSubjects) {
         List<Criteria> any = new ArrayList<>();
         any.add(Criteria.where("audience").is(Audience.PUBLIC.name()));
+        if (!publicSubjects.isEmpty()) {
+            any.add(Criteria.where("publicWith").in(publicSubjects));
+        }
         if (viewer.member()) {
             any.add(Criteria.where("audience").is(Audience.MEMBERS.name()));
             Set<String> mine = new LinkedHashSet<>();
@@ -100,10 +109,12 @@ class FeedQueries {
         return FeedEntries.AT.format(instant);
     }
 
-    private static ActivityEntry entry(FeedEntry e, Map<String, String> names) {
+    /** The entry as read: everyone's while the subject it follows is public. */
+    private static ActivityEntry entry(FeedEntry e, Map<String, String> names, Set<String> publicSubjects) {
         List<ActivityOrganization> concerned = e.organizationIds.stream()
                 .map(id -> new ActivityOrganization(id, names.get(id))).toList();
+        Audience audience = e.publicWith != null && publicSubjects.contains(e.publicWith) ? Audience.PUBLIC : e.audience;
         return new ActivityEntry(e.id, Instant.parse(e.at), e.kind, Sentence.withNames(e.sentence, e.organizationIds, names),
-                concerned, e.subcommitteeId, e.link, e.audience);
+                concerned, e.subcommitteeId, e.link, audience);
     }
 }

@@ -31,6 +31,11 @@ import static jp.kodoku.platform.activity.feed.Sentence.subcommittee;
  * The subcommittees' events in the feed. A subcommittee's setting up, its leads and its end are public (as its page
  * is); who joins and leaves, its polls and its meetings are for its members, its chair and the secretariat (as the
  * meetings API is). Chairs are people: their appointment is not told.
+ *
+ * <p>A meeting's entries, its minutes' and a deliverable's follow the visibility of their subject when read: they are
+ * its subcommittee's, and everyone's while the meeting is marked public, the minutes or the deliverable published to
+ * anyone (minutes only while their meeting is public too, as their entry names it). So making a meeting members-only
+ * again takes all its entries out of the public feed at once (ADR 0046).
  */
 @Component
 @ProcessingGroup("activity")
@@ -129,7 +134,7 @@ class SubcommitteesActivity {
         if (change.applied()) {
             entries.add(meeting, seq, at, new Told(MEETING_SCHEDULED, Audience.SUBCOMMITTEE,
                     subcommittee(id) + "の会議「" + e.title() + "」を" + Sentence.dateTime(e.date(), e.start())
-                            + "に開きます", List.of(), id, FeedLinks.meeting(id, meeting)));
+                            + "に開きます", List.of(), id, FeedLinks.meeting(id, meeting), meeting));
         }
     }
 
@@ -143,7 +148,7 @@ class SubcommitteesActivity {
             entries.add(meeting, seq, at, new Told(MEETING_RESCHEDULED, Audience.SUBCOMMITTEE,
                     subcommittee(id) + "の会議「" + title(change) + "」" + (later ? "が延期されました" : "の日程が変わりました")
                             + "（" + Sentence.dateTime(e.date(), e.start()) + "）" + Sentence.reason(e.reason()),
-                    List.of(), id, FeedLinks.meeting(id, meeting)));
+                    List.of(), id, FeedLinks.meeting(id, meeting), meeting));
         }
     }
 
@@ -155,7 +160,68 @@ class SubcommitteesActivity {
         if (change.applied()) {
             entries.add(meeting, seq, at, new Told(MEETING_CANCELLED, Audience.SUBCOMMITTEE,
                     subcommittee(id) + "の会議「" + title(change) + "」は中止になりました" + Sentence.reason(e.reason()),
-                    List.of(), id, FeedLinks.meeting(id, meeting)));
+                    List.of(), id, FeedLinks.meeting(id, meeting), meeting));
+        }
+    }
+
+    /** No entry of its own: the meeting's entries become everyone's, or its subcommittee's again, when read. */
+    @EventHandler
+    void on(MeetingVisibilityChanged e, @SequenceNumber long seq) {
+        subjects.change(e.meetingId().value(), seq, s -> s.publicNow = e.publicMeeting());
+    }
+
+    /** Minutes are a stream of their own ({@link MinutesIds}); published again to another audience, told again. */
+    @EventHandler
+    void on(MinutesPublished e, @SequenceNumber long seq, @Timestamp Instant at) {
+        String id = e.subcommitteeId().value();
+        String meeting = e.meetingId().value();
+        String minutes = MinutesIds.of(e.meetingId());
+        Subjects.Change change = subjects.change(minutes, seq, s -> {
+            s.publicNow = e.audience() == Visibility.PUBLIC;
+            s.publicOnlyWith = meeting;
+        });
+        if (change.applied()) {
+            entries.add(minutes, seq, at, new Told(MINUTES_PUBLISHED, Audience.SUBCOMMITTEE,
+                    subcommittee(id) + "の会議の議事録を" + (e.audience() == Visibility.PUBLIC ? "一般に" : "分科会内に")
+                            + "公開しました", List.of(), id, FeedLinks.minutes(id, meeting), minutes));
+        }
+    }
+
+    @EventHandler
+    void on(DeliverableRecorded e, @SequenceNumber long seq, @Timestamp Instant at) {
+        String id = e.subcommitteeId().value();
+        String deliverable = e.deliverableId().value();
+        Subjects.Change change = subjects.change(deliverable, seq, s -> {
+            s.title = e.title();
+            s.kindName = e.kind().japanese();
+            s.publicNow = e.visibility() == Visibility.PUBLIC;
+        });
+        if (change.applied()) {
+            entries.add(deliverable, seq, at, new Told(DELIVERABLE_RECORDED, Audience.SUBCOMMITTEE,
+                    subcommittee(id) + "の" + e.kind().japanese() + "「" + e.title() + "」がまとまりました", List.of(), id,
+                    FeedLinks.deliverable(id, deliverable), deliverable));
+        }
+    }
+
+    @EventHandler
+    void on(DeliverableRevised e, @SequenceNumber long seq) {
+        subjects.change(e.deliverableId().value(), seq, s -> {
+            s.title = e.title();
+            s.kindName = e.kind().japanese();
+        });
+    }
+
+    /** Published to anyone: news of its own; members-only again: its entries leave the public feed when read. */
+    @EventHandler
+    void on(DeliverableVisibilityChanged e, @SequenceNumber long seq, @Timestamp Instant at) {
+        String id = e.subcommitteeId().value();
+        String deliverable = e.deliverableId().value();
+        Subjects.Change change = subjects.change(deliverable, seq, s -> s.publicNow = e.visibility() == Visibility.PUBLIC);
+        if (change.applied() && e.visibility() == Visibility.PUBLIC) {
+            Subject s = change.after();
+            entries.add(deliverable, seq, at, new Told(DELIVERABLE_PUBLISHED, Audience.SUBCOMMITTEE,
+                    subcommittee(id) + "の" + s.kindName + "「" + s.title + "」を公開しました", List.of(), id,
+                    FeedLinks.deliverable(id, deliverable), deliverable));
         }
     }
 

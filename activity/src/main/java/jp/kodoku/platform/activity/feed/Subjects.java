@@ -5,6 +5,12 @@ import jp.kodoku.platform.infra.readmodel.VersionedDocuments;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /** The {@link Subject}s, through the versioned upsert: each changed by the events of its own aggregate, in order. */
@@ -33,6 +39,23 @@ class Subjects {
             change.accept(s);
         });
         return new Change(before[0] != null, before[0] == null ? after : before[0], after);
+    }
+
+    /**
+     * The subjects public now, whose entries everyone reads: asked on every read, so that a meeting made members-only
+     * again leaves the public feed at once, its older entries included (ADR 0046). Minutes count only while their
+     * meeting is public too.
+     */
+    Set<String> publicNow() {
+        Query query = Query.query(Criteria.where("publicNow").is(true));
+        query.fields().include("publicOnlyWith");
+        List<Subject> found = mongo.find(query, Subject.class);
+        Set<String> ids = new HashSet<>();
+        found.forEach(s -> ids.add(s.id));
+        Set<String> publicNow = new HashSet<>();
+        found.stream().filter(s -> s.publicOnlyWith == null || ids.contains(s.publicOnlyWith))
+             .forEach(s -> publicNow.add(s.id));
+        return publicNow;
     }
 
     /** For the reset before a rebuild ({@link MembershipActivity}). */

@@ -101,6 +101,84 @@ class ActivityFeedTest {
     }
 
     @Test
+    void a_meeting_marked_public_is_everyones_news_its_earlier_entries_included() {
+        String lead = history.member("自殺対策支援センターライフリンク", true);
+        history.subcommittee(3, lead);
+        String meeting = history.meeting("bunkakai-3", "公開シンポジウム準備会", LocalDate.of(2026, 12, 3));
+        history.rescheduleMeeting(meeting, "bunkakai-3", LocalDate.of(2026, 12, 10), "会場の都合");
+        assertThat(texts(read(ActivityViewer.anyone()))).noneMatch(t -> t.contains("公開シンポジウム準備会"));
+
+        history.meetingVisibility(meeting, "bunkakai-3", true);
+
+        List<ActivityEntry> publicFeed = read(ActivityViewer.anyone());
+        assertThat(texts(publicFeed)).contains("分科会3の会議「公開シンポジウム準備会」を2026年12月3日 14:00に開きます",
+                "分科会3の会議「公開シンポジウム準備会」が延期されました（2026年12月10日 14:00）（理由：会場の都合）");
+        assertThat(publicFeed).filteredOn(e -> e.link().endsWith(meeting))
+                              .extracting(ActivityEntry::audience).containsOnly(Audience.PUBLIC);
+    }
+
+    @Test
+    void a_meeting_made_members_only_again_leaves_the_public_feed_at_once() {
+        String lead = history.member("自殺対策支援センターライフリンク", true);
+        history.subcommittee(3, lead);
+        String meeting = history.meeting("bunkakai-3", "第2回会合", LocalDate.of(2026, 12, 3));
+        history.meetingVisibility(meeting, "bunkakai-3", true);
+        assertThat(texts(read(ActivityViewer.anyone()))).anyMatch(t -> t.contains("第2回会合"));
+
+        history.meetingVisibility(meeting, "bunkakai-3", false);
+
+        assertThat(texts(read(ActivityViewer.anyone()))).noneMatch(t -> t.contains("第2回会合"));
+        assertThat(read(ActivityViewer.memberAdmin(lead))).filteredOn(e -> e.link().endsWith(meeting))
+                .extracting(ActivityEntry::audience).containsExactly(Audience.SUBCOMMITTEE);
+    }
+
+    @Test
+    void public_minutes_reach_the_public_feed_only_while_their_meeting_is_public() {
+        String lead = history.member("自殺対策支援センターライフリンク", true);
+        history.subcommittee(3, lead);
+        String meeting = history.meeting("bunkakai-3", "第2回会合", LocalDate.of(2026, 12, 3));
+
+        history.publishMinutes(meeting, "bunkakai-3", jp.kodoku.platform.subcommittees.api.Visibility.PUBLIC);
+
+        String minutes = "分科会3の会議の議事録を一般に公開しました";
+        assertThat(texts(read(ActivityViewer.memberAdmin(lead)))).contains(minutes);
+        assertThat(texts(read(ActivityViewer.anyone()))).doesNotContain(minutes);
+        history.meetingVisibility(meeting, "bunkakai-3", true);
+        assertThat(texts(read(ActivityViewer.anyone()))).contains(minutes);
+        history.publishMinutes(meeting, "bunkakai-3", jp.kodoku.platform.subcommittees.api.Visibility.MEMBERS);
+        assertThat(texts(read(ActivityViewer.anyone()))).noneMatch(t -> t.contains("議事録"));
+    }
+
+    @Test
+    void a_deliverable_published_to_anyone_is_public_news_until_it_is_members_only_again() {
+        String lead = history.member("自殺対策支援センターライフリンク", true);
+        history.subcommittee(3, lead);
+        String report = history.deliverable("bunkakai-3", "相談窓口連携の手引き",
+                jp.kodoku.platform.subcommittees.api.Visibility.MEMBERS);
+        assertThat(texts(read(ActivityViewer.anyone()))).noneMatch(t -> t.contains("手引き"));
+        assertThat(texts(read(ActivityViewer.memberAdmin(lead)))).contains("分科会3の報告書「相談窓口連携の手引き」がまとまりました");
+
+        history.deliverableVisibility(report, "bunkakai-3", jp.kodoku.platform.subcommittees.api.Visibility.PUBLIC);
+
+        assertThat(texts(read(ActivityViewer.anyone()))).containsSubsequence(
+                "分科会3の報告書「相談窓口連携の手引き」を公開しました", "分科会3の報告書「相談窓口連携の手引き」がまとまりました");
+        history.deliverableVisibility(report, "bunkakai-3", jp.kodoku.platform.subcommittees.api.Visibility.MEMBERS);
+        assertThat(texts(read(ActivityViewer.anyone()))).noneMatch(t -> t.contains("手引き"));
+    }
+
+    @Test
+    void a_sent_newsletter_issue_is_everyones_news_with_its_number_and_a_cancelled_one_nobodys() {
+        String issue = history.sentIssue("居場所づくり特集", 52);
+        history.cancelledIssue("取りやめた号");
+
+        List<ActivityEntry> publicFeed = read(ActivityViewer.anyone());
+        assertThat(texts(publicFeed)).containsExactly("メールマガジン第52号「居場所づくり特集」を配信しました");
+        assertThat(publicFeed.get(0).kind()).isEqualTo(ActivityKind.NEWSLETTER_ISSUE_SENT);
+        assertThat(publicFeed.get(0).link()).isEqualTo("/newsletter/issues/" + issue);
+        assertThat(texts(read(ActivityViewer.secretariatStaff()))).noneMatch(t -> t.contains("取りやめた号"));
+    }
+
+    @Test
     void a_members_only_event_is_for_members_and_a_general_assembly_always_is() {
         String sakura = history.member("こども居場所ネットワークさくら", true);
         history.event("会員交流会", EventKind.WORKSHOP, Visibility.MEMBERS_ONLY, List.of());
@@ -143,13 +221,18 @@ class ActivityFeedTest {
         history.rescheduleMeeting(meeting, "bunkakai-3", LocalDate.of(2026, 12, 1), "会場の都合");
         String event = history.event("居場所づくりの現場から", EventKind.WORKSHOP, Visibility.PUBLIC, List.of(lead));
         history.cancelEvent(event, "台風接近のため");
+        history.meetingVisibility(meeting, "bunkakai-3", true);
+        history.publishMinutes(meeting, "bunkakai-3", jp.kodoku.platform.subcommittees.api.Visibility.PUBLIC);
+        history.sentIssue("居場所づくり特集", 52);
         List<ActivityEntry> before = read(ActivityViewer.secretariatStaff());
+        List<ActivityEntry> publicBefore = read(ActivityViewer.anyone());
 
         history.redeliverEverything();
         assertThat(read(ActivityViewer.secretariatStaff())).isEqualTo(before);
 
         history.rebuild();
         assertThat(read(ActivityViewer.secretariatStaff())).isEqualTo(before);
+        assertThat(read(ActivityViewer.anyone())).isEqualTo(publicBefore);
         assertThat(texts(before)).contains("分科会3の会議「第2回会合」の日程が変わりました（2026年12月1日 14:00）（理由：会場の都合）");
     }
 

@@ -11,6 +11,11 @@ import jp.kodoku.platform.infra.readmodel.ReadModelBatches;
 import jp.kodoku.platform.membership.api.*;
 import jp.kodoku.platform.subcommittees.api.*;
 import jp.kodoku.platform.events.api.Visibility;
+import jp.kodoku.platform.newsletter.api.IssueDrafted;
+import jp.kodoku.platform.newsletter.api.IssueId;
+import jp.kodoku.platform.newsletter.api.IssueSendingStarted;
+import jp.kodoku.platform.newsletter.api.IssueSent;
+import jp.kodoku.platform.newsletter.api.Section;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.net.InetSocketAddress;
@@ -37,6 +42,7 @@ final class FeedHistory implements AutoCloseable {
     private final MembershipActivity membership;
     private final SubcommitteesActivity subcommittees;
     private final EventsPortalActivity events;
+    private final NewsletterActivity newsletter;
     private final FeedQueries queries;
     private final Map<String, Long> sequences = new HashMap<>();
     private final List<Runnable> delivered = new java.util.ArrayList<>();
@@ -53,7 +59,8 @@ final class FeedHistory implements AutoCloseable {
         membership = new MembershipActivity(entries, subjects);
         subcommittees = new SubcommitteesActivity(mongo, entries, subjects, batches);
         events = new EventsPortalActivity(entries, subjects);
-        queries = new FeedQueries(mongo, organizations, subcommittees);
+        newsletter = new NewsletterActivity(entries, subjects);
+        queries = new FeedQueries(mongo, organizations, subcommittees, subjects);
     }
 
     ActivityPage list(ListActivity query) {
@@ -163,6 +170,62 @@ final class FeedHistory implements AutoCloseable {
         MeetingRescheduled rescheduled = new MeetingRescheduled(new MeetingId(meeting), new SubcommitteeId(subcommittee),
                 date, LocalTime.of(14, 0), LocalTime.of(16, 0), reason);
         tell(meeting, (seq, at) -> subcommittees.on(rescheduled, seq, at));
+    }
+
+    /** The meeting marked public, or members-only again. */
+    void meetingVisibility(String meeting, String subcommittee, boolean publicMeeting) {
+        MeetingVisibilityChanged changed = new MeetingVisibilityChanged(new MeetingId(meeting),
+                new SubcommitteeId(subcommittee), publicMeeting);
+        tell(meeting, (seq, at) -> subcommittees.on(changed, seq));
+    }
+
+    /** The meeting's minutes saved, finalized and published to this audience (their own stream). */
+    void publishMinutes(String meeting, String subcommittee, jp.kodoku.platform.subcommittees.api.Visibility audience) {
+        MinutesPublished published = new MinutesPublished(new MeetingId(meeting), new SubcommitteeId(subcommittee),
+                audience);
+        String minutes = MinutesIds.of(new MeetingId(meeting));
+        tell(minutes, (seq, at) -> { });
+        tell(minutes, (seq, at) -> { });
+        tell(minutes, (seq, at) -> subcommittees.on(published, seq, at));
+    }
+
+    /** A deliverable recorded with this visibility; returns its id. */
+    String deliverable(String subcommittee, String title, jp.kodoku.platform.subcommittees.api.Visibility visibility) {
+        String id = UUID.randomUUID().toString();
+        DeliverableRecorded recorded = new DeliverableRecorded(new DeliverableId(id), new SubcommitteeId(subcommittee),
+                title, DeliverableKind.REPORT, LocalDate.of(2026, 11, 30), "要旨", visibility, List.of());
+        tell(id, (seq, at) -> subcommittees.on(recorded, seq, at));
+        return id;
+    }
+
+    void deliverableVisibility(String deliverable, String subcommittee,
+                               jp.kodoku.platform.subcommittees.api.Visibility visibility) {
+        DeliverableVisibilityChanged changed = new DeliverableVisibilityChanged(new DeliverableId(deliverable),
+                new SubcommitteeId(subcommittee), visibility);
+        tell(deliverable, (seq, at) -> subcommittees.on(changed, seq, at));
+    }
+
+    // ---- newsletter -------------------------------------------------------------------------------------------------
+
+    /** An issue drafted, scheduled, started (as number {@code number}) and sent; returns its id. */
+    String sentIssue(String subject, int number) {
+        IssueId id = IssueId.random();
+        IssueDrafted drafted = new IssueDrafted(id, subject, now.plusSeconds(3600), Section.DEFAULTS);
+        tell(id.value(), (seq, at) -> newsletter.on(drafted, seq));
+        tell(id.value(), (seq, at) -> { }); // scheduled: nothing the feed keeps
+        IssueSendingStarted started = new IssueSendingStarted(id, number, now);
+        tell(id.value(), (seq, at) -> newsletter.on(started, seq));
+        IssueSent sent = new IssueSent(id, now, 120, 0);
+        tell(id.value(), (seq, at) -> newsletter.on(sent, seq, at));
+        return id.value();
+    }
+
+    /** An issue drafted, then cancelled before it went out. */
+    void cancelledIssue(String subject) {
+        IssueId id = IssueId.random();
+        IssueDrafted drafted = new IssueDrafted(id, subject, now.plusSeconds(3600), Section.DEFAULTS);
+        tell(id.value(), (seq, at) -> newsletter.on(drafted, seq));
+        tell(id.value(), (seq, at) -> { }); // cancelled: not news
     }
 
     // ---- events portal ----------------------------------------------------------------------------------------------

@@ -8,15 +8,19 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.LongStream;
 
 /**
- * Over generated histories of members, withdrawals, suspensions, subcommittees, meetings and events: the public feed
- * holds public entries only, naming only organizations the directory lists; a member admin never reads the
+ * Over generated histories of members, withdrawals, suspensions, subcommittees, meetings made public and members-only
+ * again, minutes and deliverables published to members or anyone, events and newsletter issues: the public feed holds
+ * public entries only, naming only organizations the directory lists, never a meeting, minutes or deliverable that is
+ * members-only now, and every meeting and deliverable that is public now; a member admin never reads the
  * secretariat's entries nor another subcommittee's. Each history is drawn from its seed (shown in the test's name), so
  * a failing one can be told again exactly.
  */
@@ -36,7 +40,7 @@ class WhoReadsWhatTest {
         List<Step> steps = new ArrayList<>();
         int length = 1 + random.nextInt(25);
         for (int i = 0; i < length; i++) {
-            steps.add(new Step(random.nextInt(7), random.nextInt(21), random.nextInt(21), random.nextBoolean()));
+            steps.add(new Step(random.nextInt(11), random.nextInt(21), random.nextInt(21), random.nextBoolean()));
         }
         return steps;
     }
@@ -49,6 +53,12 @@ class WhoReadsWhatTest {
             List<String> members = new ArrayList<>();
             Set<String> unlisted = new HashSet<>();
             List<String> subcommittees = new ArrayList<>();
+            List<String> meetings = new ArrayList<>();
+            Map<String, String> subcommitteeOf = new HashMap<>();
+            Set<String> publicMeetings = new HashSet<>();
+            Set<String> publicMinutes = new HashSet<>();
+            List<String> deliverables = new ArrayList<>();
+            Set<String> publicDeliverables = new HashSet<>();
             members.add(history.member("最初の会", true));
             for (Step s : steps) {
                 String who = members.get(s.who() % members.size());
@@ -76,6 +86,8 @@ class WhoReadsWhatTest {
                         if (!subcommittees.isEmpty()) {
                             String sub = subcommittees.get(s.which() % subcommittees.size());
                             String meeting = history.meeting(sub, "会合", LocalDate.of(2026, 12, 1));
+                            meetings.add(meeting);
+                            subcommitteeOf.put(meeting, sub);
                             if (s.flag()) {
                                 history.rescheduleMeeting(meeting, sub, LocalDate.of(2026, 12, 8), "都合により");
                             }
@@ -83,6 +95,45 @@ class WhoReadsWhatTest {
                     }
                     case 5 -> history.event("イベント", s.flag() ? EventKind.WORKSHOP : EventKind.STEERING_COMMITTEE,
                             s.which() % 2 == 0 ? Visibility.PUBLIC : Visibility.MEMBERS_ONLY, List.of(who));
+                    case 7 -> {
+                        if (!meetings.isEmpty()) {
+                            String meeting = meetings.get(s.which() % meetings.size());
+                            history.meetingVisibility(meeting, subcommitteeOf.get(meeting), s.flag());
+                            holds(publicMeetings, meeting, s.flag());
+                        }
+                    }
+                    case 8 -> {
+                        if (!meetings.isEmpty()) {
+                            String meeting = meetings.get(s.which() % meetings.size());
+                            history.publishMinutes(meeting, subcommitteeOf.get(meeting), s.flag()
+                                    ? jp.kodoku.platform.subcommittees.api.Visibility.PUBLIC
+                                    : jp.kodoku.platform.subcommittees.api.Visibility.MEMBERS);
+                            holds(publicMinutes, meeting, s.flag());
+                        }
+                    }
+                    case 9 -> {
+                        if (!subcommittees.isEmpty()) {
+                            String sub = subcommittees.get(s.which() % subcommittees.size());
+                            if (s.flag() || deliverables.isEmpty()) {
+                                String deliverable = history.deliverable(sub, "成果", s.flag()
+                                        ? jp.kodoku.platform.subcommittees.api.Visibility.PUBLIC
+                                        : jp.kodoku.platform.subcommittees.api.Visibility.MEMBERS);
+                                deliverables.add(deliverable);
+                                subcommitteeOf.put(deliverable, sub);
+                                if (s.flag()) {
+                                    publicDeliverables.add(deliverable);
+                                }
+                            } else {
+                                String deliverable = deliverables.get(s.who() % deliverables.size());
+                                boolean toPublic = !publicDeliverables.contains(deliverable);
+                                history.deliverableVisibility(deliverable, subcommitteeOf.get(deliverable), toPublic
+                                        ? jp.kodoku.platform.subcommittees.api.Visibility.PUBLIC
+                                        : jp.kodoku.platform.subcommittees.api.Visibility.MEMBERS);
+                                holds(publicDeliverables, deliverable, toPublic);
+                            }
+                        }
+                    }
+                    case 10 -> history.sentIssue("号", s.which() + 1);
                     default -> {
                         if (!unlisted.contains(who)) {
                             history.suspend(who);
@@ -96,7 +147,23 @@ class WhoReadsWhatTest {
             assertThat(publicFeed).allSatisfy(e -> {
                 Assertions.assertThat(e.audience()).isEqualTo(Audience.PUBLIC);
                 Assertions.assertThat(e.organizations()).noneMatch(o -> unlisted.contains(o.id()));
+                String subject = e.link().replaceAll(".*/(meetings|deliverables)/([^/]+).*", "$2");
+                if (e.link().endsWith("/minutes")) {
+                    Assertions.assertThat(publicMinutes).contains(subject);
+                    Assertions.assertThat(publicMeetings).contains(subject);
+                } else if (e.link().contains("/meetings/")) {
+                    Assertions.assertThat(publicMeetings).contains(subject);
+                } else if (e.link().contains("/deliverables/")) {
+                    Assertions.assertThat(publicDeliverables).contains(subject);
+                }
             });
+            // and what is public is there: every public meeting's announcement, every public deliverable's
+            assertThat(publicFeed.stream().filter(e -> e.kind() == ActivityKind.MEETING_SCHEDULED)
+                                 .map(e -> e.link().substring(e.link().lastIndexOf('/') + 1)).toList())
+                    .containsExactlyInAnyOrderElementsOf(publicMeetings);
+            assertThat(publicFeed.stream().filter(e -> e.kind() == ActivityKind.DELIVERABLE_RECORDED)
+                                 .map(e -> e.link().substring(e.link().lastIndexOf('/') + 1)).toList())
+                    .containsExactlyInAnyOrderElementsOf(publicDeliverables);
 
             String reader = members.get(0);
             Set<String> mine = new HashSet<>(history.list(new ListActivity(ActivityViewer.secretariatStaff(),
@@ -110,6 +177,15 @@ class WhoReadsWhatTest {
                     Assertions.assertThat(mine).contains(e.subcommitteeId());
                 }
             });
+        }
+    }
+
+    /** The model of the history: {@code id} is in {@code set} exactly when {@code holds}. */
+    private static void holds(Set<String> set, String id, boolean holds) {
+        if (holds) {
+            set.add(id);
+        } else {
+            set.remove(id);
         }
     }
 

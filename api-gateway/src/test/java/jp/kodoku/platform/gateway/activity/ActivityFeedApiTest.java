@@ -18,7 +18,10 @@ import jp.kodoku.platform.gateway.support.Subcommittees;
 import jp.kodoku.platform.gateway.support.TestTokens;
 import org.junit.jupiter.api.Test;
 
+import org.awaitility.Awaitility;
+
 import java.io.StringReader;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,6 +75,44 @@ class ActivityFeedApiTest extends ApiTest {
         assertThat(texts(api.get("/api/v1/feed?kind=EVENT_PUBLISHED&limit=200").send())).noneMatch(t -> t.startsWith(assemblyNews));
         assertThat(texts(api.get("/api/v1/feed?kind=EVENT_PUBLISHED&limit=200").token(TestTokens.memberAdmin(outsider)).send()))
                 .anyMatch(t -> t.startsWith(assemblyNews));
+    }
+
+    @Test
+    void a_meeting_marked_public_reaches_the_public_feed_and_leaves_it_when_it_is_members_only_again() {
+        String lead = members().activeMember(Samples.application());
+        Subcommittees subcommittees = new Subcommittees(api);
+        String subcommittee = subcommittees.create(lead);
+        Subcommittees.Chair chair = subcommittees.appointChair(subcommittee, lead);
+        String meeting = subcommittees.meetingFromPoll(subcommittee, chair, "公開検討会の準備");
+        String visibility = "/api/v1/subcommittees/" + subcommittee + "/meetings/" + meeting + "/visibility";
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> aboutMeeting(TestTokens.secretariat(), meeting),
+                entries -> entries.size() == 1);
+        assertThat(aboutMeeting(null, meeting)).isEmpty();
+
+        assertThat(api.put(visibility).token(chair.token()).body(Map.of("publicMeeting", true)).send().status())
+                .isEqualTo(200);
+
+        List<JsonNode> told = Awaitility.await().atMost(Duration.ofSeconds(60))
+                                        .until(() -> aboutMeeting(null, meeting), entries -> entries.size() == 1);
+        assertThat(told.get(0).get("text").asText()).contains("の会議「公開検討会の準備」を");
+        assertThat(told.get(0).get("audience").asText()).isEqualTo("PUBLIC");
+        assertThat(api.put(visibility).token(chair.token()).body(Map.of("publicMeeting", false)).send().status())
+                .isEqualTo(200);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> aboutMeeting(null, meeting), List::isEmpty);
+    }
+
+    /** The entries about this meeting in the feed as the token's holder reads it (null: the public). */
+    private List<JsonNode> aboutMeeting(String token, String meeting) {
+        Api.Call call = api.get("/api/v1/feed?kind=MEETING_SCHEDULED&limit=200");
+        Api.Response response = (token == null ? call : call.token(token)).send();
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        List<JsonNode> about = new ArrayList<>();
+        response.json().get("entries").forEach(e -> {
+            if (e.get("link").asText().endsWith("/meetings/" + meeting)) {
+                about.add(e);
+            }
+        });
+        return about;
     }
 
     @Test

@@ -8,13 +8,9 @@ import jp.kodoku.platform.gateway.support.Samples;
 import jp.kodoku.platform.gateway.support.Subcommittees;
 import jp.kodoku.platform.gateway.support.TestTokens;
 import jp.kodoku.platform.infra.files.Attachments;
-import jp.kodoku.platform.subcommittees.api.MeetingId;
-import jp.kodoku.platform.subcommittees.api.PollId;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -50,17 +46,7 @@ class MinutesAndDeliverablesTest extends ApiTest {
         chair = subcommittees.appointChair(subcommittee, lead);
         assertThat(subcommittees.post(subcommittee, "/members", chair.token(), Map.of("organizationId", member)).status())
                 .isEqualTo(200);
-        Api.Response opened = api.post(base() + "/polls").token(chair.token())
-                                 .body(Map.of("title", "第5回 分科会", "deadline", TODAY.plusDays(3) + "T17:00",
-                                         "slots", List.of(Map.of("date", TODAY.plusDays(10).toString(), "start", "14:00",
-                                                 "end", "16:00")))).send();
-        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
-        String poll = opened.json().get("pollId").asText();
-        assertThat(api.post(base() + "/polls/" + poll + "/confirmation").token(chair.token())
-                      .body(Map.of("slotId", opened.json().get("slotIds").get(0).asText())).send().status()).isEqualTo(200);
-        meeting = MeetingId.fromPoll(new PollId(poll)).value();
-        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(api.get(base() + "/meetings/" + meeting).token(chair.token()).send().status()).isEqualTo(200));
+        meeting = subcommittees.meetingFromPoll(subcommittee, chair, "第5回 分科会");
     }
 
     private String base() {

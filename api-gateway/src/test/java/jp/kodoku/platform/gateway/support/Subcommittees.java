@@ -1,5 +1,12 @@
 package jp.kodoku.platform.gateway.support;
 
+import jp.kodoku.platform.subcommittees.api.MeetingId;
+import jp.kodoku.platform.subcommittees.api.PollId;
+import org.awaitility.Awaitility;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -47,6 +54,26 @@ public final class Subcommittees {
                                     .token(TestTokens.secretariat()).body(Map.of("userId", account[1])).send();
         assertThat(appointed.status()).as(appointed.toString()).isEqualTo(200);
         return new Chair(account[1], account[0], TestTokens.tokenOf(account[0]));
+    }
+
+    /**
+     * A meeting of the subcommittee, scheduled the way meetings are: the chair opens a date poll with one slot ten days
+     * ahead and confirms it. Returns the meeting's id once the meetings API shows it.
+     */
+    public String meetingFromPoll(String subcommitteeId, Chair chair, String title) {
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
+        Api.Response opened = post(subcommitteeId, "/polls", chair.token(),
+                Map.of("title", title, "deadline", today.plusDays(3) + "T17:00",
+                        "slots", List.of(Map.of("date", today.plusDays(10).toString(), "start", "14:00", "end", "16:00"))));
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        String poll = opened.json().get("pollId").asText();
+        assertThat(post(subcommitteeId, "/polls/" + poll + "/confirmation", chair.token(),
+                Map.of("slotId", opened.json().get("slotIds").get(0).asText())).status()).isEqualTo(200);
+        String meeting = MeetingId.fromPoll(new PollId(poll)).value();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                api.get("/api/v1/subcommittees/" + subcommitteeId + "/meetings/" + meeting).token(chair.token()).send()
+                   .status()).isEqualTo(200));
+        return meeting;
     }
 
     public Api.Response post(String subcommitteeId, String path, String token, Map<String, ?> body) {

@@ -11,6 +11,7 @@ import jp.kodoku.platform.gateway.support.Samples;
 import jp.kodoku.platform.gateway.support.TestTokens;
 import jp.kodoku.platform.gateway.support.WebhookReceiver;
 import jp.kodoku.platform.gateway.support.WebhookReceiver.Received;
+import jp.kodoku.platform.webhooks.SubscriptionSecrets;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.AfterEach;
@@ -18,7 +19,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +49,12 @@ class WebhooksTest extends ApiTest {
     private GreenMail greenMail;
     @Autowired
     private EventProcessingConfiguration processing;
+
+    @Autowired
+    private SchedulerClient scheduler;
+
+    @Autowired
+    private SubscriptionSecrets secrets;
 
     private WebhookReceiver receiver;
 
@@ -195,6 +208,37 @@ class WebhooksTest extends ApiTest {
     }
 
     @Test
+    void the_delivery_log_says_how_far_back_it_reaches_and_the_hourly_task_removes_what_is_older() {
+        String app = appToken("directory:read");
+        Subscription subscription = subscribe(app, receiver.url(), APPROVED, CATEGORY_CHANGED);
+        receiver.trust(subscription.secret());
+        String organization = memberWithTwoCategoryChanges();
+        List<Received> delivered = await().atMost(DELIVERED_SOON).until(() -> about(organization), r -> r.size() == 3);
+        // given the first delivery and its attempt were made 31 days ago, beyond the 30 days kept
+        String old = delivered.get(0).webhookId();
+        Timestamp monthAgo = Timestamp.from(Instant.now().minus(Duration.ofDays(31)));
+        jdbc.update("UPDATE webhook_deliveries SET created_at = ?, updated_at = ? WHERE subscription_id = ? "
+                    + "AND event_id = ?", monthAgo, monthAgo, subscription.id(), old);
+        jdbc.update("UPDATE webhook_delivery_attempts SET attempted_at = ? WHERE subscription_id = ? AND event_id = ?",
+                    monthAgo, subscription.id(), old);
+
+        // when the housekeeping task runs (now rather than within the hour)
+        scheduler.reschedule(TaskInstanceId.of("webhooks.housekeeping", RecurringTask.INSTANCE), Instant.now());
+
+        // then the log holds the two recent deliveries only, and says it reaches back 30 days
+        String log = "/api/v1/webhook-subscriptions/" + subscription.id() + "/deliveries";
+        await().atMost(DELIVERED_SOON).untilAsserted(() -> assertThat(
+                jdbc.queryForObject("SELECT COUNT(*) FROM webhook_deliveries WHERE subscription_id = ? AND event_id = ?",
+                                    Long.class, subscription.id(), old)).isZero());
+        JsonNode page = api.get(log).token(app).send().json();
+        assertThat(page.get("items")).extracting(a -> a.get("eventId").asText())
+                .containsExactlyInAnyOrder(delivered.get(1).webhookId(), delivered.get(2).webhookId());
+        assertThat(page.get("keptFor").asText()).isEqualTo("PT720H");
+        assertThat(Duration.between(Instant.parse(page.get("keptSince").asText()), Instant.now()))
+                .isBetween(Duration.ofDays(30), Duration.ofDays(30).plusMinutes(5));
+    }
+
+    @Test
     void a_subscriber_failing_for_longer_than_allowed_is_disabled_with_the_reason_and_its_owner_is_mailed() {
         String app = appToken("directory:read");
         Subscription subscription = subscribe(app, receiver.url(), APPROVED);
@@ -215,6 +259,47 @@ class WebhooksTest extends ApiTest {
         });
         await().atMost(DELIVERED_SOON).untilAsserted(() -> assertThat(Arrays.stream(greenMail.getReceivedMessages())
                 .filter(m -> mentions(m, subscription.id()))).isNotEmpty());
+    }
+
+    @Test
+    void the_signing_secret_is_kept_sealed_and_its_key_is_destroyed_with_the_subscription() {
+        String app = appToken("directory:read");
+        Subscription subscription = subscribe(app, receiver.url(), APPROVED);
+        receiver.trust(subscription.secret());
+
+        String stored = jdbc.queryForObject("SELECT secret FROM webhook_subscriptions WHERE id = ?", String.class,
+                                            subscription.id());
+        assertThat(stored).isNotEqualTo(subscription.secret()).doesNotStartWith("whsec_")
+                          .doesNotContain(subscription.secret().substring("whsec_".length()));
+        String organization = new Members(api).activeMember(Samples.application());
+        assertThat(await().atMost(DELIVERED_SOON).until(() -> about(organization), r -> r.size() == 1).get(0)
+                          .verifiedBy()).containsExactly(true);
+
+        Api.Response removed = api.delete("/api/v1/webhook-subscriptions/" + subscription.id()).token(app).send();
+
+        assertThat(removed.status()).as(removed.toString()).isEqualTo(204);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM personal_data_keys WHERE subject = ? AND secret IS NULL "
+                                       + "AND erased_at IS NOT NULL", Long.class,
+                                       "webhook-subscription:" + subscription.id())).isEqualTo(1);
+    }
+
+    @Test
+    void a_secret_stored_before_secrets_were_sealed_is_sealed_when_a_node_starts_and_still_signs() {
+        String app = appToken("directory:read");
+        Subscription subscription = subscribe(app, receiver.url(), APPROVED);
+        receiver.trust(subscription.secret());
+        // given a row as it was written before the secrets were sealed
+        jdbc.update("UPDATE webhook_subscriptions SET secret = ? WHERE id = ?", subscription.secret(), subscription.id());
+
+        // when a node starts
+        secrets.sealPlainSecrets();
+
+        // then the row holds it sealed, and deliveries are signed with it
+        assertThat(jdbc.queryForObject("SELECT secret FROM webhook_subscriptions WHERE id = ?", String.class,
+                                       subscription.id())).doesNotStartWith("whsec_");
+        String organization = new Members(api).activeMember(Samples.application());
+        assertThat(await().atMost(DELIVERED_SOON).until(() -> about(organization), r -> r.size() == 1).get(0)
+                          .verifiedBy()).containsExactly(true);
     }
 
     @Test

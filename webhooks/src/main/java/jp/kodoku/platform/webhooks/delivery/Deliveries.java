@@ -6,9 +6,16 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
+
+import javax.sql.DataSource;
+import java.sql.DatabaseMetaData;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,11 +33,51 @@ class Deliveries {
             + "WHERE e.subscription_id = d.subscription_id AND e.aggregate_id = d.aggregate_id "
             + "AND e.state = 'pending' AND e.id < d.id)";
 
+    private static final String DELIVERY_COLUMNS = "d.id, d.subscription_id, d.event_id, d.global_index, d.event_type, "
+            + "d.body, d.origin, d.attempts, d.first_attempt_at";
+
     private final JdbcTemplate jdbc;
     private final OutboxSignal signal = new OutboxSignal();
+    private final boolean postgres;
 
-    Deliveries(JdbcTemplate jdbc) {
+    Deliveries(JdbcTemplate jdbc, DataSource dataSource) throws MetaDataAccessException {
         this.jdbc = jdbc;
+        this.postgres = "PostgreSQL".equals(
+                JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName));
+    }
+
+    /**
+     * The caller's transaction commits without waiting for PostgreSQL to flush it ({@code synchronous_commit = off} for
+     * it alone; H2 has no such setting). Safe for marking deliveries: a crash can lose the last marks of the last few
+     * hundred milliseconds, and those rows are then sent again with the same {@code webhook-id}, which at-least-once
+     * delivery allows and receivers deduplicate; the commands' own transactions keep flushing. Why: the workers commit
+     * once per batch, and each flush queued behind the commands' own on a busy machine (docs/performance.md).
+     */
+    void commitWithoutFlush() {
+        if (postgres) {
+            jdbc.execute("SET LOCAL synchronous_commit TO OFF");
+        }
+    }
+
+    /**
+     * Locks up to {@code limit} rows at the heads of their lanes for the caller's transaction, skipping those other
+     * workers hold. On PostgreSQL in one statement, which locks only the rows it returns; on H2, which would lock every
+     * row it reads (ADR 0018), the due heads are read first and locked one by one by id.
+     */
+    List<Delivery> claimHeads(Instant now, int limit, int candidates) {
+        if (postgres) {
+            return jdbc.query("SELECT " + DELIVERY_COLUMNS + " FROM webhook_deliveries d WHERE d.state = 'pending' "
+                              + "AND d.next_attempt_at <= ? AND " + NO_EARLIER_IN_LANE
+                              + " ORDER BY d.id LIMIT ? FOR UPDATE OF d SKIP LOCKED", DELIVERY, Timestamp.from(now), limit);
+        }
+        List<Delivery> claimed = new java.util.ArrayList<>();
+        for (long id : dueHeads(now, candidates)) {
+            if (claimed.size() >= limit) {
+                break;
+            }
+            claim(id, now).ifPresent(claimed::add);
+        }
+        return claimed;
     }
 
     OutboxSignal signal() {
@@ -63,20 +110,20 @@ class Deliveries {
      * has it or it is no longer due. Locked by id, one row (H2 would lock every row read: ADR 0018).
      */
     Optional<Delivery> claim(long id, Instant now) {
-        return jdbc.query("SELECT d.id, d.subscription_id, d.event_id, d.global_index, d.event_type, d.body, d.origin, "
-                          + "d.attempts, d.first_attempt_at FROM webhook_deliveries d WHERE d.id = ? "
+        return jdbc.query("SELECT " + DELIVERY_COLUMNS + " FROM webhook_deliveries d WHERE d.id = ? "
                           + "AND d.state = 'pending' AND d.next_attempt_at <= ? AND " + NO_EARLIER_IN_LANE
-                          + " FOR UPDATE SKIP LOCKED",
-                          (row, n) -> new Delivery(row.getLong(1), row.getString(2), row.getString(3), row.getLong(4),
-                                                   row.getString(5), row.getString(6), row.getString(7), row.getInt(8),
-                                                   row.getTimestamp(9) == null ? null : row.getTimestamp(9).toInstant()),
-                          id, Timestamp.from(now)).stream().findFirst();
+                          + " FOR UPDATE SKIP LOCKED", DELIVERY, id, Timestamp.from(now)).stream().findFirst();
     }
 
-    void delivered(Delivery d, Instant now) {
-        jdbc.update("UPDATE webhook_deliveries SET state = 'done', attempts = ?, first_attempt_at = ?, updated_at = ? "
-                    + "WHERE id = ?", d.attempts() + 1, Timestamp.from(d.firstAttemptOr(now)), Timestamp.from(now),
-                    d.id());
+    private static final RowMapper<Delivery> DELIVERY = (row, n) -> new Delivery(row.getLong(1), row.getString(2),
+            row.getString(3), row.getLong(4), row.getString(5), row.getString(6), row.getString(7), row.getInt(8),
+            row.getTimestamp(9) == null ? null : row.getTimestamp(9).toInstant());
+
+    /** Marks these rows done, in one batch of statements. */
+    void delivered(List<Delivery> done, Instant now) {
+        jdbc.batchUpdate("UPDATE webhook_deliveries SET state = 'done', attempts = ?, first_attempt_at = ?, updated_at = ? "
+                         + "WHERE id = ?", done.stream().map(d -> new Object[]{d.attempts() + 1,
+                                 Timestamp.from(d.firstAttemptOr(now)), Timestamp.from(now), d.id()}).toList());
     }
 
     void failed(Delivery d, Instant nextAttempt, Instant now) {
@@ -94,13 +141,18 @@ class Deliveries {
         return first.stream().filter(java.util.Objects::nonNull).findFirst();
     }
 
-    void logAttempt(Delivery d, Outcome outcome, Instant at) {
-        jdbc.update("INSERT INTO webhook_delivery_attempts (subscription_id, delivery_id, event_id, event_type, attempt, "
-                    + "outcome, response_status, latency_ms, error, response_excerpt, attempted_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    d.subscriptionId(), d.id(), d.eventId(), d.eventType(), d.attempts() + 1,
-                    outcome.delivered() ? "delivered" : "failed", outcome.status(), outcome.latencyMillis(),
-                    outcome.error(), outcome.excerpt(), Timestamp.from(at));
+    /** Logs one attempt of each delivery, in one batch of statements. */
+    void logAttempts(Map<Delivery, Outcome> attempts, Instant at) {
+        jdbc.batchUpdate("INSERT INTO webhook_delivery_attempts (subscription_id, delivery_id, event_id, event_type, "
+                         + "attempt, outcome, response_status, latency_ms, error, response_excerpt, attempted_at) "
+                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                         attempts.entrySet().stream().map(a -> {
+                             Delivery d = a.getKey();
+                             Outcome outcome = a.getValue();
+                             return new Object[]{d.subscriptionId(), d.id(), d.eventId(), d.eventType(), d.attempts() + 1,
+                                     outcome.delivered() ? "delivered" : "failed", outcome.status(),
+                                     outcome.latencyMillis(), outcome.error(), outcome.excerpt(), Timestamp.from(at)};
+                         }).toList());
     }
 
     private void wakeAfterCommit() {

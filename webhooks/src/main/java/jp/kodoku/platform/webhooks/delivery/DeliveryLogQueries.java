@@ -2,6 +2,7 @@ package jp.kodoku.platform.webhooks.delivery;
 
 import jp.kodoku.platform.infra.errors.FieldViolation;
 import jp.kodoku.platform.webhooks.Subscriptions;
+import jp.kodoku.platform.webhooks.WebhooksProperties;
 import jp.kodoku.platform.webhooks.api.InvalidWebhookInput;
 import jp.kodoku.platform.webhooks.api.ListWebhookDeliveries;
 import jp.kodoku.platform.webhooks.api.WebhookDeliveryAttempt;
@@ -12,9 +13,13 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.util.List;
 
-/** The delivery log of a subscription, newest attempt first, in pages (the cursor is the last attempt's id). */
+/**
+ * The delivery log of a subscription, newest attempt first, in pages (the cursor is the last attempt's id), as far back
+ * as {@code platform.webhooks.keep-deliveries} reaches ({@link DeliveryHousekeeping}).
+ */
 @Component
 class DeliveryLogQueries {
 
@@ -22,10 +27,13 @@ class DeliveryLogQueries {
 
     private final JdbcTemplate jdbc;
     private final Subscriptions subscriptions;
+    private final WebhooksProperties properties;
+    private final Clock clock = Clock.systemUTC();
 
-    DeliveryLogQueries(JdbcTemplate jdbc, Subscriptions subscriptions) {
+    DeliveryLogQueries(JdbcTemplate jdbc, Subscriptions subscriptions, WebhooksProperties properties) {
         this.jdbc = jdbc;
         this.subscriptions = subscriptions;
+        this.properties = properties;
     }
 
     @QueryHandler
@@ -50,7 +58,8 @@ class DeliveryLogQueries {
         boolean more = rows.size() > limit;
         List<Row> page = more ? rows.subList(0, limit) : rows;
         return new WebhookDeliveryPage(page.stream().map(Row::attempt).toList(),
-                                       more ? Long.toString(page.get(page.size() - 1).id()) : null);
+                                       more ? Long.toString(page.get(page.size() - 1).id()) : null,
+                                       properties.keepDeliveries().toString(), clock.instant().minus(properties.keepDeliveries()));
     }
 
     private static long cursor(String cursor) {

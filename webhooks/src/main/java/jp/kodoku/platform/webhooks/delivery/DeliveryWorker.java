@@ -1,5 +1,6 @@
 package jp.kodoku.platform.webhooks.delivery;
 
+import jp.kodoku.platform.webhooks.SubscriptionSecrets;
 import jp.kodoku.platform.webhooks.Subscriptions;
 import jp.kodoku.platform.webhooks.Subscriptions.Subscription;
 import jp.kodoku.platform.webhooks.WebhooksProperties;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +39,7 @@ class DeliveryWorker implements SmartLifecycle {
     private final Subscriptions subscriptions;
     private final WebhookSender sender;
     private final OwnerNotice notice;
+    private final SubscriptionSecrets secrets;
     private final WebhooksProperties properties;
     private final TransactionTemplate transactions;
     private final Clock clock = Clock.systemUTC();
@@ -44,7 +47,9 @@ class DeliveryWorker implements SmartLifecycle {
     private volatile boolean running;
 
     DeliveryWorker(Deliveries deliveries, Subscriptions subscriptions, WebhookSender sender, OwnerNotice notice,
-                   WebhooksProperties properties, PlatformTransactionManager transactionManager) {
+                   SubscriptionSecrets secrets, WebhooksProperties properties,
+                   PlatformTransactionManager transactionManager) {
+        this.secrets = secrets;
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;
         this.sender = sender;
@@ -117,19 +122,12 @@ class DeliveryWorker implements SmartLifecycle {
      * once, waits for every answer, marks each: one transaction. Whether any row was claimed.
      */
     boolean sendOneBatch() {
-        List<Long> due = deliveries.dueHeads(clock.instant(), properties.batchSize());
-        if (due.isEmpty()) {
-            return false;
-        }
         Boolean claimedAny = transactions.execute(status -> {
-            List<Deliveries.Delivery> claimed = new ArrayList<>();
-            for (long id : due) {
-                if (claimed.size() >= properties.parallelSends() || !running) {
-                    break;
-                }
-                deliveries.claim(id, clock.instant()).ifPresent(claimed::add);
-            }
+            deliveries.commitWithoutFlush();
+            List<Deliveries.Delivery> claimed = deliveries.claimHeads(clock.instant(), properties.parallelSends(),
+                                                                      properties.batchSize());
             Map<String, Optional<Subscription>> subscriptionsById = new HashMap<>();
+            Map<String, List<String>> secretsById = new HashMap<>();
             List<Sending> sending = new ArrayList<>();
             Instant now = clock.instant();
             for (Deliveries.Delivery delivery : claimed) {
@@ -139,15 +137,22 @@ class DeliveryWorker implements SmartLifecycle {
                     deliveries.dropPending(delivery.subscriptionId(), now);
                     continue;
                 }
-                sending.add(new Sending(delivery, subscription.get(), sender.send(subscription.get().url(),
-                        subscription.get().signingSecrets(now), delivery.eventId(), delivery.body(), now)));
+                // opened once per subscription and batch: each opening reads the subscription's key
+                List<String> signing = secretsById.computeIfAbsent(subscription.get().id(),
+                        id -> secrets.signing(subscription.get(), now));
+                sending.add(new Sending(delivery, subscription.get(), sender.send(subscription.get().url(), signing,
+                        delivery.eventId(), delivery.body(), now)));
             }
+            Map<Deliveries.Delivery, Deliveries.Outcome> outcomes = new LinkedHashMap<>();
+            sending.forEach(s -> outcomes.put(s.delivery(), s.outcome().join()));
+            Instant after = clock.instant();
+            deliveries.logAttempts(outcomes, now);
+            deliveries.delivered(sending.stream().filter(s -> outcomes.get(s.delivery()).delivered())
+                                        .map(Sending::delivery).toList(), after);
             for (Sending s : sending) {
-                Deliveries.Outcome outcome = s.outcome().join();
-                Instant after = clock.instant();
-                deliveries.logAttempt(s.delivery(), outcome, now);
+                Deliveries.Outcome outcome = outcomes.get(s.delivery());
                 if (outcome.delivered()) {
-                    deliveries.delivered(s.delivery(), after);
+                    continue;
                 } else if (Duration.between(s.delivery().firstAttemptOr(now), after)
                                    .compareTo(properties.giveUpAfter()) >= 0) {
                     giveUp(s.subscription(), s.delivery(), outcome, after);

@@ -1,6 +1,7 @@
 package jp.kodoku.platform.webhooks.subscription;
 
 import jp.kodoku.platform.infra.audit.AuditMetadata;
+import jp.kodoku.platform.webhooks.SubscriptionSecrets;
 import jp.kodoku.platform.webhooks.Subscriptions;
 import jp.kodoku.platform.webhooks.Subscriptions.Subscription;
 import jp.kodoku.platform.webhooks.WebhooksProperties;
@@ -25,9 +26,13 @@ class WebhookSubscriptionCommandHandler {
     private final WebhooksProperties properties;
     private final Clock clock = Clock.systemUTC();
 
-    WebhookSubscriptionCommandHandler(Subscriptions subscriptions, WebhooksProperties properties) {
+    private final SubscriptionSecrets secrets;
+
+    WebhookSubscriptionCommandHandler(Subscriptions subscriptions, WebhooksProperties properties,
+                                      SubscriptionSecrets secrets) {
         this.subscriptions = subscriptions;
         this.properties = properties;
+        this.secrets = secrets;
     }
 
     @CommandHandler
@@ -38,12 +43,14 @@ class WebhookSubscriptionCommandHandler {
             throw new WebhookRuleViolation("a client may have at most " + SubscriptionRules.MAX_SUBSCRIPTIONS_PER_CLIENT
                                            + " subscriptions");
         }
+        String id = WebhookSecrets.newSubscriptionId();
+        String secret = WebhookSecrets.newSecret();
         Subscription subscription = new Subscription(
-                WebhookSecrets.newSubscriptionId(), command.clientId(), command.organizationId(), command.url(), types,
-                java.util.Set.copyOf(command.clientScopes()), WebhookSecrets.newSecret(), null, null, true, null, null,
+                id, command.clientId(), command.organizationId(), command.url(), types,
+                java.util.Set.copyOf(command.clientScopes()), secrets.seal(id, secret), null, null, true, null, null,
                 0, clock.instant());
         subscriptions.add(subscription, principal == null ? command.clientId() : principal);
-        return new IssuedWebhookSecret(subscription.id(), subscription.secret(), null, 0);
+        return new IssuedWebhookSecret(subscription.id(), secret, null, 0);
     }
 
     @CommandHandler
@@ -53,13 +60,17 @@ class WebhookSubscriptionCommandHandler {
         Instant now = clock.instant();
         String secret = WebhookSecrets.newSecret();
         Instant until = overlap == 0 ? null : now.plus(Duration.ofHours(overlap));
-        subscriptions.rotateSecret(subscription.id(), secret, overlap == 0 ? null : subscription.secret(), until, now);
+        // the previous secret keeps signing as it is stored, sealed
+        subscriptions.rotateSecret(subscription.id(), secrets.seal(subscription.id(), secret),
+                                   overlap == 0 ? null : subscription.secret(), until, now);
         return new IssuedWebhookSecret(subscription.id(), secret, until, subscription.version() + 1);
     }
 
     @CommandHandler
     void handle(DeleteWebhookSubscription command) {
-        subscriptions.remove(own(command.subscriptionId(), command.clientId()).id());
+        String id = own(command.subscriptionId(), command.clientId()).id();
+        subscriptions.remove(id);
+        secrets.forget(id);
     }
 
     @CommandHandler

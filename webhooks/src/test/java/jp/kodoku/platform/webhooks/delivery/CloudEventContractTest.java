@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.kodoku.platform.events.api.*;
 import jp.kodoku.platform.membership.api.*;
+import jp.kodoku.platform.newsletter.api.IssueId;
+import jp.kodoku.platform.newsletter.api.IssueSendingStarted;
+import jp.kodoku.platform.newsletter.api.IssueSent;
 import jp.kodoku.platform.subcommittees.api.LeadOrganizationsChanged;
 import jp.kodoku.platform.subcommittees.api.SubcommitteeClosed;
 import jp.kodoku.platform.subcommittees.api.SubcommitteeCreated;
@@ -38,6 +41,7 @@ class CloudEventContractTest {
     private static final OrganizationId ORG = new OrganizationId("0b7f4a52-5d1e-4d8c-9d1c-2f1a8e6c0a11");
     private static final SubcommitteeId BUNKAKAI = SubcommitteeId.ofNumber(3);
     private static final EventId EVENT = new EventId("6f3c1a2e-8b4d-4e5f-9a6b-7c8d9e0f1a2b");
+    private static final IssueId ISSUE = new IssueId("3d2c1b0a-9f8e-4d7c-8b6a-5f4e3d2c1b0a");
     private static final Schedule SCHEDULE = new Schedule(LocalDate.of(2026, 12, 10), LocalTime.of(13, 30),
                                                           LocalDate.of(2026, 12, 10), LocalTime.of(16, 30));
 
@@ -58,7 +62,9 @@ class CloudEventContractTest {
                 new EventRevised(EVENT, null),
                 new EventRescheduled(EVENT, SCHEDULE, SCHEDULE, PERSONAL + "講師の都合"),
                 new EventCancelled(EVENT, PERSONAL + "講師の急病"),
-                new EventFinished(EVENT));
+                new EventFinished(EVENT),
+                new IssueSendingStarted(ISSUE, 52, Instant.parse("2026-12-04T01:00:00Z")),
+                new IssueSent(ISSUE, Instant.parse("2026-12-04T01:12:30Z"), 1180, 3));
     }
 
     @Test

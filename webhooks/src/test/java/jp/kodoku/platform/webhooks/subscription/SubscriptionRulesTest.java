@@ -16,6 +16,7 @@ class SubscriptionRulesTest {
 
     private static final String APPROVED = "jp.kodoku.platform.membership.member.approved";
     private static final String PUBLISHED = "jp.kodoku.platform.events.event.published";
+    private static final String SENT = "jp.kodoku.platform.newsletter.issue.sent";
 
     @Test
     void a_client_subscribes_to_the_types_its_scopes_allow_sorted_and_once_each() {
@@ -40,6 +41,23 @@ class SubscriptionRulesTest {
 
         assertThat(refused.violations()).containsExactly(new FieldViolation("eventTypes[1]",
                 "needs the scope events:read, which this client does not have"));
+    }
+
+    @Test
+    void newsletter_issues_go_to_clients_that_read_the_feed() {
+        // given a client that reads the directory only
+        SubscribeToWebhooks command = new SubscribeToWebhooks("app-portal", null, List.of("directory:read"),
+                "https://hooks.portal.example.jp/kodoku", List.of(SENT));
+
+        // when it subscribes to sent newsletter issues
+        InvalidWebhookInput refused = catchThrowableOfType(() -> SubscriptionRules.check(command, false),
+                                                           InvalidWebhookInput.class);
+
+        // then the feed's scope is named
+        assertThat(refused.violations()).containsExactly(new FieldViolation("eventTypes[0]",
+                "needs the scope feed:read, which this client does not have"));
+        assertThat(SubscriptionRules.check(new SubscribeToWebhooks("app-portal", null, List.of("feed:read"),
+                "https://hooks.portal.example.jp/kodoku", List.of(SENT)), false)).containsExactly(SENT);
     }
 
     @Test

@@ -1,0 +1,72 @@
+package jp.kodoku.platform.activity.feed;
+
+import jp.kodoku.platform.activity.api.Audience;
+import jp.kodoku.platform.activity.feed.FeedEntries.Told;
+import jp.kodoku.platform.newsletter.api.IssueDrafted;
+import jp.kodoku.platform.newsletter.api.IssueRevised;
+import jp.kodoku.platform.newsletter.api.IssueSendingStarted;
+import jp.kodoku.platform.newsletter.api.IssueSent;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.List;
+
+import static jp.kodoku.platform.activity.api.ActivityKind.NEWSLETTER_ISSUE_SENT;
+
+/**
+ * The newsletter's issues in the feed: one entry when an issue has gone out ("メールマガジン第52号「…」を配信しました"),
+ * never before (drafts, schedules and cancellations are the secretariat's work, not news). Its subject line and
+ * number are kept from the issue's own earlier events.
+ *
+ * <p>Who reads the entry is whom the issue went to: everyone's when it went to everyone. The newsletter's events name
+ * no segment: an issue is drafted, scheduled and sent as one issue to every subscriber (members' contacts and public
+ * subscribers; members-only items are left out of what the public reads, not the issue). So an issue is everyone's
+ * until its events say it went to fewer; an event that narrows it is to set {@link Subject#audience} (ADR 0046).
+ */
+@Component
+@ProcessingGroup("activity")
+class NewsletterActivity {
+
+    private final FeedEntries entries;
+    private final Subjects subjects;
+
+    NewsletterActivity(FeedEntries entries, Subjects subjects) {
+        this.entries = entries;
+        this.subjects = subjects;
+    }
+
+    @EventHandler
+    void on(IssueDrafted e, @SequenceNumber long seq) {
+        subjects.change(e.issueId().value(), seq, s -> {
+            s.title = e.subject();
+            s.audience = Audience.PUBLIC;
+        });
+    }
+
+    @EventHandler
+    void on(IssueRevised e, @SequenceNumber long seq) {
+        subjects.change(e.issueId().value(), seq, s -> s.title = e.subject());
+    }
+
+    @EventHandler
+    void on(IssueSendingStarted e, @SequenceNumber long seq) {
+        subjects.change(e.issueId().value(), seq, s -> s.number = e.number());
+    }
+
+    @EventHandler
+    void on(IssueSent e, @SequenceNumber long seq, @Timestamp Instant at) {
+        String id = e.issueId().value();
+        Subjects.Change change = subjects.change(id, seq, s -> s.announced = true);
+        if (change.applied()) {
+            Subject s = change.after();
+            String number = s.number == null ? "" : "第" + s.number + "号";
+            entries.add(id, seq, at, new Told(NEWSLETTER_ISSUE_SENT, s.audience == null ? Audience.MEMBERS : s.audience,
+                    "メールマガジン" + number + (s.title == null ? "" : "「" + s.title + "」") + "を配信しました",
+                    List.of(), null, FeedLinks.newsletterIssue(id)));
+        }
+    }
+}
