@@ -70,6 +70,7 @@ public final class BenchmarkMain {
             return;
         }
         if (EventsBenchmarks.alone()) { EventsBenchmarks.runAlone(platform, options, results); return; }
+        if (NewsletterSending.alone()) { NewsletterSending.runAlone(platform, results); return; }
         phase.start("platform in this JVM");
         platform.startApplication();
         results.detail("postgresVersion", platform.jdbc().queryForObject("SELECT version()", String.class));

@@ -8,7 +8,11 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jp.kodoku.platform.infra.outbox.Outbox;
+import jp.kodoku.platform.infra.outbox.PermanentFailure;
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailParseException;
+import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
@@ -90,11 +94,21 @@ public class PlatformMail {
     }
 
     /**
-     * Whether a failed send was refused for good by the relay (an SMTP 5xx reply, such as an unknown mailbox), so that
-     * trying again cannot help; anything else (connection refused, 4xx "try later") may succeed later.
+     * Sends at once for an outbox handler: a mail the relay refuses for good (an SMTP 5xx reply, such as an unknown
+     * mailbox) or that cannot be built is a {@link PermanentFailure} (the row fails at once); anything else (connection
+     * refused, 4xx "try later") is thrown as it is, to be tried again with back-off.
      */
-    public static boolean refusedForGood(Throwable error) {
-        return MailOutboxHandler.permanentSmtpRefusal(error);
+    public void sendFromOutbox(RenderedMail mail) {
+        try {
+            send(mail);
+        } catch (MailParseException | MailPreparationException e) {
+            throw new PermanentFailure("the mail cannot be built", e);
+        } catch (MailException e) {
+            if (MailOutboxHandler.permanentSmtpRefusal(e)) {
+                throw new PermanentFailure("the relay refused the mail for good", e);
+            }
+            throw e;
+        }
     }
 
     /** The MIME message exactly as {@link #send} hands it to the relay. */
