@@ -128,10 +128,11 @@ class NewsletterSendingRestartTest {
         int beforeRestart = smtp.getReceivedMessages().length;
         assertThat(beforeRestart).as("the kill came in the middle of the sending").isLessThan(RECIPIENTS);
 
+        // a fresh token for each call from here: the run outlasts a token's lifetime
         Api restarted = new Api(start(database));
 
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() ->
-                assertThat(restarted.get("/api/v1/newsletter/issues/" + issue).token(secretariat).send().json()
+                assertThat(restarted.get("/api/v1/newsletter/issues/" + issue).token(TestTokens.secretariat()).send().json()
                                     .get("status").asText()).isEqualTo("SENT"));
         Map<String, Integer> timesByRecipient = new HashMap<>();
         Map<String, Set<String>> messageIdsByRecipient = new HashMap<>();
@@ -149,7 +150,7 @@ class NewsletterSendingRestartTest {
                 .as("repeated mails: only those in flight at the kill").isLessThanOrEqualTo(WORKERS);
         assertThat(messageIdsByRecipient.values()).as("a repeated mail is the same message")
                                                   .allSatisfy(ids -> assertThat(ids).hasSize(1));
-        var progress = restarted.get("/api/v1/newsletter/issues/" + issue + "/sending").token(secretariat).send().json();
+        var progress = restarted.get("/api/v1/newsletter/issues/" + issue + "/sending").token(TestTokens.secretariat()).send().json();
         assertThat(progress.get("sent").asLong()).isEqualTo(RECIPIENTS - 1);
         assertThat(progress.get("pending").asLong()).isZero();
     }
