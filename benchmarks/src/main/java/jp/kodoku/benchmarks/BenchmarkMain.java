@@ -73,6 +73,7 @@ public final class BenchmarkMain {
         if (PollAnswers.alone()) { PollAnswers.runAlone(platform, results); return; }
         if (Boolean.getBoolean("bench.webhooks.only")) { webhooksOnly(platform, options, results, phase); return; }
         if (Boolean.getBoolean("bench.activity.only")) { activityOnly(platform, options, results, phase); return; }
+        if (NewsletterSending.alone()) { NewsletterSending.runAlone(platform, results); return; }
         phase.start("platform in this JVM");
         platform.startApplication();
         results.detail("postgresVersion", platform.jdbc().queryForObject("SELECT version()", String.class));

@@ -780,4 +780,52 @@ class TwoNodesTest {
             assertThat(receiver.accepted()).allSatisfy(r -> assertThat(r.verifiedBy()).containsExactly(true));
         }
     }
+
+    // ---- the newsletter's sending (issue 13) --------------------------------------------------------------------
+
+    /**
+     * One issue sent with both nodes' outbox workers taking rows (each node has its own embedded mail server here):
+     * across the two servers every recipient gets the issue exactly once.
+     */
+    @Test
+    void with_two_nodes_sending_one_issue_each_recipient_gets_it_once() throws Exception {
+        String[] rows = new String[30];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = jp.kodoku.platform.gateway.support.ImportFiles.newRow();
+        }
+        Api.Response imported = a.post("/api/v1/organization-imports").token(secretariat)
+                                 .bytes(jp.kodoku.platform.gateway.support.ImportFiles.excelUtf8(rows), "text/csv").send();
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+        Api.Response drafted = b.post("/api/v1/newsletter/issues").token(secretariat).body(Map.of(
+                "subject", "二台構成の配信試験号", "plannedSendAt", java.time.Instant.now().plusSeconds(86_400).toString())).send();
+        assertThat(drafted.status()).as(drafted.toString()).isEqualTo(201);
+        String issue = drafted.json().get("issueId").asText();
+        Api.Response item = a.post("/api/v1/newsletter/issues/" + issue + "/items").token(secretariat)
+                             .header("If-Match", drafted.etag()).body(Map.of("sectionKey", "notices",
+                        "content", Map.of("title", "お知らせ", "body", "二台の配信試験です。"))).send();
+        assertThat(item.status()).as(item.toString()).isEqualTo(201);
+        Api.Response scheduled = b.post("/api/v1/newsletter/issues/" + issue + "/scheduling").token(secretariat)
+                                  .header("If-Match", item.etag()).body(Map.of("segment", Map.of("audience", "ALL"))).send();
+        assertThat(scheduled.status()).as(scheduled.toString()).isEqualTo(200);
+        assertThat(scheduled.json().get("recipients").asLong()).isGreaterThanOrEqualTo(rows.length);
+        Api.Response started = a.post("/api/v1/newsletter/issues/" + issue + "/sending").token(secretariat)
+                                .header("If-Match", scheduled.etag()).send();
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> assertThat(b.get("/api/v1/newsletter/issues/" + issue)
+                .token(secretariat).send().json().get("status").asText()).isEqualTo("SENT"));
+        Map<String, Integer> timesByRecipient = new java.util.HashMap<>();
+        for (ConfigurableApplicationContext node : List.of(nodeA, nodeB)) {
+            for (jakarta.mail.internet.MimeMessage mail : node.getBean(com.icegreen.greenmail.util.GreenMail.class)
+                                                               .getReceivedMessages()) {
+                if (mail.getMessageID() != null && mail.getMessageID().contains(issue)) {
+                    timesByRecipient.merge(mail.getAllRecipients()[0].toString(), 1, Integer::sum);
+                }
+            }
+        }
+        JsonNode progress = a.get("/api/v1/newsletter/issues/" + issue + "/sending").token(secretariat).send().json();
+        assertThat(timesByRecipient).hasSize(progress.get("recipients").asInt());
+        assertThat(timesByRecipient.values()).allSatisfy(times -> assertThat(times).isEqualTo(1));
+        assertThat(progress.get("sent").asInt()).isEqualTo(timesByRecipient.size());
+    }
 }

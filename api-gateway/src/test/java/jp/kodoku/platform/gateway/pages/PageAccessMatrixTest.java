@@ -169,7 +169,10 @@ class PageAccessMatrixTest extends ApiTest {
                         SIGN_IN, "403", "403", "400"),
                 // the newsletter's confirmation page: public, the mailed token is the credential
                 new Row("GET", "/newsletter/subscriptions/00000000-0000-4000-8000-000000000000/confirm?token=x", "200", "200", "200", "200"),
-                new Row("POST", "/newsletter/subscriptions/00000000-0000-4000-8000-000000000000/confirm", "404", "404", "404", "404"));
+                new Row("POST", "/newsletter/subscriptions/00000000-0000-4000-8000-000000000000/confirm", "404", "404", "404", "404"),
+                // the unsubscribe page an issue's footer links to: public, the token is the credential (a forged one: 404)
+                new Row("GET", "/newsletter/unsubscribe/forged.AAAAAAAA", "200", "200", "200", "200"),
+                new Row("POST", "/newsletter/unsubscribe/forged.AAAAAAAA", "404", "404", "404", "404"));
     }
 
     @Test

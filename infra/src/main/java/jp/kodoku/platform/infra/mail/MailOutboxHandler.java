@@ -2,12 +2,8 @@ package jp.kodoku.platform.infra.mail;
 
 import jp.kodoku.platform.infra.outbox.OutboxHandler;
 import jp.kodoku.platform.infra.outbox.OutboxItem;
-import jp.kodoku.platform.infra.outbox.PermanentFailure;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
-import org.springframework.mail.MailException;
-import org.springframework.mail.MailParseException;
-import org.springframework.mail.MailPreparationException;
 
 /**
  * Sends the outbox's mails (kind {@value PlatformMail#KIND}). A refusal the relay gives as permanent (an SMTP 5xx reply,
@@ -34,16 +30,7 @@ class MailOutboxHandler implements OutboxHandler<RenderedMail> {
 
     @Override
     public void handle(OutboxItem<RenderedMail> item) {
-        try {
-            mail.send(item.payload());
-        } catch (MailParseException | MailPreparationException e) {
-            throw new PermanentFailure("the mail cannot be built", e);
-        } catch (MailException e) {
-            if (permanentSmtpRefusal(e)) {
-                throw new PermanentFailure("the relay refused the mail for good", e);
-            }
-            throw e;
-        }
+        mail.sendFromOutbox(item.payload());
     }
 
     static boolean permanentSmtpRefusal(Throwable error) {

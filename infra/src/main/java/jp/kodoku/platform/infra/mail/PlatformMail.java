@@ -8,7 +8,11 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jp.kodoku.platform.infra.outbox.Outbox;
+import jp.kodoku.platform.infra.outbox.PermanentFailure;
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailParseException;
+import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
@@ -85,6 +89,24 @@ public class PlatformMail {
             sent.increment();
         } catch (RuntimeException e) {
             failed.increment();
+            throw e;
+        }
+    }
+
+    /**
+     * Sends at once for an outbox handler: a mail the relay refuses for good (an SMTP 5xx reply, such as an unknown
+     * mailbox) or that cannot be built is a {@link PermanentFailure} (the row fails at once); anything else (connection
+     * refused, 4xx "try later") is thrown as it is, to be tried again with back-off.
+     */
+    public void sendFromOutbox(RenderedMail mail) {
+        try {
+            send(mail);
+        } catch (MailParseException | MailPreparationException e) {
+            throw new PermanentFailure("the mail cannot be built", e);
+        } catch (MailException e) {
+            if (MailOutboxHandler.permanentSmtpRefusal(e)) {
+                throw new PermanentFailure("the relay refused the mail for good", e);
+            }
             throw e;
         }
     }
