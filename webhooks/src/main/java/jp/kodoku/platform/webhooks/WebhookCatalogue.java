@@ -19,6 +19,7 @@ import jp.kodoku.platform.membership.api.OrganizationId;
 import jp.kodoku.platform.membership.api.OrganizationProfileUpdated;
 import jp.kodoku.platform.newsletter.api.IssueDrafted;
 import jp.kodoku.platform.newsletter.api.IssueSendingStarted;
+import jp.kodoku.platform.newsletter.api.IssueSegmentChosen;
 import jp.kodoku.platform.newsletter.api.IssueSent;
 import jp.kodoku.platform.subcommittees.api.LeadOrganizationsChanged;
 import jp.kodoku.platform.subcommittees.api.SubcommitteeClosed;
@@ -73,9 +74,11 @@ public final class WebhookCatalogue {
             fact(EventRevised.class, e -> e.eventId().value(), VISIBLE_TO_PUBLIC,
                  e -> e.details().visibility() == Visibility.PUBLIC),
             fact(EventPublished.class, e -> e.eventId().value(), PUBLISHED, e -> true),
-            // The newsletter's events name no segment: an issue goes to every subscriber, members' contacts and the
-            // public alike, unless its events say it went to fewer (none does yet; ADR 0046).
-            fact(IssueDrafted.class, e -> e.issueId().value(), TO_EVERYONE, e -> true));
+            // An issue goes to everyone unless the segment chosen when it was scheduled is members' contacts only
+            // (public subscribers are anyone who subscribes; ADR 0044, 0046).
+            fact(IssueDrafted.class, e -> e.issueId().value(), TO_EVERYONE, e -> true),
+            fact(IssueSegmentChosen.class, e -> e.issueId().value(), TO_EVERYONE,
+                 e -> e.segment().audience() != jp.kodoku.platform.newsletter.api.Audience.MEMBERS));
 
     private static final Set<String> PUBLIC_EVENT = Set.of(PUBLISHED, VISIBLE_TO_PUBLIC);
 

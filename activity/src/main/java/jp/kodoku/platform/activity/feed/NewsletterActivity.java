@@ -4,6 +4,7 @@ import jp.kodoku.platform.activity.api.Audience;
 import jp.kodoku.platform.activity.feed.FeedEntries.Told;
 import jp.kodoku.platform.newsletter.api.IssueDrafted;
 import jp.kodoku.platform.newsletter.api.IssueRevised;
+import jp.kodoku.platform.newsletter.api.IssueSegmentChosen;
 import jp.kodoku.platform.newsletter.api.IssueSendingStarted;
 import jp.kodoku.platform.newsletter.api.IssueSent;
 import org.axonframework.config.ProcessingGroup;
@@ -22,10 +23,9 @@ import static jp.kodoku.platform.activity.api.ActivityKind.NEWSLETTER_ISSUE_SENT
  * never before (drafts, schedules and cancellations are the secretariat's work, not news). Its subject line and
  * number are kept from the issue's own earlier events.
  *
- * <p>Who reads the entry is whom the issue went to: everyone's when it went to everyone. The newsletter's events name
- * no segment: an issue is drafted, scheduled and sent as one issue to every subscriber (members' contacts and public
- * subscribers; members-only items are left out of what the public reads, not the issue). So an issue is everyone's
- * until its events say it went to fewer; an event that narrows it is to set {@link Subject#audience} (ADR 0046).
+ * <p>Who reads the entry is whom the issue went to: the segment chosen when it was scheduled (the last one chosen).
+ * An issue to members' contacts only is members' news; one to everyone, or to the public subscribers (whom anyone may
+ * join), is everyone's. Issues from before segments were chosen went to everyone (ADR 0044, 0046).
  */
 @Component
 @ProcessingGroup("activity")
@@ -50,6 +50,12 @@ class NewsletterActivity {
     @EventHandler
     void on(IssueRevised e, @SequenceNumber long seq) {
         subjects.change(e.issueId().value(), seq, s -> s.title = e.subject());
+    }
+
+    @EventHandler
+    void on(IssueSegmentChosen e, @SequenceNumber long seq) {
+        boolean membersOnly = e.segment().audience() == jp.kodoku.platform.newsletter.api.Audience.MEMBERS;
+        subjects.change(e.issueId().value(), seq, s -> s.audience = membersOnly ? Audience.MEMBERS : Audience.PUBLIC);
     }
 
     @EventHandler

@@ -3,6 +3,7 @@ package jp.kodoku.platform.activity.feed;
 import jp.kodoku.platform.activity.api.*;
 import jp.kodoku.platform.events.api.EventKind;
 import jp.kodoku.platform.events.api.Visibility;
+import jp.kodoku.platform.newsletter.api.Segment;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -176,6 +177,17 @@ class ActivityFeedTest {
         assertThat(publicFeed.get(0).kind()).isEqualTo(ActivityKind.NEWSLETTER_ISSUE_SENT);
         assertThat(publicFeed.get(0).link()).isEqualTo("/newsletter/issues/" + issue);
         assertThat(texts(read(ActivityViewer.secretariatStaff()))).noneMatch(t -> t.contains("取りやめた号"));
+    }
+
+    @Test
+    void an_issue_sent_to_members_contacts_only_is_members_news() {
+        String sakura = history.member("こども居場所ネットワークさくら", true);
+        history.sentIssue("会員向け特集", 53, new Segment(jp.kodoku.platform.newsletter.api.Audience.MEMBERS,
+                Set.of(), Set.of(), Set.of(), Set.of()));
+
+        assertThat(texts(read(ActivityViewer.anyone()))).noneMatch(t -> t.contains("会員向け特集"));
+        assertThat(texts(read(ActivityViewer.memberAdmin(sakura))))
+                .contains("メールマガジン第53号「会員向け特集」を配信しました");
     }
 
     @Test

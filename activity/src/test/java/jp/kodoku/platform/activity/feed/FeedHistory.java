@@ -14,7 +14,9 @@ import jp.kodoku.platform.events.api.Visibility;
 import jp.kodoku.platform.newsletter.api.IssueDrafted;
 import jp.kodoku.platform.newsletter.api.IssueId;
 import jp.kodoku.platform.newsletter.api.IssueSendingStarted;
+import jp.kodoku.platform.newsletter.api.IssueSegmentChosen;
 import jp.kodoku.platform.newsletter.api.IssueSent;
+import jp.kodoku.platform.newsletter.api.Segment;
 import jp.kodoku.platform.newsletter.api.Section;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -207,12 +209,19 @@ final class FeedHistory implements AutoCloseable {
 
     // ---- newsletter -------------------------------------------------------------------------------------------------
 
-    /** An issue drafted, scheduled, started (as number {@code number}) and sent; returns its id. */
+    /** An issue drafted, scheduled to everyone, started (as number {@code number}) and sent; returns its id. */
     String sentIssue(String subject, int number) {
+        return sentIssue(subject, number, Segment.EVERYONE);
+    }
+
+    /** An issue drafted, scheduled to a segment, started (as number {@code number}) and sent; returns its id. */
+    String sentIssue(String subject, int number, Segment segment) {
         IssueId id = IssueId.random();
         IssueDrafted drafted = new IssueDrafted(id, subject, now.plusSeconds(3600), Section.DEFAULTS);
         tell(id.value(), (seq, at) -> newsletter.on(drafted, seq));
         tell(id.value(), (seq, at) -> { }); // scheduled: nothing the feed keeps
+        IssueSegmentChosen chosen = new IssueSegmentChosen(id, segment);
+        tell(id.value(), (seq, at) -> newsletter.on(chosen, seq));
         IssueSendingStarted started = new IssueSendingStarted(id, number, now);
         tell(id.value(), (seq, at) -> newsletter.on(started, seq));
         IssueSent sent = new IssueSent(id, now, 120, 0);
