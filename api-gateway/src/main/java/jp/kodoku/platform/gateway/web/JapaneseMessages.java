@@ -25,6 +25,12 @@ public final class JapaneseMessages {
     private static final Map<String, String> STATES = Map.of(
             "APPLIED", "審査中", "RETURNED_FOR_CHANGES", "差戻し中", "REJECTED", "却下", "ACTIVE", "会員",
             "SUSPENDED", "資格停止中", "WITHDRAWN", "退会済み");
+    private static final Map<String, String> EVENT_STATES = Map.of(
+            "DRAFT", "下書き", "PROPOSED", "申請中", "REJECTED", "却下", "PUBLISHED", "公開中", "RESCHEDULED", "日程変更",
+            "CANCELLED", "中止", "FINISHED", "終了");
+    private static final Map<String, String> REGISTRATION_STATES = Map.of(
+            "PENDING_CONFIRMATION", "メールアドレスの確認待ち", "CONFIRMED", "参加確定", "WAITLISTED", "キャンセル待ち",
+            "CANCELLED", "取消し済み", "REMOVED", "事務局により取消し済み", "EVENT_CANCELLED", "イベントの中止により取消し済み");
 
     static {
         // the fields as the forms and the API documentation name them
@@ -142,6 +148,78 @@ public final class JapaneseMessages {
                 "このメールアドレスには、別の団体の管理者のアカウントがあります。1つのアカウントは1つの団体の管理者にしかなれません。");
         rule("a revoked client cannot get a new secret.*", "無効にしたクライアントのシークレットは再発行できません。新しいクライアントを登録してください。");
         rule("the client is already revoked", "このクライアントはすでに無効です。");
+
+        // the events portal (issue 12)
+        rule("the kind of an event cannot change; create a new event instead", "イベントの種類は変えられません。新しいイベントとして作成してください。");
+        rule("an announced event changes its time by being rescheduled, with a reason",
+                "公開済みのイベントの日時は、理由を添えて「日程変更」で変えてください。");
+        rule("the event has registrations, so it keeps taking them", "申込みがあるため、申込みの受付はやめられません。");
+        rule("the capacity cannot be below the (\\d+) seats already confirmed; remove registrations first",
+                m -> "定員は確定済みの席数（" + m.group(1) + "席）より少なくできません。先に申込みを取り消してください。");
+        rule("only a draft can be published; this event is (\\w+)",
+                m -> "公開できるのは下書きのイベントだけです。（現在の状態：" + eventState(m.group(1)) + "）");
+        rule("only a published event that has not finished can be rescheduled; this one is (\\w+)",
+                m -> "日程を変更できるのは、公開中で終了していないイベントだけです。（現在の状態：" + eventState(m.group(1)) + "）");
+        rule("the event already takes place at that time", "イベントはすでにその日時です。");
+        rule("the event is (\\w+) and cannot be cancelled",
+                m -> "このイベントは中止できません。（現在の状態：" + eventState(m.group(1)) + "）");
+        rule("only a published event can finish; this one is (\\w+)",
+                m -> "終了にできるのは公開中のイベントだけです。（現在の状態：" + eventState(m.group(1)) + "）");
+        rule("the event has not started yet", "イベントはまだ始まっていません。");
+        rule("this event is for members only; member organizations register through their member admin account",
+                "このイベントは会員限定です。会員団体の管理者アカウントから申し込んでください。");
+        rule("only a waitlisted registration can be moved", "順番を動かせるのは、キャンセル待ちの申込みだけです。");
+        rule("the registration is already at position (\\d+)", m -> "この申込みはすでに" + m.group(1) + "番目です。");
+        rule("attendance is recorded once the event has finished", "出席はイベントの終了後に記録してください。");
+        rule("attendance is recorded for confirmed registrations only", "出席を記録できるのは、参加が確定した申込みだけです。");
+        rule("a member registration holds no personal data of its own", "会員団体の申込みには、消去する個人情報がありません。");
+        rule("the registration is already (\\w+)", m -> "この申込みはすでに" + registrationState(m.group(1)) + "です。");
+        rule("this event takes no registrations", "このイベントは申込みを受け付けていません。");
+        rule("registrations are taken only while the event is published; it is (\\w+)",
+                m -> "申込みはイベントの公開中だけ受け付けます。（現在の状態：" + eventState(m.group(1)) + "）");
+        rule("this registration exists already", "この申込みはすでにあります。");
+        rule("the event is (\\w+) and can no longer be .+",
+                m -> "このイベントはもう変更できません。（現在の状態：" + eventState(m.group(1)) + "）");
+        rule("only a proposed campaign event can be approved or rejected; this one is (\\w+)",
+                m -> "承認・却下できるのは、申請中の強化月間のイベントだけです。（現在の状態：" + eventState(m.group(1)) + "）");
+
+        // subcommittees (issue 11)
+        rule("分科会(\\d+) exists already; numbers are never reused", m -> "分科会" + m.group(1) + "はすでにあります。番号は再利用できません。");
+        rule("the poll has a slot with this id already", "この日程調整には、同じIDの候補がすでにあります。");
+        rule("a poll keeps at least one slot", "日程調整には候補が1つ以上必要です。");
+        rule("the poll's deadline has passed; answers can no longer change", "回答の締切を過ぎたため、回答は変更できません。");
+        rule("a slot of this poll is confirmed; the poll is closed", "候補の1つが確定したため、この日程調整は締め切られています。");
+        rule("the poll has no slot .+", "この日程調整にその候補はありません。");
+        rule("the poll has a slot at this time already \\(.+\\)", "この日程調整には、同じ日時の候補がすでにあります。");
+        rule("a deliverable has at most (\\d+) files", m -> "成果物に添付できるファイルは" + m.group(1) + "件までです。");
+        rule("the meeting is scheduled already", "この会合はすでに予定されています。");
+        rule("only finalized minutes are published: finalize them first", "公開できるのは確定した議事録だけです。先に確定してください。");
+        rule("the minutes are finalized and cannot change", "確定した議事録は変更できません。");
+        rule("a cancelled meeting cannot be rescheduled", "中止した会合の日程は変更できません。");
+        rule("the meeting has taken place already", "この会合はすでに開催されました。");
+        rule("the meeting is cancelled", "この会合は中止されています。");
+        rule("an agenda has at most (\\d+) items", m -> "議題は" + m.group(1) + "件までです。");
+        rule("an agenda item has at most (\\d+) files", m -> "議題に添付できるファイルは" + m.group(1) + "件までです。");
+        rule("attendance is recorded once the meeting has begun", "出席は会合の開始後に記録してください。");
+        rule("the meeting is cancelled: it has no minutes", "中止した会合には議事録がありません。");
+        rule("the chair .+ acts for .+, which would no longer lead the subcommittee; end the chair's term first",
+                "座長の所属団体が担当幹事団体でなくなります。先に座長の任期を終えてください。");
+        rule("the organization has asked to join already; a chair will decide", "この団体はすでに参加を申し込んでいます。座長の判断をお待ちください。");
+        rule("the organization is not a member of this subcommittee", "この団体はこの分科会のメンバーではありません。");
+        rule("a lead organization \\(担当幹事団体\\) stays a member while it leads; change the lead organizations first",
+                "担当幹事団体は、担当の間は分科会から外せません。先に担当幹事団体を変更してください。");
+        rule("this person chairs the subcommittee already", "この方はすでにこの分科会の座長です。");
+        rule("this person chairs .+; a chair runs one subcommittee, so end that term first",
+                "この方はすでに別の分科会の座長です。座長は1つの分科会だけを担当します。先にその任期を終えてください。");
+        rule("a chair \\(座長\\) is staff of a lead organization \\(担当幹事団体\\); this account acts for .+",
+                "座長は担当幹事団体の職員から選びます。このアカウントは担当幹事団体の管理者ではありません。");
+        rule("this person does not chair the subcommittee", "この方はこの分科会の座長ではありません。");
+        rule("the subcommittee is closed", "この分科会は活動を終えています。");
+        rule("the organization is a member already", "この団体はすでにこの分科会のメンバーです。");
+        rule("the organization has no open request to join", "この団体からの参加の申込みはありません。");
+        rule("only an active member of the platform can be (.+?); .+ is not one.*",
+                m -> (m.group(1).startsWith("a lead") ? "担当幹事団体" : "分科会のメンバー")
+                        + "になれるのは、資格停止中でないプラットフォームの会員だけです。");
     }
 
     private JapaneseMessages() {
@@ -153,6 +231,19 @@ public final class JapaneseMessages {
 
     private static void field(String english, Function<Matcher, String> japanese) {
         FIELD.put(Pattern.compile(english), japanese);
+    }
+
+    /** A rule whose Japanese takes parts of the English (a number, a state). */
+    private static void rule(String english, Function<Matcher, String> japanese) {
+        RULES.put(Pattern.compile(english), japanese);
+    }
+
+    private static String eventState(String state) {
+        return EVENT_STATES.getOrDefault(state, state);
+    }
+
+    private static String registrationState(String state) {
+        return REGISTRATION_STATES.getOrDefault(state, state);
     }
 
     private static void rule(String english, String japanese) {
@@ -189,16 +280,14 @@ public final class JapaneseMessages {
         if (message == null) {
             return UNKNOWN_RULE;
         }
-        if (isJapanese(message)) {
-            return message;
-        }
+        // the rules first: an English rule may begin with a Japanese name (分科会3 exists already)
         for (Map.Entry<Pattern, Function<Matcher, String>> rule : RULES.entrySet()) {
             Matcher m = rule.getKey().matcher(message);
             if (m.matches()) {
                 return rule.getValue().apply(m);
             }
         }
-        return UNKNOWN_RULE;
+        return isJapanese(message) ? message : UNKNOWN_RULE;
     }
 
     /** Whether a rule's or a field's message has its Japanese here (JapaneseMessagesTest asks for every one). */

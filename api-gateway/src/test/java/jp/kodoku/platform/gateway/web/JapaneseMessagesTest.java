@@ -58,6 +58,31 @@ class JapaneseMessagesTest {
         assertThat(missing).isEmpty();
     }
 
+    /** The modules whose rules reach the event and subcommittee pages, and problems asked for in Japanese. */
+    private static final List<Path> EVENTS_AND_SUBCOMMITTEES = List.of(
+            Path.of("../events-portal/src/main/java"),
+            Path.of("../subcommittees/src/main/java"));
+
+    @Test
+    void every_rule_of_the_events_portal_and_of_subcommittees_has_its_japanese() throws IOException {
+        List<String> missing = new ArrayList<>();
+        int checked = 0;
+        for (Path root : EVENTS_AND_SUBCOMMITTEES) {
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    for (String message : messages(Files.readString(file), RULE, 0)) {
+                        checked++;
+                        if (!JapaneseMessages.knows(message, true)) {
+                            missing.add("rule in " + file.getFileName() + ": " + message);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(checked).as("rules found in the sources").isGreaterThan(50);
+        assertThat(missing).isEmpty();
+    }
+
     @Test
     void a_field_message_names_the_field_as_the_forms_label_it() {
         assertThat(JapaneseMessages.field("profile.name", "must be at most 100 characters"))
@@ -73,6 +98,16 @@ class JapaneseMessagesTest {
     void a_state_rule_says_the_current_state_in_japanese() {
         assertThat(JapaneseMessages.rule("only an active member can be suspended (current state: SUSPENDED)"))
                 .isEqualTo("会員資格を停止できるのは、資格停止中でない会員だけです。（現在の状態：資格停止中）");
+    }
+
+    @Test
+    void an_events_or_subcommittees_rule_says_the_state_and_the_figures_in_japanese() {
+        assertThat(JapaneseMessages.rule("only a draft can be published; this event is CANCELLED"))
+                .isEqualTo("公開できるのは下書きのイベントだけです。（現在の状態：中止）");
+        assertThat(JapaneseMessages.rule("the registration is already WAITLISTED")).isEqualTo("この申込みはすでにキャンセル待ちです。");
+        assertThat(JapaneseMessages.rule("an agenda has at most 30 items")).isEqualTo("議題は30件までです。");
+        assertThat(JapaneseMessages.rule("分科会3 exists already; numbers are never reused"))
+                .isEqualTo("分科会3はすでにあります。番号は再利用できません。");
     }
 
     @Test
