@@ -64,7 +64,7 @@ public final class JapaneseMessages {
         label("termStart", "任期の開始日");
         label("termEnd", "任期の終了日");
         label("endedOn", "任期の終了日");
-        label("kind", "退会の種類");
+        label("kind", "種類");
         label("cursor", "ページの位置");
         label("limit", "件数");
         label("q", "検索語");
@@ -75,6 +75,66 @@ public final class JapaneseMessages {
         label("body", "送信内容");
         label("If-Match", "If-Match ヘッダー");
         label("Idempotency-Key", "Idempotency-Key ヘッダー");
+
+        // the events portal and subcommittees (issues 11, 12)
+        label("title", "タイトル");
+        label("description", "説明");
+        label("schedule", "日時");
+        label("startDate", "開始日");
+        label("endDate", "終了日");
+        label("startTime", "開始時刻");
+        label("endTime", "終了時刻");
+        label("start", "開始");
+        label("end", "終了");
+        label("date", "日付");
+        label("venue", "会場");
+        label("venue.name", "会場名");
+        label("venue.address", "会場の住所");
+        label("prefectureCode", "都道府県");
+        label("prefecture", "都道府県");
+        label("onlineUrl", "オンライン参加のURL");
+        label("visibility", "公開範囲");
+        label("registration", "申込みの設定");
+        label("capacity", "定員");
+        label("opensAt", "申込みの開始");
+        label("closesAt", "申込みの締切");
+        label("seatLimit", "1件あたりの席数の上限");
+        label("seats", "席数");
+        label("reminderDaysBefore", "リマインダー（何日前）");
+        label("reminderHoursBefore", "リマインダー（何時間前）");
+        label("organizerOrganizations", "主催団体");
+        label("campaignId", "強化月間");
+        label("courseLevel", "講座のレベル");
+        label("attendedSeats", "出席者数");
+        label("position", "順番");
+        label("fiscalYear", "年度");
+        label("month", "月");
+        label("from", "開始日");
+        label("to", "終了日");
+        label("number", "分科会の番号");
+        label("theme", "テーマ");
+        label("leadOrganizations", "担当幹事団体");
+        label("subcommitteeId", "分科会");
+        label("userId", "アカウント");
+        label("deadline", "回答の締切");
+        label("slots", "候補日時");
+        label("slot", "候補日時");
+        label("slotId", "候補日時");
+        label("answers", "回答");
+        label("choice", "回答（○・△・×）");
+        label("answers.comment", "コメント");
+        label("text", "本文");
+        label("summary", "概要");
+        label("meetingIds", "会合");
+        label("itemIds", "議題");
+        label("attendance", "出席");
+        label("people", "人数");
+        label("audience", "公開先");
+        label("publicMeeting", "会合の公開");
+        label("declineReason", "お断りの理由");
+        label("endReason", "終了の理由");
+        label("newStartDate", "新しい開始日");
+        label("scope", "対象");
 
         field("is required and cannot be removed", m -> "は必須です。削除できません。");
         field("is required for (.+)", m -> "は" + m.group(1) + "では必須です。");
@@ -115,6 +175,53 @@ public final class JapaneseMessages {
         field("is not a column of the import; known: (.*)", m -> "は取り込みの列ではありません（使える列：" + m.group(1) + "）。");
         field("is a column the import needs, missing from the header", m -> "は取り込みに必要な列ですが、見出し行にありません。");
         field("選べない値です: (.*)", m -> "で「" + m.group(1) + "」は選べません。");
+
+        // the events portal and subcommittees (issues 11, 12)
+        field("a campaign takes no registrations; its events do", m -> "は設定できません。強化月間では、その中の各イベントが申込みを受け付けます。");
+        field("a range spans at most two years", m -> "の期間は2年以内にしてください。");
+        field("an event lasts at most (\\d+) days", m -> "は開始日から" + m.group(1) + "日以内にしてください。");
+        field("answer at least one slot", m -> "は1つ以上の候補に答えてください。");
+        field("at least one candidate slot is required", m -> "は1つ以上必要です。");
+        field("at least one lead organization \\(担当幹事団体\\) is required", m -> "は1団体以上必要です。");
+        field("at most (\\d+) lead organizations", m -> "は" + m.group(1) + "団体までです。");
+        field("at most (\\d+) slots", m -> "は" + m.group(1) + "件までです。");
+        field("give a month or a date range, not both", m -> "は、月か期間のどちらか一方で指定してください。");
+        field("give a venue \\(address\\), an online URL, or both", m -> "は、会場（住所）かオンラインのURL、またはその両方を入力してください。");
+        field("give both start and end, or neither.*", m -> "は、開始と終了の両方を入力するか、両方とも空にしてください（空なら終日）。");
+        field("give both times, or neither for a whole-day event", m -> "は、開始と終了の両方の時刻を入力するか、両方とも空にしてください（空なら終日）。");
+        field("is before the meeting of (.+) that produced it", m -> "は、この成果を生んだ会合（" + m.group(1) + "）より前にはできません。");
+        field("is given twice", m -> "が重複しています。");
+        field("is only for a campaign event", m -> "は強化月間のイベントにだけ指定できます。");
+        field("is only for a training course", m -> "はつながりサポーター養成講座にだけ指定できます。");
+        field("must be (\\d+) to (\\d+)", m -> "は" + m.group(1) + "から" + m.group(2) + "までの数にしてください。");
+        field("must be 1–64 letters, digits or hyphens", m -> "は半角英数字とハイフンで1〜64文字にしてください。");
+        field("must be MEETING or one of .*", m -> "の値が正しくありません。イベントの種類か MEETING を指定してください。");
+        field("must be a JIS X 0401 prefecture code, 01 to 47", m -> "は都道府県コード（01〜47）にしてください。");
+        field("must be a date such as 2026-05-01", m -> "は 2026-05-01 のような日付にしてください。");
+        field("must be a month such as 2026-05", m -> "は 2026-05 のような年月にしてください。");
+        field("must be after opensAt", m -> "は申込みの開始より後にしてください。");
+        field("must be after the start", m -> "は開始より後にしてください。");
+        field("must be an https(?: address|:// URL) of at most (\\d+) characters",
+                m -> "は https で始まる" + m.group(1) + "文字以内のアドレスにしてください。");
+        field("must be an organization's id", m -> "は団体のIDにしてください。");
+        field("must be between (\\d+) and (\\d+), or absent for no limit",
+                m -> "は" + m.group(1) + "から" + m.group(2) + "までの数にしてください（空なら上限なし）。");
+        field("must be in the future", m -> "は未来の日時にしてください。");
+        field("must be within (\\d+) years", m -> "は" + m.group(1) + "年以内にしてください。");
+        field("must be within a year", m -> "は1年以内にしてください。");
+        field("must have at most (\\d+) organizations", m -> "は" + m.group(1) + "団体までです。");
+        field("must name each organization once", m -> "に同じ団体が重複しています。");
+        field("must name organizations by their id", m -> "は団体のIDで指定してください。");
+        field("must not be after the end of the event", m -> "はイベントの終了より後にはできません。");
+        field("must not be before from", m -> "は開始日より前にはできません。");
+        field("must not be before the deadline", m -> "は回答の締切より前にはできません。");
+        field("must not be before the start date", m -> "は開始日より前にはできません。");
+        field("must not be in the past", m -> "は過去にはできません。");
+        field("must not exceed the capacity", m -> "は定員を超えられません。");
+        field("names a meeting twice", m -> "に同じ会合が重複しています。");
+        field("names a slot id that is not one", m -> "に、この日程調整にない候補が含まれています。");
+        field("names an organization twice", m -> "に同じ団体が重複しています。");
+        field("names at most (\\d+) meetings", m -> "は" + m.group(1) + "件までです。");
 
         rule("only an application sent back for changes can be resubmitted", "差し戻された申込みだけが再提出できます。");
         rule("only a submitted application can be sent back", "審査中の申込みだけが差し戻せます。");
@@ -216,6 +323,7 @@ public final class JapaneseMessages {
         rule("this person does not chair the subcommittee", "この方はこの分科会の座長ではありません。");
         rule("the subcommittee is closed", "この分科会は活動を終えています。");
         rule("the organization is a member already", "この団体はすでにこの分科会のメンバーです。");
+        rule("only member organizations of the subcommittee answer its polls", "日程調整に回答できるのは、この分科会のメンバーの団体だけです。");
         rule("the organization has no open request to join", "この団体からの参加の申込みはありません。");
         rule("only an active member of the platform can be (.+?); .+ is not one.*",
                 m -> (m.group(1).startsWith("a lead") ? "担当幹事団体" : "分科会のメンバー")
@@ -261,7 +369,9 @@ public final class JapaneseMessages {
             return LABELS.get(bare);
         }
         String last = bare.substring(bare.lastIndexOf('.') + 1);
-        return LABELS.getOrDefault(last, field);
+        // answers.<slot id>.comment: the outer and the last name, so that a comment is not a withdrawal's comment
+        String outer = bare.substring(0, Math.max(0, bare.indexOf('.'))) + "." + last;
+        return LABELS.getOrDefault(outer, LABELS.getOrDefault(last, field));
     }
 
     /**
