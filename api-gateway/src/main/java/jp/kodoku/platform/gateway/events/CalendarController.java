@@ -12,6 +12,7 @@ import jp.kodoku.platform.infra.errors.NotFound;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -33,10 +34,12 @@ class CalendarController {
 
     private final FeedTokens tokens;
     private final Queries queries;
+    private final CalendarFeedCache feeds;
 
-    CalendarController(FeedTokens tokens, Queries queries) {
+    CalendarController(FeedTokens tokens, Queries queries, CalendarFeedCache feeds) {
         this.tokens = tokens;
         this.queries = queries;
+        this.feeds = feeds;
     }
 
     // ---- the caller's view -------------------------------------------------------------------------------------------
@@ -65,9 +68,11 @@ class CalendarController {
 
     @GetMapping(path = "/api/v1/calendar.ics", produces = "text/calendar")
     @Operation(summary = "The caller's unified calendar as an iCalendar feed (RFC 5545), a month ago to a year ahead; "
-            + "without a token the public calendar (public events, public meetings). Filters as the list")
-    ResponseEntity<String> feed(@RequestParam(required = false) String kind,
-                                @RequestParam(required = false) String prefecture) {
+            + "without a token the public calendar (public events, public meetings). Filters as the list. ETag and "
+            + "If-None-Match (304)")
+    ResponseEntity<byte[]> feed(@RequestParam(required = false) String kind,
+                                @RequestParam(required = false) String prefecture,
+                                @RequestHeader(value = "If-None-Match", required = false) String ifNoneMatch) {
         List<FieldViolation> violations = new ArrayList<>();
         EventKind eventKind = eventKind(kind, violations);
         CalendarRange.checkPrefecture(prefecture, violations);
@@ -76,7 +81,7 @@ class CalendarController {
         }
         FeedOwner caller = FeedOwner.current();
         return ics(selection(caller, CalendarRange.ofFeed(), eventKind, MEETING.equals(kind), prefecture,
-                FEED_LIMIT));
+                FEED_LIMIT), true, ifNoneMatch);
     }
 
     // ---- personal feeds behind tokens --------------------------------------------------------------------------------
@@ -84,44 +89,49 @@ class CalendarController {
     @GetMapping(path = "/api/v1/calendar/feeds/{token}.ics", produces = "text/calendar")
     @Operation(summary = "A personal calendar feed (no sign-in: the token is the credential): its owner's view of the "
             + "unified calendar a month ago to a year ahead (feed calendar), or all of a subcommittee's meetings "
-            + "(feed subcommittee-meetings, while its owner is still inside the subcommittee)")
-    ResponseEntity<String> personal(@PathVariable String token) {
+            + "(feed subcommittee-meetings, while its owner is still inside the subcommittee). ETag and If-None-Match "
+            + "(304)")
+    ResponseEntity<byte[]> personal(@PathVariable String token,
+                                    @RequestHeader(value = "If-None-Match", required = false) String ifNoneMatch) {
+        // the token is looked up on every request, before any kept feed: a revoked one opens nothing at once
         Optional<FeedToken> personal = tokens.resolve(token, CalendarFeeds.PERSONAL);
         if (personal.isPresent()) {
             FeedOwner owner = personal.get().owner();
-            return ics(selection(owner, CalendarRange.ofFeed(), null, false, null, FEED_LIMIT));
+            return ics(selection(owner, CalendarRange.ofFeed(), null, false, null, FEED_LIMIT), false, ifNoneMatch);
         }
         return subcommitteeFeed(tokens.resolve(token, CalendarFeeds.SUBCOMMITTEE_MEETINGS)
-                                      .orElseThrow(() -> new NotFound("no such feed")));
+                                      .orElseThrow(() -> new NotFound("no such feed")), ifNoneMatch);
     }
 
     // ---- a subcommittee's meetings (issue 11) ------------------------------------------------------------------------
 
     @GetMapping(path = "/api/v1/subcommittees/{subcommitteeId}/meetings.ics", produces = "text/calendar")
     @Operation(summary = "A subcommittee's public meetings as an iCalendar feed (anyone); its members subscribe to all "
-            + "its meetings through a personal feed token (feed subcommittee-meetings)")
-    ResponseEntity<String> publicMeetings(@PathVariable String subcommitteeId) {
+            + "its meetings through a personal feed token (feed subcommittee-meetings). ETag and If-None-Match (304)")
+    ResponseEntity<byte[]> publicMeetings(@PathVariable String subcommitteeId,
+                                          @RequestHeader(value = "If-None-Match", required = false) String ifNoneMatch) {
         if (!CalendarFeeds.SUBCOMMITTEE.matcher(subcommitteeId).matches()) {
             throw new NotFound("no such subcommittee");
         }
-        String ics = queries.optional(new RenderSubcommitteeMeetingsIcs(subcommitteeId, false), String.class)
-                            .orElseThrow(() -> new NotFound("no such subcommittee"));
-        return EventsController.ics(ics, subcommitteeId + ".ics");
+        RenderSubcommitteeMeetingsIcs feed = new RenderSubcommitteeMeetingsIcs(subcommitteeId, false);
+        return feeds.serve(feed, new CalendarFeedCache.Answer(subcommitteeId + ".ics", CalendarFeedCache.PUBLIC, false),
+                ifNoneMatch, () -> queries.optional(feed, String.class)
+                                          .orElseThrow(() -> new NotFound("no such subcommittee")));
     }
 
     /**
      * A token's feed. A subcommittee feed is served only while its owner is still inside (a member organization's
      * staff, its chair, the secretariat): an organization that leaves stops receiving it without a revocation.
      */
-    private ResponseEntity<String> subcommitteeFeed(FeedToken feed) {
-        boolean inside = CalendarFeeds.subcommittee(queries, feed.scope())
-                                      .map(s -> CalendarFeeds.insider(feed.owner(), s)).orElse(false);
+    private ResponseEntity<byte[]> subcommitteeFeed(FeedToken token, String ifNoneMatch) {
+        boolean inside = CalendarFeeds.subcommittee(queries, token.scope())
+                                      .map(s -> CalendarFeeds.insider(token.owner(), s)).orElse(false);
         if (!inside) {
             throw new NotFound("no such feed");
         }
-        String ics = queries.optional(new RenderSubcommitteeMeetingsIcs(feed.scope(), true), String.class)
-                            .orElseThrow(() -> new NotFound("no such feed"));
-        return EventsController.ics(ics, feed.scope() + ".ics");
+        RenderSubcommitteeMeetingsIcs feed = new RenderSubcommitteeMeetingsIcs(token.scope(), true);
+        return feeds.serve(feed, new CalendarFeedCache.Answer(token.scope() + ".ics", CalendarFeedCache.PRIVATE, false),
+                ifNoneMatch, () -> queries.optional(feed, String.class).orElseThrow(() -> new NotFound("no such feed")));
     }
 
     // ---- shared ------------------------------------------------------------------------------------------------------
@@ -138,14 +148,21 @@ class CalendarController {
                 meetingsOnly, prefecture, limit);
     }
 
-    private ResponseEntity<String> ics(ListCalendar selection) {
+    /**
+     * A view's feed. Only the public view may be kept by shared caches; a bearer token's view varies with the
+     * Authorization header ({@code byBearer}), a personal token's with the URL.
+     */
+    private ResponseEntity<byte[]> ics(ListCalendar selection, boolean byBearer, String ifNoneMatch) {
         String name = switch (selection.view()) {
             case PUBLIC -> "孤独・孤立対策官民連携プラットフォーム カレンダー";
             case MEMBER -> "孤独・孤立対策官民連携プラットフォーム カレンダー（会員）";
             case SECRETARIAT -> "孤独・孤立対策官民連携プラットフォーム カレンダー（事務局）";
         };
-        return EventsController.ics(queries.one(new RenderUnifiedCalendarIcs(selection, name), String.class),
-                "calendar.ics");
+        RenderUnifiedCalendarIcs feed = new RenderUnifiedCalendarIcs(selection, name);
+        boolean publicView = byBearer && selection.view() == CalendarView.PUBLIC;
+        return feeds.serve(feed, new CalendarFeedCache.Answer("calendar.ics",
+                        publicView ? CalendarFeedCache.PUBLIC : CalendarFeedCache.PRIVATE, byBearer),
+                ifNoneMatch, () -> queries.one(feed, String.class));
     }
 
     private static EventKind eventKind(String kind, List<FieldViolation> violations) {

@@ -41,11 +41,13 @@ class EventsController {
     private final Commands commands;
     private final Queries queries;
     private final IdempotentRequests idempotency;
+    private final CalendarFeedCache feeds;
 
-    EventsController(Commands commands, Queries queries, IdempotentRequests idempotency) {
+    EventsController(Commands commands, Queries queries, IdempotentRequests idempotency, CalendarFeedCache feeds) {
         this.commands = commands;
         this.queries = queries;
         this.idempotency = idempotency;
+        this.feeds = feeds;
     }
 
     // ---- reads ----------------------------------------------------------------------------------------------------
@@ -80,18 +82,22 @@ class EventsController {
 
     @GetMapping(path = "/api/v1/events.ics", produces = "text/calendar")
     @Operation(summary = "The caller's calendar as an iCalendar feed (RFC 5545): a month ago to a year ahead; filter by "
-            + "kind and prefecture. Stable UID, SEQUENCE, STATUS:CANCELLED, VTIMEZONE Asia/Tokyo; never an online URL")
-    ResponseEntity<String> feed(@RequestParam(required = false) EventKind kind,
-                                @RequestParam(required = false) String prefecture) {
+            + "kind and prefecture. Stable UID, SEQUENCE, STATUS:CANCELLED, VTIMEZONE Asia/Tokyo; never an online URL. "
+            + "ETag and If-None-Match (304)")
+    ResponseEntity<byte[]> feed(@RequestParam(required = false) EventKind kind,
+                                @RequestParam(required = false) String prefecture,
+                                @RequestHeader(value = "If-None-Match", required = false) String ifNoneMatch) {
         List<FieldViolation> violations = new ArrayList<>();
         CalendarRange.checkPrefecture(prefecture, violations);
         if (!violations.isEmpty()) {
             throw new InvalidEventInput(violations);
         }
         CalendarRange range = CalendarRange.ofFeed();
-        String ics = queries.one(new RenderCalendarIcs(EventsAccess.viewOf(Caller.current()), range.first(),
-                range.last(), kind, prefecture), String.class);
-        return ics(ics, "events.ics");
+        RenderCalendarIcs feed = new RenderCalendarIcs(EventsAccess.viewOf(Caller.current()), range.first(),
+                range.last(), kind, prefecture);
+        return feeds.serve(feed, new CalendarFeedCache.Answer("events.ics", feed.view() == CalendarView.PUBLIC
+                ? CalendarFeedCache.PUBLIC : CalendarFeedCache.PRIVATE, true), ifNoneMatch,
+                () -> queries.one(feed, String.class));
     }
 
     @GetMapping(path = "/api/v1/events/{id}.ics", produces = "text/calendar")

@@ -25,6 +25,12 @@ public final class JapaneseMessages {
     private static final Map<String, String> STATES = Map.of(
             "APPLIED", "審査中", "RETURNED_FOR_CHANGES", "差戻し中", "REJECTED", "却下", "ACTIVE", "会員",
             "SUSPENDED", "資格停止中", "WITHDRAWN", "退会済み");
+    private static final Map<String, String> EVENT_STATES = Map.of(
+            "DRAFT", "下書き", "PROPOSED", "申請中", "REJECTED", "却下", "PUBLISHED", "公開中", "RESCHEDULED", "日程変更",
+            "CANCELLED", "中止", "FINISHED", "終了");
+    private static final Map<String, String> REGISTRATION_STATES = Map.of(
+            "PENDING_CONFIRMATION", "メールアドレスの確認待ち", "CONFIRMED", "参加確定", "WAITLISTED", "キャンセル待ち",
+            "CANCELLED", "取消し済み", "REMOVED", "事務局により取消し済み", "EVENT_CANCELLED", "イベントの中止により取消し済み");
 
     static {
         // the fields as the forms and the API documentation name them
@@ -58,7 +64,7 @@ public final class JapaneseMessages {
         label("termStart", "任期の開始日");
         label("termEnd", "任期の終了日");
         label("endedOn", "任期の終了日");
-        label("kind", "退会の種類");
+        label("kind", "種類");
         label("cursor", "ページの位置");
         label("limit", "件数");
         label("q", "検索語");
@@ -76,6 +82,62 @@ public final class JapaneseMessages {
         label("presenterOrganizationId", "発表団体");
         label("audience", "公開先");
         label("Idempotency-Key", "Idempotency-Key ヘッダー");
+
+        // the events portal and subcommittees (issues 11, 12)
+        label("description", "説明");
+        label("schedule", "日時");
+        label("startDate", "開始日");
+        label("endDate", "終了日");
+        label("startTime", "開始時刻");
+        label("endTime", "終了時刻");
+        label("start", "開始");
+        label("end", "終了");
+        label("date", "日付");
+        label("venue", "会場");
+        label("venue.name", "会場名");
+        label("venue.address", "会場の住所");
+        label("prefectureCode", "都道府県");
+        label("prefecture", "都道府県");
+        label("onlineUrl", "オンライン参加のURL");
+        label("visibility", "公開範囲");
+        label("registration", "申込みの設定");
+        label("capacity", "定員");
+        label("opensAt", "申込みの開始");
+        label("closesAt", "申込みの締切");
+        label("seatLimit", "1件あたりの席数の上限");
+        label("seats", "席数");
+        label("reminderDaysBefore", "リマインダー（何日前）");
+        label("reminderHoursBefore", "リマインダー（何時間前）");
+        label("organizerOrganizations", "主催団体");
+        label("campaignId", "強化月間");
+        label("courseLevel", "講座のレベル");
+        label("attendedSeats", "出席者数");
+        label("position", "順番");
+        label("fiscalYear", "年度");
+        label("month", "月");
+        label("from", "開始日");
+        label("to", "終了日");
+        label("number", "分科会の番号");
+        label("theme", "テーマ");
+        label("leadOrganizations", "担当幹事団体");
+        label("subcommitteeId", "分科会");
+        label("userId", "アカウント");
+        label("deadline", "回答の締切");
+        label("slots", "候補日時");
+        label("slot", "候補日時");
+        label("slotId", "候補日時");
+        label("answers", "回答");
+        label("choice", "回答（○・△・×）");
+        label("answers.comment", "コメント");
+        label("summary", "概要");
+        label("meetingIds", "会合");
+        label("itemIds", "議題");
+        label("attendance", "出席");
+        label("publicMeeting", "会合の公開");
+        label("declineReason", "お断りの理由");
+        label("endReason", "終了の理由");
+        label("newStartDate", "新しい開始日");
+        label("scope", "対象");
 
         field("is required and cannot be removed", m -> "は必須です。削除できません。");
         field("is required for (.+)", m -> "は" + m.group(1) + "では必須です。");
@@ -129,6 +191,52 @@ public final class JapaneseMessages {
         field("must be 1 to (\\d+)", m -> "は1から" + m.group(1) + "までの数にしてください。");
         field("is given twice", m -> "が2回指定されています。");
 
+        // the events portal and subcommittees (issues 11, 12)
+        field("a campaign takes no registrations; its events do", m -> "は設定できません。強化月間では、その中の各イベントが申込みを受け付けます。");
+        field("a range spans at most two years", m -> "の期間は2年以内にしてください。");
+        field("an event lasts at most (\\d+) days", m -> "は開始日から" + m.group(1) + "日以内にしてください。");
+        field("answer at least one slot", m -> "は1つ以上の候補に答えてください。");
+        field("at least one candidate slot is required", m -> "は1つ以上必要です。");
+        field("at least one lead organization \\(担当幹事団体\\) is required", m -> "は1団体以上必要です。");
+        field("at most (\\d+) lead organizations", m -> "は" + m.group(1) + "団体までです。");
+        field("at most (\\d+) slots", m -> "は" + m.group(1) + "件までです。");
+        field("give a month or a date range, not both", m -> "は、月か期間のどちらか一方で指定してください。");
+        field("give a venue \\(address\\), an online URL, or both", m -> "は、会場（住所）かオンラインのURL、またはその両方を入力してください。");
+        field("give both start and end, or neither.*", m -> "は、開始と終了の両方を入力するか、両方とも空にしてください（空なら終日）。");
+        field("give both times, or neither for a whole-day event", m -> "は、開始と終了の両方の時刻を入力するか、両方とも空にしてください（空なら終日）。");
+        field("is before the meeting of (.+) that produced it", m -> "は、この成果を生んだ会合（" + m.group(1) + "）より前にはできません。");
+        field("is only for a campaign event", m -> "は強化月間のイベントにだけ指定できます。");
+        field("is only for a training course", m -> "はつながりサポーター養成講座にだけ指定できます。");
+        field("must be (\\d+) to (\\d+)", m -> "は" + m.group(1) + "から" + m.group(2) + "までの数にしてください。");
+        field("must be 1–64 letters, digits or hyphens", m -> "は半角英数字とハイフンで1〜64文字にしてください。");
+        field("must be MEETING or one of .*", m -> "の値が正しくありません。イベントの種類か MEETING を指定してください。");
+        field("must be a JIS X 0401 prefecture code, 01 to 47", m -> "は都道府県コード（01〜47）にしてください。");
+        field("must be a date such as 2026-05-01", m -> "は 2026-05-01 のような日付にしてください。");
+        field("must be a month such as 2026-05", m -> "は 2026-05 のような年月にしてください。");
+        field("must be after opensAt", m -> "は申込みの開始より後にしてください。");
+        field("must be after the start", m -> "は開始より後にしてください。");
+        field("must be an https(?: address|:// URL) of at most (\\d+) characters",
+                m -> "は https で始まる" + m.group(1) + "文字以内のアドレスにしてください。");
+        field("must be an organization's id", m -> "は団体のIDにしてください。");
+        field("must be between (\\d+) and (\\d+), or absent for no limit",
+                m -> "は" + m.group(1) + "から" + m.group(2) + "までの数にしてください（空なら上限なし）。");
+        field("must be in the future", m -> "は未来の日時にしてください。");
+        field("must be within (\\d+) years", m -> "は" + m.group(1) + "年以内にしてください。");
+        field("must be within a year", m -> "は1年以内にしてください。");
+        field("must have at most (\\d+) organizations", m -> "は" + m.group(1) + "団体までです。");
+        field("must name each organization once", m -> "に同じ団体が重複しています。");
+        field("must name organizations by their id", m -> "は団体のIDで指定してください。");
+        field("must not be after the end of the event", m -> "はイベントの終了より後にはできません。");
+        field("must not be before from", m -> "は開始日より前にはできません。");
+        field("must not be before the deadline", m -> "は回答の締切より前にはできません。");
+        field("must not be before the start date", m -> "は開始日より前にはできません。");
+        field("must not be in the past", m -> "は過去にはできません。");
+        field("must not exceed the capacity", m -> "は定員を超えられません。");
+        field("names a meeting twice", m -> "に同じ会合が重複しています。");
+        field("names a slot id that is not one", m -> "に、この日程調整にない候補が含まれています。");
+        field("names an organization twice", m -> "に同じ団体が重複しています。");
+        field("names at most (\\d+) meetings", m -> "は" + m.group(1) + "件までです。");
+
         rule("only an application sent back for changes can be resubmitted", "差し戻された申込みだけが再提出できます。");
         rule("only a submitted application can be sent back", "審査中の申込みだけが差し戻せます。");
         rule("only an open application can be rejected", "審査中または差戻し中の申込みだけが却下できます。");
@@ -167,6 +275,79 @@ public final class JapaneseMessages {
         rule("the meeting is cancelled.*", "中止になった会議です。");
         rule("an agenda has at most (\\d+) items", "議題はこれ以上追加できません。");
         rule("an agenda item has at most (\\d+) files", "この議題にはこれ以上ファイルを添付できません。");
+
+        // the events portal (issue 12)
+        rule("the kind of an event cannot change; create a new event instead", "イベントの種類は変えられません。新しいイベントとして作成してください。");
+        rule("an announced event changes its time by being rescheduled, with a reason",
+                "公開済みのイベントの日時は、理由を添えて「日程変更」で変えてください。");
+        rule("the event has registrations, so it keeps taking them", "申込みがあるため、申込みの受付はやめられません。");
+        rule("the capacity cannot be below the (\\d+) seats already confirmed; remove registrations first",
+                m -> "定員は確定済みの席数（" + m.group(1) + "席）より少なくできません。先に申込みを取り消してください。");
+        rule("only a draft can be published; this event is (\\w+)",
+                m -> "公開できるのは下書きのイベントだけです。（現在の状態：" + eventState(m.group(1)) + "）");
+        rule("only a published event that has not finished can be rescheduled; this one is (\\w+)",
+                m -> "日程を変更できるのは、公開中で終了していないイベントだけです。（現在の状態：" + eventState(m.group(1)) + "）");
+        rule("the event already takes place at that time", "イベントはすでにその日時です。");
+        rule("the event is (\\w+) and cannot be cancelled",
+                m -> "このイベントは中止できません。（現在の状態：" + eventState(m.group(1)) + "）");
+        rule("only a published event can finish; this one is (\\w+)",
+                m -> "終了にできるのは公開中のイベントだけです。（現在の状態：" + eventState(m.group(1)) + "）");
+        rule("the event has not started yet", "イベントはまだ始まっていません。");
+        rule("this event is for members only; member organizations register through their member admin account",
+                "このイベントは会員限定です。会員団体の管理者アカウントから申し込んでください。");
+        rule("only a waitlisted registration can be moved", "順番を動かせるのは、キャンセル待ちの申込みだけです。");
+        rule("the registration is already at position (\\d+)", m -> "この申込みはすでに" + m.group(1) + "番目です。");
+        rule("attendance is recorded once the event has finished", "出席はイベントの終了後に記録してください。");
+        rule("attendance is recorded for confirmed registrations only", "出席を記録できるのは、参加が確定した申込みだけです。");
+        rule("a member registration holds no personal data of its own", "会員団体の申込みには、消去する個人情報がありません。");
+        rule("the registration is already (\\w+)", m -> "この申込みはすでに" + registrationState(m.group(1)) + "です。");
+        rule("this event takes no registrations", "このイベントは申込みを受け付けていません。");
+        rule("registrations are taken only while the event is published; it is (\\w+)",
+                m -> "申込みはイベントの公開中だけ受け付けます。（現在の状態：" + eventState(m.group(1)) + "）");
+        rule("this registration exists already", "この申込みはすでにあります。");
+        rule("the event is (\\w+) and can no longer be .+",
+                m -> "このイベントはもう変更できません。（現在の状態：" + eventState(m.group(1)) + "）");
+        rule("only a proposed campaign event can be approved or rejected; this one is (\\w+)",
+                m -> "承認・却下できるのは、申請中の強化月間のイベントだけです。（現在の状態：" + eventState(m.group(1)) + "）");
+
+        // subcommittees (issue 11)
+        rule("分科会(\\d+) exists already; numbers are never reused", m -> "分科会" + m.group(1) + "はすでにあります。番号は再利用できません。");
+        rule("the poll has a slot with this id already", "この日程調整には、同じIDの候補がすでにあります。");
+        rule("a poll keeps at least one slot", "日程調整には候補が1つ以上必要です。");
+        rule("the poll's deadline has passed; answers can no longer change", "回答の締切を過ぎたため、回答は変更できません。");
+        rule("a slot of this poll is confirmed; the poll is closed", "候補の1つが確定したため、この日程調整は締め切られています。");
+        rule("the poll has no slot .+", "この日程調整にその候補はありません。");
+        rule("the poll has a slot at this time already \\(.+\\)", "この日程調整には、同じ日時の候補がすでにあります。");
+        rule("a deliverable has at most (\\d+) files", m -> "成果物に添付できるファイルは" + m.group(1) + "件までです。");
+        rule("the meeting is scheduled already", "この会合はすでに予定されています。");
+        rule("only finalized minutes are published: finalize them first", "公開できるのは確定した議事録だけです。先に確定してください。");
+        rule("the minutes are finalized and cannot change", "確定した議事録は変更できません。");
+        rule("a cancelled meeting cannot be rescheduled", "中止した会合の日程は変更できません。");
+        rule("the meeting has taken place already", "この会合はすでに開催されました。");
+        rule("the meeting is cancelled", "この会合は中止されています。");
+        rule("an agenda has at most (\\d+) items", m -> "議題は" + m.group(1) + "件までです。");
+        rule("an agenda item has at most (\\d+) files", m -> "議題に添付できるファイルは" + m.group(1) + "件までです。");
+        rule("attendance is recorded once the meeting has begun", "出席は会合の開始後に記録してください。");
+        rule("the meeting is cancelled: it has no minutes", "中止した会合には議事録がありません。");
+        rule("the chair .+ acts for .+, which would no longer lead the subcommittee; end the chair's term first",
+                "座長の所属団体が担当幹事団体でなくなります。先に座長の任期を終えてください。");
+        rule("the organization has asked to join already; a chair will decide", "この団体はすでに参加を申し込んでいます。座長の判断をお待ちください。");
+        rule("the organization is not a member of this subcommittee", "この団体はこの分科会のメンバーではありません。");
+        rule("a lead organization \\(担当幹事団体\\) stays a member while it leads; change the lead organizations first",
+                "担当幹事団体は、担当の間は分科会から外せません。先に担当幹事団体を変更してください。");
+        rule("this person chairs the subcommittee already", "この方はすでにこの分科会の座長です。");
+        rule("this person chairs .+; a chair runs one subcommittee, so end that term first",
+                "この方はすでに別の分科会の座長です。座長は1つの分科会だけを担当します。先にその任期を終えてください。");
+        rule("a chair \\(座長\\) is staff of a lead organization \\(担当幹事団体\\); this account acts for .+",
+                "座長は担当幹事団体の職員から選びます。このアカウントは担当幹事団体の管理者ではありません。");
+        rule("this person does not chair the subcommittee", "この方はこの分科会の座長ではありません。");
+        rule("the subcommittee is closed", "この分科会は活動を終えています。");
+        rule("the organization is a member already", "この団体はすでにこの分科会のメンバーです。");
+        rule("only member organizations of the subcommittee answer its polls", "日程調整に回答できるのは、この分科会のメンバーの団体だけです。");
+        rule("the organization has no open request to join", "この団体からの参加の申込みはありません。");
+        rule("only an active member of the platform can be (.+?); .+ is not one.*",
+                m -> (m.group(1).startsWith("a lead") ? "担当幹事団体" : "分科会のメンバー")
+                        + "になれるのは、資格停止中でないプラットフォームの会員だけです。");
     }
 
     private JapaneseMessages() {
@@ -178,6 +359,19 @@ public final class JapaneseMessages {
 
     private static void field(String english, Function<Matcher, String> japanese) {
         FIELD.put(Pattern.compile(english), japanese);
+    }
+
+    /** A rule whose Japanese takes parts of the English (a number, a state). */
+    private static void rule(String english, Function<Matcher, String> japanese) {
+        RULES.put(Pattern.compile(english), japanese);
+    }
+
+    private static String eventState(String state) {
+        return EVENT_STATES.getOrDefault(state, state);
+    }
+
+    private static String registrationState(String state) {
+        return REGISTRATION_STATES.getOrDefault(state, state);
     }
 
     private static void rule(String english, String japanese) {
@@ -195,7 +389,9 @@ public final class JapaneseMessages {
             return LABELS.get(bare);
         }
         String last = bare.substring(bare.lastIndexOf('.') + 1);
-        return LABELS.getOrDefault(last, field);
+        // answers.<slot id>.comment: the outer and the last name, so that a comment is not a withdrawal's comment
+        String outer = bare.substring(0, Math.max(0, bare.indexOf('.'))) + "." + last;
+        return LABELS.getOrDefault(outer, LABELS.getOrDefault(last, field));
     }
 
     /**
@@ -214,16 +410,14 @@ public final class JapaneseMessages {
         if (message == null) {
             return UNKNOWN_RULE;
         }
-        if (isJapanese(message)) {
-            return message;
-        }
+        // the rules first: an English rule may begin with a Japanese name (分科会3 exists already)
         for (Map.Entry<Pattern, Function<Matcher, String>> rule : RULES.entrySet()) {
             Matcher m = rule.getKey().matcher(message);
             if (m.matches()) {
                 return rule.getValue().apply(m);
             }
         }
-        return UNKNOWN_RULE;
+        return isJapanese(message) ? message : UNKNOWN_RULE;
     }
 
     /** Whether a rule's or a field's message has its Japanese here (JapaneseMessagesTest asks for every one). */

@@ -828,4 +828,33 @@ class TwoNodesTest {
         assertThat(timesByRecipient.values()).allSatisfy(times -> assertThat(times).isEqualTo(1));
         assertThat(progress.get("sent").asInt()).isEqualTo(timesByRecipient.size());
     }
+
+    // ---- calendar feeds kept per version (ADR 0041) -----------------------------------------------------------------
+
+    /**
+     * Each node keeps the feeds it rendered, under the calendar's version in the shared read-model store: an event
+     * cancelled through one node reaches the feed the other node kept within the projection's lag, never later, and
+     * both nodes name the same version with the same ETag.
+     */
+    @Test
+    void an_event_changed_through_one_node_reaches_the_feed_the_other_node_kept() {
+        String event = new jp.kodoku.platform.gateway.support.Events(a).published(
+                jp.kodoku.platform.gateway.support.Events.workshop(30));
+        String uid = "UID:event-" + event + "@kodoku-platform";
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(b.get("/api/v1/events.ics").send().text())
+                .contains(uid));
+        Api.Response kept = b.get("/api/v1/events.ics").send();
+        assertThat(b.get("/api/v1/events.ics").header("If-None-Match", kept.etag()).send().status()).isEqualTo(304);
+
+        Api.Response cancelled = a.post("/api/v1/events/" + event + "/cancellation").token(secretariat)
+                                  .body(Map.of("reason", "会場の閉鎖のため")).send();
+        assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Api.Response changed = b.get("/api/v1/events.ics").header("If-None-Match", kept.etag()).send();
+            assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+            assertThat(changed.text()).contains("会場の閉鎖のため");
+            assertThat(a.get("/api/v1/events.ics").send().etag()).isEqualTo(changed.etag());
+        });
+    }
 }

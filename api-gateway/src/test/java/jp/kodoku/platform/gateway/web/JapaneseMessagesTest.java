@@ -33,20 +33,46 @@ class JapaneseMessagesTest {
 
     @Test
     void every_rule_and_field_message_of_membership_and_api_clients_has_its_japanese() throws IOException {
+        Checked checked = check(SOURCES);
+
+        assertThat(checked.count()).as("messages found in the sources").isGreaterThan(60);
+        assertThat(checked.missing()).isEmpty();
+    }
+
+    /** The modules whose messages reach the event and subcommittee pages, and problems asked for in Japanese. */
+    private static final List<Path> EVENTS_AND_SUBCOMMITTEES = List.of(
+            Path.of("../events-portal/src/main/java"),
+            Path.of("../subcommittees/src/main/java"),
+            Path.of("src/main/java/jp/kodoku/platform/gateway/events"),
+            Path.of("src/main/java/jp/kodoku/platform/gateway/subcommittees"));
+
+    @Test
+    void every_rule_and_field_message_of_the_events_portal_and_of_subcommittees_has_its_japanese() throws IOException {
+        Checked checked = check(EVENTS_AND_SUBCOMMITTEES);
+
+        assertThat(checked.count()).as("messages found in the sources").isGreaterThan(120);
+        assertThat(checked.missing()).isEmpty();
+    }
+
+    private record Checked(int count, List<String> missing) {
+    }
+
+    /** The rules and field messages of the sources, and those without Japanese. */
+    private static Checked check(List<Path> sources) throws IOException {
         List<String> missing = new ArrayList<>();
-        int checked = 0;
-        for (Path root : SOURCES) {
+        int count = 0;
+        for (Path root : sources) {
             try (Stream<Path> files = Files.walk(root)) {
                 for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
                     String source = Files.readString(file);
                     for (String message : messages(source, RULE, 0)) {
-                        checked++;
+                        count++;
                         if (!JapaneseMessages.knows(message, true)) {
                             missing.add("rule in " + file.getFileName() + ": " + message);
                         }
                     }
                     for (String message : messages(source, FIELD, 1)) {
-                        checked++;
+                        count++;
                         if (!JapaneseMessages.knows(message, false)) {
                             missing.add("field message in " + file.getFileName() + ": " + message);
                         }
@@ -54,8 +80,7 @@ class JapaneseMessagesTest {
                 }
             }
         }
-        assertThat(checked).as("messages found in the sources").isGreaterThan(60);
-        assertThat(missing).isEmpty();
+        return new Checked(count, missing);
     }
 
     @Test
@@ -73,6 +98,20 @@ class JapaneseMessagesTest {
     void a_state_rule_says_the_current_state_in_japanese() {
         assertThat(JapaneseMessages.rule("only an active member can be suspended (current state: SUSPENDED)"))
                 .isEqualTo("会員資格を停止できるのは、資格停止中でない会員だけです。（現在の状態：資格停止中）");
+    }
+
+    @Test
+    void an_events_or_subcommittees_rule_says_the_state_and_the_figures_in_japanese() {
+        assertThat(JapaneseMessages.rule("only a draft can be published; this event is CANCELLED"))
+                .isEqualTo("公開できるのは下書きのイベントだけです。（現在の状態：中止）");
+        assertThat(JapaneseMessages.rule("the registration is already WAITLISTED")).isEqualTo("この申込みはすでにキャンセル待ちです。");
+        assertThat(JapaneseMessages.rule("an agenda has at most 30 items")).isEqualTo("議題は30件までです。");
+        assertThat(JapaneseMessages.field("registration.capacity", "must be between 1 and 10000, or absent for no limit"))
+                .isEqualTo("「定員」は1から10000までの数にしてください（空なら上限なし）。");
+        assertThat(JapaneseMessages.field("answers.slot-2.comment", "must be at most 200 characters"))
+                .isEqualTo("「コメント」は200文字以内にしてください。");
+        assertThat(JapaneseMessages.rule("分科会3 exists already; numbers are never reused"))
+                .isEqualTo("分科会3はすでにあります。番号は再利用できません。");
     }
 
     @Test

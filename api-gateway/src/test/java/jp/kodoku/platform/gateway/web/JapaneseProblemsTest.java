@@ -3,6 +3,7 @@ package jp.kodoku.platform.gateway.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import jp.kodoku.platform.gateway.support.Api;
 import jp.kodoku.platform.gateway.support.ApiTest;
+import jp.kodoku.platform.gateway.support.Events;
 import jp.kodoku.platform.gateway.support.Members;
 import jp.kodoku.platform.gateway.support.Samples;
 import jp.kodoku.platform.gateway.support.TestTokens;
@@ -45,6 +46,24 @@ class JapaneseProblemsTest extends ApiTest {
         assertThat(refused.json().get("title").asText()).isEqualTo("現在の状態ではできない操作です");
         assertThat(refused.json().get("detail").asText())
                 .isEqualTo("会員資格を停止できるのは、資格停止中でない会員だけです。（現在の状態：資格停止中）");
+    }
+
+    @Test
+    void an_events_rule_and_field_read_in_japanese_too() {
+        String event = new Events(api).published(Events.workshop(30));
+        Api.Response first = api.post("/api/v1/events/" + event + "/cancellation").token(TestTokens.secretariat())
+                                .body(Map.of("reason", "台風の接近のため")).send();
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+
+        Api.Response again = api.post("/api/v1/events/" + event + "/cancellation").token(TestTokens.secretariat())
+                                .header("Accept-Language", "ja").body(Map.of("reason", "台風の接近のため")).send();
+        Api.Response badKind = api.get("/api/v1/calendar.ics?kind=BAZAAR").header("Accept-Language", "ja").send();
+
+        assertThat(again.status()).as(again.toString()).isEqualTo(409);
+        assertThat(again.json().get("detail").asText()).isEqualTo("このイベントは中止できません。（現在の状態：中止）");
+        assertThat(badKind.status()).as(badKind.toString()).isEqualTo(400);
+        assertThat(badKind.json().get("detail").asText())
+                .isEqualTo("「種類」の値が正しくありません。イベントの種類か MEETING を指定してください。");
     }
 
     @Test

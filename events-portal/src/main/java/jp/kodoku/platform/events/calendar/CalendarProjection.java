@@ -28,14 +28,18 @@ class CalendarProjection {
     private final MongoTemplate mongo;
     private final VersionedDocuments<EventView> events;
 
-    CalendarProjection(MongoTemplate mongo, ReadModelBatches batches) {
+    private final CalendarVersion version;
+
+    CalendarProjection(MongoTemplate mongo, ReadModelBatches batches, CalendarVersion version) {
         this.mongo = mongo;
-        this.events = batches.versioned(EventView.class, EventView::new);
+        this.version = version;
+        this.events = batches.versioned(EventView.class, EventView::new, written -> version.moved());
     }
 
     @ResetHandler
     void dropAll() {
         mongo.dropCollection(EventView.class);
+        version.moved();
     }
 
     @EventHandler

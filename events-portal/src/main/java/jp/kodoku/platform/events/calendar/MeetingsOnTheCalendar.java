@@ -31,16 +31,21 @@ class MeetingsOnTheCalendar {
     private final VersionedDocuments<CalendarMeeting> meetings;
     private final VersionedDocuments<CalendarSubcommittee> subcommittees;
 
-    MeetingsOnTheCalendar(MongoTemplate mongo, ReadModelBatches batches) {
+    private final CalendarVersion version;
+
+    MeetingsOnTheCalendar(MongoTemplate mongo, ReadModelBatches batches, CalendarVersion version) {
         this.mongo = mongo;
-        this.meetings = batches.versioned(CalendarMeeting.class, CalendarMeeting::new);
-        this.subcommittees = batches.versioned(CalendarSubcommittee.class, CalendarSubcommittee::new);
+        this.version = version;
+        this.meetings = batches.versioned(CalendarMeeting.class, CalendarMeeting::new, written -> version.moved());
+        this.subcommittees = batches.versioned(CalendarSubcommittee.class, CalendarSubcommittee::new,
+                written -> version.moved());
     }
 
     @ResetHandler
     void dropAll() {
         mongo.dropCollection(CalendarMeeting.class);
         mongo.dropCollection(CalendarSubcommittee.class);
+        version.moved();
     }
 
     // ---- meetings ---------------------------------------------------------------------------------------------------
