@@ -121,6 +121,8 @@ public class DemoData {
         DemoEvents demoEvents = new DemoEvents(command -> send("催し", command), LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")));
         demoEvents.create();
         log.info("Demo data: events of seed 004 and upcoming ones, with {} registrations", demoEvents.registrations());
+        new DemoNewsletter(command -> send("メールマガジン", command), LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")))
+                .createDraftAndProposals();
         long millis = (System.nanoTime() - started) / 1_000_000;
         var counts = DemoOrganizations.countsAsOf(plan, LocalDate.now());
         log.info("Demo data: created {} organizations with {} commands in {} ms ({} members today: {})",

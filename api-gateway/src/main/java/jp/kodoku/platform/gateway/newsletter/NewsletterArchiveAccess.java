@@ -16,13 +16,13 @@ import org.springframework.context.annotation.Configuration;
 class NewsletterArchiveAccess {
 
     @Bean
-    PublicPaths newsletterArchive() {
+    PublicPaths newsletterArchivePublicPaths() {
         return PublicPaths.get("/api/v1/newsletter/archive", "/api/v1/newsletter/archive/*",
                 NewsletterArchiveFeed.SELF);
     }
 
     @Bean
-    PublicPages newsletterArchivePages() {
+    PublicPages newsletterArchivePublicPages() {
         return PublicPages.get("/newsletter", "/newsletter/issues/*");
     }
 

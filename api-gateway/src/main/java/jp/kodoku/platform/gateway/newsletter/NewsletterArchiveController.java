@@ -42,9 +42,9 @@ class NewsletterArchiveController {
         return queries.list(new ListArchivedIssues(fiscalYear(fiscalYear), LIST_MAX), ArchivedIssueSummary.class);
     }
 
-    @GetMapping("/api/v1/newsletter/archive/{number}")
+    @GetMapping("/api/v1/newsletter/archive/{id}")
     @Operation(summary = "Anyone: one issue of the archive by its number (第N号), its public sections and items")
-    ArchivedIssue one(@PathVariable String number) {
+    ArchivedIssue one(@PathVariable("id") String number) {
         return find(number(number));
     }
 

@@ -120,11 +120,11 @@ class NewsletterProposalsController {
                 v -> new NewsletterRequests.ProposalWritten(proposal.value(), ProposalStatus.REJECTED, v));
     }
 
-    @PostMapping("/api/v1/newsletter/issues/{issueId}/event-items")
+    @PostMapping("/api/v1/newsletter/issues/{id}/event-items")
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Secretariat: add to イベント案内 of a draft an item made from a published public event "
             + "(title, date, venue, the start of its description, a link to its page)")
-    ResponseEntity<NewsletterRequests.ItemWritten> addEventItem(@PathVariable String issueId, @IfMatch Long expectedVersion,
+    ResponseEntity<NewsletterRequests.ItemWritten> addEventItem(@PathVariable("id") String issueId, @IfMatch Long expectedVersion,
                                                                 @RequestBody NewsletterRequests.EventItem body) {
         Access.requireSecretariat();
         if (body.eventId() == null || body.eventId().isBlank() || body.eventId().length() > ID_MAX) {
@@ -143,7 +143,7 @@ class NewsletterProposalsController {
 
     static ItemProposalId proposal(String id) {
         if (id == null || id.isBlank() || id.length() > ID_MAX) {
-            throw new ProposalNotFound(new ItemProposalId(String.valueOf(id).substring(0, Math.min(ID_MAX, String.valueOf(id).length()))));
+            throw new ProposalNotFound(new ItemProposalId("?"));
         }
         return new ItemProposalId(id);
     }
