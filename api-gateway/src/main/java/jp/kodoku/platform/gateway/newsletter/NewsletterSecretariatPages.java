@@ -125,14 +125,8 @@ class NewsletterSecretariatPages {
                         @RequestParam(required = false) String eventId, Model model, HttpServletResponse response,
                         RedirectAttributes redirect) {
         Access.requireSecretariat();
-        try {
-            commands.send(new AddEventItem(issueId(id), version, ItemId.random(),
-                    new EventId(eventId == null ? "" : eventId)));
-        } catch (InvalidInput e) {
-            response.setStatus(400);
-            return editor(model, find(id), ItemForm.EMPTY, FormErrors.of(e.violations()));
-        }
-        return saved(redirect, id, "イベント案内に記事を追加しました。");
+        return change(id, () -> new AddEventItem(issueId(id), version, ItemId.random(),
+                new EventId(eventId == null ? "" : eventId)), "eventId", "イベント案内に記事を追加しました。", model, response, redirect);
     }
 
     @PostMapping(ISSUES + "/issues/{id}/sections")
@@ -140,14 +134,8 @@ class NewsletterSecretariatPages {
                       @RequestParam(required = false) String sectionTitle, Model model, HttpServletResponse response,
                       RedirectAttributes redirect) {
         Access.requireSecretariat();
-        try {
-            commands.send(new AddSection(issueId(id), version, sectionTitle));
-        } catch (InvalidInput e) {
-            response.setStatus(400);
-            return editor(model, find(id), ItemForm.EMPTY, FormErrors.of(e.violations().stream()
-                    .map(v -> new FieldViolation("sectionTitle", v.message())).toList()));
-        }
-        return saved(redirect, id, "見出しを追加しました。");
+        return change(id, () -> new AddSection(issueId(id), version, sectionTitle), "sectionTitle", "見出しを追加しました。",
+                model, response, redirect);
     }
 
     @PostMapping(ISSUES + "/issues/{id}/items/{itemId}/removal")
@@ -171,17 +159,39 @@ class NewsletterSecretariatPages {
                   @RequestParam(required = false) String cancelReason, Model model, HttpServletResponse response,
                   RedirectAttributes redirect) {
         Access.requireSecretariat();
+        return change(id, () -> new CancelIssue(issueId(id), version, cancelReason), "cancelReason",
+                "この号の配信を中止しました。", model, response, redirect);
+    }
+
+    /** Scheduling: to everyone, whose number was shown beside the button. */
+    @PostMapping(ISSUES + "/issues/{id}/scheduling")
+    String schedule(@PathVariable String id, @RequestParam(required = false) Long version, Model model,
+                    HttpServletResponse response, RedirectAttributes redirect) {
+        Access.requireSecretariat();
+        return change(id, () -> new ScheduleIssue(issueId(id), version), "plannedSendAt",
+                "配信を予約しました。配信予定日時に送ります。", model, response, redirect);
+    }
+
+    /**
+     * Sends the command a form of the editor makes; bad input shows the editor again with the error at the form's one
+     * field (the command is made inside, so that a value the form cannot turn into one is reported there too).
+     */
+    private String change(String id, java.util.function.Supplier<Object> command, String field, String done,
+                          Model model, HttpServletResponse response, RedirectAttributes redirect) {
         try {
-            commands.send(new CancelIssue(issueId(id), version, cancelReason));
+            commands.send(command.get());
         } catch (InvalidInput e) {
             response.setStatus(400);
             return editor(model, find(id), ItemForm.EMPTY, FormErrors.of(e.violations().stream()
-                    .map(v -> new FieldViolation("cancelReason", v.message())).toList()));
+                    .map(v -> new FieldViolation(field, v.message())).toList()));
         }
-        return saved(redirect, id, "この号の配信を中止しました。");
+        return saved(redirect, id, done);
     }
 
     String editor(Model model, IssueDetails issue, ItemForm form, FormErrors errors) {
+        if (issue.status() == IssueStatus.DRAFT) {
+            model.addAttribute("recipients", queries.one(new CountRecipients(Segment.EVERYONE), Long.class));
+        }
         model.addAttribute("issue", issue);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);

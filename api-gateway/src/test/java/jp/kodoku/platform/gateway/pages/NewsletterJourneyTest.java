@@ -103,6 +103,11 @@ class NewsletterJourneyTest extends ApiTest {
             // the body's markup was shown as text, never run
             assertThat(secretariat.driver().getPageSource()).doesNotContain("<script>alert(1)</script>");
             secretariat.checkPage("secretariat-issue-with-item");
+
+            assertThat(secretariat.find("form[action$='/scheduling']").getText()).contains("宛先：全員", "件");
+            secretariat.find("form[action$='/scheduling'] button[type=submit]").click();
+            secretariat.awaitFlash("配信を予約しました。");
+            secretariat.checkPage("secretariat-issue-scheduled");
         }
 
         try (Browser member = new Browser("newsletter-proposal-accepted")) {
@@ -119,7 +124,7 @@ class NewsletterJourneyTest extends ApiTest {
 
     @Test
     void a_visitor_reads_the_archive_by_fiscal_year_and_an_issue_without_its_members_only_items() {
-        int number = Newsletters.sentToEveryone(commands, "メールマガジン 公開ジャーニー号");
+        int number = Newsletters.sentToEveryone(commands, jdbc, "メールマガジン 公開ジャーニー号");
         awaitProjections();
 
         try (Browser visitor = new Browser("newsletter-archive")) {

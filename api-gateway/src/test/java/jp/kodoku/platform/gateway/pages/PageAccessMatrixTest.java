@@ -365,6 +365,8 @@ class PageAccessMatrixTest extends ApiTest {
                 new Row("POST", editor + "/items/not-an-item/removal", SIGN_IN, "403", "403", "404"),
                 new Row("POST", editor + "/return-to-draft", SIGN_IN, "403", "403", "409"),
                 new Row("POST", editor + "/cancellation", SIGN_IN, "403", "403", "400"),
+                // a draft without items is not sent: the rule answers
+                new Row("POST", editor + "/scheduling", SIGN_IN, "403", "403", "409"),
                 new Row("GET", "/secretariat/newsletter/proposals", SIGN_IN, "403", "403", "200"),
                 new Row("GET", "/secretariat/newsletter/proposals?all=true", SIGN_IN, "403", "403", "200"),
                 new Row("GET", decision, SIGN_IN, "403", "403", "200"),

@@ -1164,7 +1164,8 @@ class AccessMatrixTest extends ApiTest {
     /** An issue sent to everyone, in the public archive ({@code other}: its number). */
     private Given archivedIssue() {
         Given given = member();
-        return given.with(String.valueOf(jp.kodoku.platform.gateway.support.Newsletters.sentToEveryone(
-                newsletterCommands, "行列テスト 公開号")));
+        int number = jp.kodoku.platform.gateway.support.Newsletters.sentToEveryone(newsletterCommands, jdbc, "行列テスト 公開号");
+        awaitProjections();
+        return given.with(String.valueOf(number));
     }
 }

@@ -13,8 +13,11 @@ import java.time.Instant;
 class ArchivedIssueView extends VersionedDocument<ArchivedIssueView> {
 
     String subject;
-    /** Whether the issue's audience is everyone (or the public subscribers): then it is public once sent. */
-    boolean toEveryone;
+    /**
+     * Whether the issue's audience reaches the public subscribers (ALL or PUBLIC): then it is public once sent. An
+     * issue without a chosen segment goes to everyone, so it starts true.
+     */
+    boolean toEveryone = true;
     Integer number;
     Instant sentAt;
     Integer fiscalYear;
