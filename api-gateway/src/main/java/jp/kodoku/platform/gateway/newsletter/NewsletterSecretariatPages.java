@@ -46,6 +46,8 @@ class NewsletterSecretariatPages {
 
     static final String ISSUES = "/secretariat/newsletter";
     private static final int EVENTS_AHEAD_DAYS = 180;
+    private static final Map<Audience, String> AUDIENCES = Map.of(Audience.ALL, "全員（会員の連絡先と一般の購読者）",
+            Audience.MEMBERS, "会員の連絡先のみ（バックナンバーには載せません）", Audience.PUBLIC, "一般の購読者のみ");
 
     private final Commands commands;
     private final Queries queries;
@@ -163,13 +165,40 @@ class NewsletterSecretariatPages {
                 "この号の配信を中止しました。", model, response, redirect);
     }
 
-    /** Scheduling: to everyone, whose number was shown beside the button. */
+    /** Scheduling for an audience: the recipients it reaches were shown beside each choice. */
     @PostMapping(ISSUES + "/issues/{id}/scheduling")
-    String schedule(@PathVariable String id, @RequestParam(required = false) Long version, Model model,
-                    HttpServletResponse response, RedirectAttributes redirect) {
+    String schedule(@PathVariable String id, @RequestParam(required = false) Long version,
+                    @RequestParam(required = false) String audience, Model model, HttpServletResponse response,
+                    RedirectAttributes redirect) {
         Access.requireSecretariat();
-        return change(id, () -> new ScheduleIssue(issueId(id), version), "plannedSendAt",
+        return change(id, () -> new ScheduleIssue(issueId(id), version, segment(audience)), "audience",
                 "配信を予約しました。配信予定日時に送ります。", model, response, redirect);
+    }
+
+    /** The mail as a recipient of the audience would get it; its HTML in a sandboxed frame, which runs nothing. */
+    @GetMapping(ISSUES + "/issues/{id}/preview")
+    String preview(@PathVariable String id, @RequestParam(required = false) String audience, Model model) {
+        Access.requireSecretariat();
+        IssueDetails issue = find(id);
+        Audience seen = audience == null || audience.isBlank() ? Audience.MEMBERS : segment(audience).audience();
+        IssuePreview preview = queries.optional(new FindIssuePreview(issue.issueId(), seen), IssuePreview.class)
+                                      .orElseThrow(() -> new NotFound("there is no issue " + id));
+        model.addAttribute("issue", issue);
+        model.addAttribute("preview", preview);
+        model.addAttribute("audience", seen);
+        model.addAttribute("crumbs", Crumb.trail(Crumb.to("メールマガジン管理", ISSUES),
+                Crumb.to(issue.subject(), issuePath(id)), Crumb.here("プレビュー")));
+        return "newsletter/secretariat-preview";
+    }
+
+    /** An audience as the form sends it, without filters (the API takes filtered segments). */
+    private static Segment segment(String audience) {
+        try {
+            return new Segment(audience == null || audience.isBlank() ? null : Audience.valueOf(audience), null, null,
+                    null, null);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidNewsletterInput("audience", "must be ALL, MEMBERS or PUBLIC");
+        }
     }
 
     /**
@@ -190,7 +219,10 @@ class NewsletterSecretariatPages {
 
     String editor(Model model, IssueDetails issue, ItemForm form, FormErrors errors) {
         if (issue.status() == IssueStatus.DRAFT) {
-            model.addAttribute("recipients", queries.one(new CountRecipients(Segment.EVERYONE), Long.class));
+            model.addAttribute("audiences", java.util.Arrays.stream(Audience.values())
+                    .map(a -> new Option(a.name(), AUDIENCES.get(a) + "（現在 "
+                            + queries.one(new CountRecipients(segment(a.name())), Long.class) + " 件）"))
+                    .toList());
         }
         model.addAttribute("issue", issue);
         model.addAttribute("form", form);

@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The public archive through the real HTTP API, without a token: an issue sent to everyone is there, by its fiscal
- * year, without its members-only items and with its scripts shown as text; the Atom feed is RFC 4287 as Rome reads
- * it.
+ * year, without its members-only items and with its scripts shown as text; an issue sent to members only is not; the
+ * Atom feed is RFC 4287 as Rome reads it.
  */
 class NewsletterArchiveApiTest extends ApiTest {
 
@@ -49,6 +49,17 @@ class NewsletterArchiveApiTest extends ApiTest {
         assertThat(issue.json().findValuesAsText("bodyHtml")).singleElement().asString()
                 .contains("&lt;script&gt;").doesNotContain("<script");
         assertThat(issue.text()).doesNotContainIgnoringCase("unsubscribe").doesNotContain("@", "delivered", "recipients");
+    }
+
+    @Test
+    void an_issue_sent_to_members_only_is_neither_in_the_archive_nor_in_the_feed() {
+        int number = Newsletters.sentToMembers(commands, jdbc, "メールマガジン 会員向け臨時号");
+        awaitProjections();
+
+        assertThat(api.get("/api/v1/newsletter/archive/" + number).send().status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/newsletter/archive").send().json().findValuesAsText("number"))
+                .doesNotContain(String.valueOf(number));
+        assertThat(api.get("/api/v1/newsletter/issues.atom").send().text()).doesNotContain("会員向け臨時号");
     }
 
     @Test

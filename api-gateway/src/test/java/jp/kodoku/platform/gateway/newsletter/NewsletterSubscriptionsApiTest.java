@@ -10,7 +10,7 @@ import jp.kodoku.platform.gateway.support.Mailbox;
 import jp.kodoku.platform.gateway.support.ApiTest;
 import jp.kodoku.platform.gateway.support.TestTokens;
 import jp.kodoku.platform.newsletter.api.SubscriptionId;
-import jp.kodoku.platform.newsletter.subscription.UnsubscribeLinks;
+import jp.kodoku.platform.newsletter.UnsubscribeLinks;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 

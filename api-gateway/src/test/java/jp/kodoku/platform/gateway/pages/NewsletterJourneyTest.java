@@ -104,7 +104,14 @@ class NewsletterJourneyTest extends ApiTest {
             assertThat(secretariat.driver().getPageSource()).doesNotContain("<script>alert(1)</script>");
             secretariat.checkPage("secretariat-issue-with-item");
 
-            assertThat(secretariat.find("form[action$='/scheduling']").getText()).contains("宛先：全員", "件");
+            secretariat.find("a[href*='/preview'][href$='audience=PUBLIC']").click();
+            secretariat.awaitHeading("プレビュー：" + subject);
+            assertThat(secretariat.find("pre.mail-preview").getText()).contains("さくら こども食堂 新拠点のお知らせ");
+            secretariat.checkPage("secretariat-preview");
+            secretariat.open(base + issuePath);
+            secretariat.awaitHeading(subject);
+            assertThat(secretariat.all("#field-audience label").stream().map(l -> l.getText()).toList())
+                    .anyMatch(label -> label.startsWith("全員") && label.contains("件"));
             secretariat.find("form[action$='/scheduling'] button[type=submit]").click();
             secretariat.awaitFlash("配信を予約しました。");
             secretariat.checkPage("secretariat-issue-scheduled");

@@ -166,7 +166,10 @@ class PageAccessMatrixTest extends ApiTest {
                         SIGN_IN, "403", "403", "400"),
                 // the newsletter's confirmation page: public, the mailed token is the credential
                 new Row("GET", "/newsletter/subscriptions/00000000-0000-4000-8000-000000000000/confirm?token=x", "200", "200", "200", "200"),
-                new Row("POST", "/newsletter/subscriptions/00000000-0000-4000-8000-000000000000/confirm", "404", "404", "404", "404"));
+                new Row("POST", "/newsletter/subscriptions/00000000-0000-4000-8000-000000000000/confirm", "404", "404", "404", "404"),
+                // the unsubscribe page an issue's footer links to: public, the token is the credential (a forged one: 404)
+                new Row("GET", "/newsletter/unsubscribe/forged.AAAAAAAA", "200", "200", "200", "200"),
+                new Row("POST", "/newsletter/unsubscribe/forged.AAAAAAAA", "404", "404", "404", "404"));
     }
 
     @Test
@@ -365,8 +368,8 @@ class PageAccessMatrixTest extends ApiTest {
                 new Row("POST", editor + "/items/not-an-item/removal", SIGN_IN, "403", "403", "404"),
                 new Row("POST", editor + "/return-to-draft", SIGN_IN, "403", "403", "409"),
                 new Row("POST", editor + "/cancellation", SIGN_IN, "403", "403", "400"),
-                // a draft without items is not sent: the rule answers
-                new Row("POST", editor + "/scheduling", SIGN_IN, "403", "403", "409"),
+                new Row("POST", editor + "/scheduling", SIGN_IN, "403", "403", "400"),
+                new Row("GET", editor + "/preview?audience=PUBLIC", SIGN_IN, "403", "403", "200"),
                 new Row("GET", "/secretariat/newsletter/proposals", SIGN_IN, "403", "403", "200"),
                 new Row("GET", "/secretariat/newsletter/proposals?all=true", SIGN_IN, "403", "403", "200"),
                 new Row("GET", decision, SIGN_IN, "403", "403", "200"),

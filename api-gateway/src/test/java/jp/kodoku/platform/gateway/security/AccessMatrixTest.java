@@ -179,6 +179,7 @@ class AccessMatrixTest extends ApiTest {
         e.addAll(webhookEndpoints());
         e.addAll(newsletterEndpoints());
         e.addAll(newsletterProposalEndpoints());
+        e.addAll(newsletterIssueEndpoints());
         return e;
     }
 
@@ -1066,7 +1067,7 @@ class AccessMatrixTest extends ApiTest {
     private org.axonframework.commandhandling.gateway.CommandGateway newsletterCommands;
 
     @Autowired
-    private jp.kodoku.platform.newsletter.subscription.UnsubscribeLinks unsubscribeLinks;
+    private jp.kodoku.platform.newsletter.UnsubscribeLinks unsubscribeLinks;
 
     static List<Endpoint> newsletterEndpoints() {
         List<Endpoint> e = new ArrayList<>();
@@ -1133,8 +1134,8 @@ class AccessMatrixTest extends ApiTest {
         return e;
     }
 
-    /** A draft issue ({@code accessUrl}: its id), made through the issue's own command. */
-    private String draftIssue() {
+    /** A draft issue's id, made through the issue's own command. */
+    private String draftIssueId() {
         jp.kodoku.platform.newsletter.api.IssueId issue = jp.kodoku.platform.newsletter.api.IssueId.random();
         newsletterCommands.sendAndWait(new jp.kodoku.platform.newsletter.api.DraftIssue(issue, "行列テスト号",
                 java.time.Instant.now().plus(java.time.Duration.ofDays(7))));
@@ -1150,7 +1151,7 @@ class AccessMatrixTest extends ApiTest {
                 jp.kodoku.platform.newsletter.api.ProposalKind.ACTIVITY_REPORT,
                 new jp.kodoku.platform.newsletter.api.ItemContent("見守り活動の報告", "地域の見守り活動を報告します。", null, false)));
         awaitProjections();
-        return new Given(given.organizationId(), null, null, draftIssue(), id.value());
+        return new Given(given.organizationId(), null, null, draftIssueId(), id.value());
     }
 
     /** A draft issue ({@code accessUrl}) and a published public event ({@code other}). */
@@ -1158,7 +1159,7 @@ class AccessMatrixTest extends ApiTest {
         String event = new jp.kodoku.platform.gateway.support.Events(api).published(
                 jp.kodoku.platform.gateway.support.Events.workshop(20));
         awaitProjections();
-        return new Given(shared == null ? member().organizationId() : shared.organizationId(), null, null, draftIssue(), event);
+        return new Given(shared == null ? member().organizationId() : shared.organizationId(), null, null, draftIssueId(), event);
     }
 
     /** An issue sent to everyone, in the public archive ({@code other}: its number). */
@@ -1167,5 +1168,89 @@ class AccessMatrixTest extends ApiTest {
         int number = jp.kodoku.platform.gateway.support.Newsletters.sentToEveryone(newsletterCommands, jdbc, "行列テスト 公開号");
         awaitProjections();
         return given.with(String.valueOf(number));
+    }
+
+    // ---- newsletter issues (issue 13: the secretariat's issues, sending) ------------------------------------------
+
+    private static final String ISSUES = "/api/v1/newsletter/issues";
+
+    static List<Endpoint> newsletterIssueEndpoints() {
+        List<Endpoint> e = new ArrayList<>();
+        e.add(new Endpoint("GET " + ISSUES, SECRETARIAT_ONLY, (g, api) -> api.get(ISSUES + "?status=DRAFT")));
+        e.add(new Endpoint("POST " + ISSUES, SECRETARIAT_ONLY, (g, api) -> api.post(ISSUES).body(Map.of(
+                "subject", "行列テスト号", "plannedSendAt", java.time.Instant.now().plusSeconds(86_400).toString()))));
+        e.add(new Endpoint("GET " + ISSUES + "/{id}", SECRETARIAT_ONLY, AccessMatrixTest::draftIssue,
+                (g, api) -> api.get(ISSUES + "/" + g.other())));
+        e.add(new Endpoint("PUT " + ISSUES + "/{id}", SECRETARIAT_ONLY, AccessMatrixTest::draftIssue,
+                (g, api) -> api.put(ISSUES + "/" + g.other()).header("If-Match", "\"1\"").body(Map.of(
+                        "subject", "行列テスト号（改）", "plannedSendAt", java.time.Instant.now().plusSeconds(90_000).toString()))));
+        e.add(new Endpoint("POST " + ISSUES + "/{id}/sections", SECRETARIAT_ONLY, AccessMatrixTest::draftIssue,
+                (g, api) -> api.post(ISSUES + "/" + g.other() + "/sections").body(Map.of("title", "分科会だより"))));
+        e.add(new Endpoint("DELETE " + ISSUES + "/{id}/sections/{sectionKey}", SECRETARIAT_ONLY, AccessMatrixTest::draftIssue,
+                (g, api) -> api.delete(ISSUES + "/" + g.other() + "/sections/visits")));
+        e.add(new Endpoint("POST " + ISSUES + "/{id}/items", SECRETARIAT_ONLY, AccessMatrixTest::draftIssue,
+                (g, api) -> api.post(ISSUES + "/" + g.other() + "/items").body(Map.of("sectionKey", "support",
+                        "content", Map.of("title", "助成のご案内", "body", "締切は6月30日です。")))));
+        e.add(new Endpoint("PUT " + ISSUES + "/{id}/items/{itemId}", SECRETARIAT_ONLY, AccessMatrixTest::draftIssue,
+                (g, api) -> api.put(ISSUES + "/" + g.other() + "/items/" + g.contactId()).body(Map.of(
+                        "content", Map.of("title", "研修会のご案内（改）", "body", "会場が変わりました。")))));
+        e.add(new Endpoint("POST " + ISSUES + "/{id}/items/{itemId}/position", SECRETARIAT_ONLY, AccessMatrixTest::draftIssue,
+                (g, api) -> api.post(ISSUES + "/" + g.other() + "/items/" + g.contactId() + "/position")
+                               .body(Map.of("sectionKey", "events", "position", 0))));
+        e.add(new Endpoint("DELETE " + ISSUES + "/{id}/items/{itemId}", SECRETARIAT_ONLY, AccessMatrixTest::draftIssue,
+                (g, api) -> api.delete(ISSUES + "/" + g.other() + "/items/" + g.contactId())));
+        e.add(new Endpoint("POST " + ISSUES + "/{id}/scheduling", SECRETARIAT_ONLY, AccessMatrixTest::draftIssue,
+                (g, api) -> api.post(ISSUES + "/" + g.other() + "/scheduling").body(NOBODY)));
+        e.add(new Endpoint("POST " + ISSUES + "/{id}/return-to-draft", SECRETARIAT_ONLY, AccessMatrixTest::scheduledIssue,
+                (g, api) -> api.post(ISSUES + "/" + g.other() + "/return-to-draft")));
+        e.add(new Endpoint("POST " + ISSUES + "/{id}/cancellation", SECRETARIAT_ONLY, AccessMatrixTest::draftIssue,
+                (g, api) -> api.post(ISSUES + "/" + g.other() + "/cancellation").body(Map.of("reason", "行列テスト"))));
+        e.add(new Endpoint("POST " + ISSUES + "/{id}/sending", SECRETARIAT_ONLY, AccessMatrixTest::scheduledIssue,
+                (g, api) -> api.post(ISSUES + "/" + g.other() + "/sending")));
+        e.add(new Endpoint("GET " + ISSUES + "/{id}/sending", SECRETARIAT_ONLY, AccessMatrixTest::startedIssue,
+                (g, api) -> api.get(ISSUES + "/" + g.other() + "/sending")));
+        e.add(new Endpoint("GET " + ISSUES + "/{id}/preview", SECRETARIAT_ONLY, AccessMatrixTest::draftIssue,
+                (g, api) -> api.get(ISSUES + "/" + g.other() + "/preview?audience=PUBLIC")));
+        e.add(new Endpoint("POST " + ISSUES + "/{id}/test-sending", SECRETARIAT_ONLY, AccessMatrixTest::draftIssue,
+                (g, api) -> api.post(ISSUES + "/" + g.other() + "/test-sending")
+                               .body(Map.of("addresses", List.of("matrix-test@example.jp")))));
+        e.add(new Endpoint("GET /api/v1/newsletter/recipient-count", SECRETARIAT_ONLY,
+                (g, api) -> api.get("/api/v1/newsletter/recipient-count?audience=MEMBERS&prefecture=47")));
+        return e;
+    }
+
+    /** A segment no test's member is in (an unknown field of a member in Okinawa), so a matrix issue mails nobody. */
+    private static final Map<String, Object> NOBODY = Map.of("segment", Map.of("audience", "MEMBERS",
+            "prefectureCodes", List.of("47"), "categories", List.of("SUPPORTING")));
+
+    /** A draft with one item: {@code other} the issue, {@code contactId} the item. */
+    private Given draftIssue() {
+        Api.Response created = api.post(ISSUES).token(TestTokens.secretariat()).body(Map.of("subject", "行列テスト号",
+                "plannedSendAt", java.time.Instant.now().plusSeconds(86_400).toString())).send();
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String issue = created.json().get("issueId").asText();
+        Api.Response item = api.post(ISSUES + "/" + issue + "/items").token(TestTokens.secretariat()).body(Map.of(
+                "sectionKey", "notices", "content", Map.of("title", "研修会のご案内", "body", "**6月14日**に開催します。"))).send();
+        assertThat(item.status()).as(item.toString()).isEqualTo(201);
+        awaitProjections();
+        return new Given(shared.organizationId(), item.etag(), item.json().get("itemId").asText(), null, issue);
+    }
+
+    private Given scheduledIssue() {
+        Given draft = draftIssue();
+        Api.Response scheduled = api.post(ISSUES + "/" + draft.other() + "/scheduling").token(TestTokens.secretariat())
+                                    .body(NOBODY).send();
+        assertThat(scheduled.status()).as(scheduled.toString()).isEqualTo(200);
+        return draft;
+    }
+
+    /** An issue whose sending started (its sending's row written). */
+    private Given startedIssue() {
+        Given scheduled = scheduledIssue();
+        Api.Response started = api.post(ISSUES + "/" + scheduled.other() + "/sending").token(TestTokens.secretariat()).send();
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> api
+                .get(ISSUES + "/" + scheduled.other() + "/sending").token(TestTokens.secretariat()).send().status() == 200);
+        return scheduled;
     }
 }

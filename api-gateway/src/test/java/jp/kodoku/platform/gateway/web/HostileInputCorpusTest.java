@@ -186,6 +186,7 @@ class HostileInputCorpusTest extends ApiTest {
         e.addAll(activityEndpoints());
         e.addAll(newsletterEndpoints());
         e.addAll(newsletterProposalEndpoints());
+        e.addAll(newsletterIssueEndpoints());
         return e;
     }
 
@@ -380,6 +381,7 @@ class HostileInputCorpusTest extends ApiTest {
         cases.addAll(webhookCases());
         cases.addAll(newsletterCases());
         cases.addAll(newsletterProposalCases());
+        cases.addAll(newsletterIssueCases());
         return cases;
     }
 
@@ -451,6 +453,7 @@ class HostileInputCorpusTest extends ApiTest {
     private String path(String template) {
         template = eventPath(template);
         template = webhookPath(template);
+        template = newsletterIssuePath(template);
         if (organizationId == null) {
             organizationId = new Members(api).activeMember(Samples.application());
             // a resubmission is read only for an application sent back, through its own link
@@ -1006,5 +1009,93 @@ class HostileInputCorpusTest extends ApiTest {
         Endpoint archive = new Endpoint("GET", "/api/v1/newsletter/archive", null, Map.of());
         cases.add(new Case("a fiscal year before the platform", archive, "fiscalYear=1800", null, "fiscalYear", false));
         return cases;
+    }
+
+    // ---- newsletter issues (issue 13) -------------------------------------------------------------------------------
+
+    private static final String ISSUE = "/api/v1/newsletter/issues/{id}";
+    private static String corpusIssueId;
+    private static String corpusItemId;
+
+    static List<Endpoint> newsletterIssueEndpoints() {
+        List<Endpoint> e = new ArrayList<>();
+        Map<String, String> ifMatch = Map.of("If-Match", "\"1\"");
+        Map<String, Object> heading = map("subject", "コーパス号", "plannedSendAt", "2030-05-13T00:00:00Z");
+        Map<String, Object> content = map("title", "研修会のご案内", "body", "**6月14日**に開催します。",
+                "link", "https://corpus.example.jp/news", "membersOnly", false);
+        e.add(new Endpoint("GET", "/api/v1/newsletter/issues", null, Map.of()));
+        e.add(new Endpoint("POST", "/api/v1/newsletter/issues", heading, Map.of()));
+        e.add(new Endpoint("GET", ISSUE, null, Map.of()));
+        e.add(new Endpoint("PUT", ISSUE, heading, ifMatch));
+        e.add(new Endpoint("POST", ISSUE + "/sections", map("title", "分科会だより"), ifMatch));
+        e.add(new Endpoint("DELETE", ISSUE + "/sections/{sectionKey}", null, ifMatch));
+        e.add(new Endpoint("POST", ISSUE + "/items", map("sectionKey", "support", "content", content), ifMatch));
+        e.add(new Endpoint("PUT", ISSUE + "/items/{itemId}", map("content", content), ifMatch));
+        e.add(new Endpoint("POST", ISSUE + "/items/{itemId}/position", map("sectionKey", "events", "position", 0), ifMatch));
+        e.add(new Endpoint("DELETE", ISSUE + "/items/{itemId}", null, ifMatch));
+        e.add(new Endpoint("POST", ISSUE + "/scheduling", map("segment", map("audience", "MEMBERS",
+                "prefectureCodes", List.of("13"))), ifMatch));
+        e.add(new Endpoint("POST", ISSUE + "/return-to-draft", null, ifMatch));
+        e.add(new Endpoint("POST", ISSUE + "/cancellation", map("reason", "内容の重複"), ifMatch));
+        e.add(new Endpoint("POST", ISSUE + "/sending", null, ifMatch));
+        e.add(new Endpoint("GET", ISSUE + "/sending", null, Map.of()));
+        e.add(new Endpoint("GET", ISSUE + "/preview", null, Map.of()));
+        e.add(new Endpoint("POST", ISSUE + "/test-sending", map("addresses", List.of("checker@corpus.example.jp")), Map.of()));
+        e.add(new Endpoint("GET", "/api/v1/newsletter/recipient-count", null, Map.of()));
+        return e;
+    }
+
+    /**
+     * An address that would add a header to a test mail, a subject over its limit, an item's link that runs script, a
+     * position outside the section, filters on an audience they do not narrow, more test addresses than allowed.
+     */
+    static List<Case> newsletterIssueCases() {
+        List<Case> cases = new ArrayList<>();
+        Endpoint test = new Endpoint("POST", ISSUE + "/test-sending", null, Map.of());
+        for (String address : List.of("checker@corpus.example.jp\r\nBcc: everyone@example.jp",
+                "checker@corpus.example.jp\nSubject: 当選しました")) {
+            cases.add(new Case("a test address with a header injected: " + address.replace("\r", "\\r").replace("\n", "\\n"),
+                    test, null, Api.json(map("addresses", List.of(address))), "addresses[0]", false));
+        }
+        cases.add(new Case("eleven test addresses", test, null, Api.json(map("addresses",
+                java.util.stream.IntStream.range(0, 11).mapToObj(i -> "c" + i + "@corpus.example.jp").toList())),
+                "addresses", false));
+        cases.add(new Case("a subject over 100 characters", new Endpoint("POST", "/api/v1/newsletter/issues", null, Map.of()),
+                null, Api.json(map("subject", "長".repeat(101), "plannedSendAt", "2030-05-13T00:00:00Z")), "subject", false));
+        Endpoint addItem = new Endpoint("POST", ISSUE + "/items", null, Map.of("If-Match", "\"1\""));
+        cases.add(new Case("an item's link that runs script", addItem, null, Api.json(map("sectionKey", "support",
+                "content", map("title", "題", "body", "本文", "link", "javascript:alert(1)"))), "content.link", false));
+        cases.add(new Case("an item's body over 10,000 characters", addItem, null, Api.json(map("sectionKey", "support",
+                "content", map("title", "題", "body", "あ".repeat(10_001)))), "content.body", false));
+        cases.add(new Case("a position past the section's end", new Endpoint("POST", ISSUE + "/items/{itemId}/position",
+                null, Map.of("If-Match", "\"1\"")), null, Api.json(map("sectionKey", "events", "position", 5)),
+                "position", false));
+        cases.add(new Case("filters on the public audience", new Endpoint("POST", ISSUE + "/scheduling", null,
+                Map.of("If-Match", "\"1\"")), null, Api.json(map("segment", map("audience", "PUBLIC",
+                "prefectureCodes", List.of("13")))), "segment", false));
+        cases.add(new Case("a prefecture code that is none", new Endpoint("GET", "/api/v1/newsletter/recipient-count",
+                null, Map.of()), "audience=MEMBERS&prefecture=48", null, "segment.prefectureCodes", false));
+        return cases;
+    }
+
+    /** The corpus's draft issue with one item, made once, before any case counts the events. */
+    private String newsletterIssuePath(String template) {
+        if (!template.startsWith(ISSUE)) {
+            return template;
+        }
+        if (corpusIssueId == null) {
+            Api.Response created = api.post("/api/v1/newsletter/issues").token(TestTokens.secretariat())
+                                      .body(map("subject", "コーパス号", "plannedSendAt", "2030-05-13T00:00:00Z")).send();
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            corpusIssueId = created.json().get("issueId").asText();
+            Api.Response item = api.post("/api/v1/newsletter/issues/" + corpusIssueId + "/items")
+                                   .token(TestTokens.secretariat()).body(map("sectionKey", "notices",
+                                           "content", map("title", "お知らせ", "body", "本文です。"))).send();
+            assertThat(item.status()).as(item.toString()).isEqualTo(201);
+            corpusItemId = item.json().get("itemId").asText();
+            awaitProjections();
+        }
+        return template.replace("{id}", corpusIssueId).replace("{itemId}", corpusItemId)
+                       .replace("{sectionKey}", "visits");
     }
 }

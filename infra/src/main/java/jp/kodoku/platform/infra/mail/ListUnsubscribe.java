@@ -24,7 +24,7 @@ public record ListUnsubscribe(String oneClickUrl, String mailto) {
         }
     }
 
-    String header() {
+    public String header() {
         return mailto == null ? "<" + oneClickUrl + ">" : "<" + oneClickUrl + ">, <" + mailto + ">";
     }
 }

@@ -89,6 +89,14 @@ public class PlatformMail {
         }
     }
 
+    /**
+     * Whether a failed send was refused for good by the relay (an SMTP 5xx reply, such as an unknown mailbox), so that
+     * trying again cannot help; anything else (connection refused, 4xx "try later") may succeed later.
+     */
+    public static boolean refusedForGood(Throwable error) {
+        return MailOutboxHandler.permanentSmtpRefusal(error);
+    }
+
     /** The MIME message exactly as {@link #send} hands it to the relay. */
     public MimeMessage toMimeMessage(RenderedMail mail) {
         MimeMessage message = sender.createMimeMessage();

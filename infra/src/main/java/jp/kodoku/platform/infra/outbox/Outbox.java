@@ -88,6 +88,25 @@ public class Outbox {
         return counts;
     }
 
+    /** The given-up rows of a kind whose dedupe keys start with {@code dedupeKeyPrefix}, with their last error. */
+    public java.util.List<FailedWork> failures(String kind, String dedupeKeyPrefix, int limit) {
+        return jdbc.query("SELECT dedupe_key, last_error FROM outbox WHERE kind = ? AND state = 'failed' "
+                          + "AND dedupe_key LIKE ? ESCAPE '\\' ORDER BY id LIMIT ?",
+                          (row, n) -> new FailedWork(row.getString(1), row.getString(2)),
+                          kind, likePrefix(dedupeKeyPrefix), limit);
+    }
+
+    /**
+     * Removes the pending rows of a kind whose dedupe keys start with {@code dedupeKeyPrefix} and end with
+     * {@code dedupeKeySuffix} (either may be empty): a newsletter's rows to a recipient who left the list ("", "/contact-7"),
+     * or of an issue ("issue-12/", ""). A row in flight is locked by its worker: the delete waits for it and then finds
+     * it no longer pending. Returns the number of rows removed.
+     */
+    public int removePending(String kind, String dedupeKeyPrefix, String dedupeKeySuffix) {
+        return jdbc.update("DELETE FROM outbox WHERE kind = ? AND state = 'pending' AND dedupe_key LIKE ? ESCAPE '\\'",
+                           kind, escapeLike(dedupeKeyPrefix) + "%" + escapeLike(dedupeKeySuffix));
+    }
+
     /** The state of one unit of work, if it was ever enqueued. */
     public java.util.Optional<OutboxState> stateOf(String kind, String dedupeKey) {
         return jdbc.query("SELECT state FROM outbox WHERE kind = ? AND dedupe_key = ?",
@@ -96,7 +115,11 @@ public class Outbox {
     }
 
     private static String likePrefix(String prefix) {
-        return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return escapeLike(prefix) + "%";
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private String toJson(Object payload) {

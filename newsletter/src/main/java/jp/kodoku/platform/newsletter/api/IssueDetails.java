@@ -5,11 +5,11 @@ import java.util.List;
 
 /**
  * One issue as read: its sections in order with their items in order, each body as written (Markdown) and rendered
- * to HTML and plain text by the safe subset (docs/api.md).
+ * to HTML and plain text by the safe subset (docs/api.md); {@code segment} is null until it is scheduled.
  */
 public record IssueDetails(IssueId issueId, Integer number, String subject, Instant plannedSendAt, IssueStatus status,
                            String cancellationReason, Instant sentAt, Integer delivered, Integer failed,
-                           List<SectionDetails> sections, long version) {
+                           Segment segment, List<SectionDetails> sections, long version) {
 
     public record SectionDetails(String key, String title, List<ItemDetails> items) {
     }

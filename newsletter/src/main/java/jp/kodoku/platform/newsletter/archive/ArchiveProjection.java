@@ -68,6 +68,11 @@ class ArchiveProjection {
     }
 
     @EventHandler
+    void on(IssueSegmentChosen e, @SequenceNumber long seq) {
+        issue(e.issueId(), seq, i -> i.toEveryone = e.segment().includesPublic());
+    }
+
+    @EventHandler
     void on(IssueSendingStarted e, @SequenceNumber long seq) {
         issue(e.issueId(), seq, i -> i.number = e.number());
     }

@@ -104,7 +104,7 @@ public class Issue {
         return getVersion();
     }
 
-    long schedule(Instant now) {
+    long schedule(Instant now, Segment segment) {
         requireDraft("scheduled");
         if (!plannedSendAt.isAfter(now)) {
             throw new NewsletterRuleViolation("the planned send time has passed; revise it to a time ahead first");
@@ -112,6 +112,7 @@ public class Issue {
         if (itemCount() == 0) {
             throw new NewsletterRuleViolation("an issue without items is not sent");
         }
+        apply(new IssueSegmentChosen(id, segment));
         apply(new IssueScheduled(id, plannedSendAt));
         return getVersion();
     }
@@ -133,19 +134,26 @@ public class Issue {
         return getVersion();
     }
 
-    /** Whether the issue starts going out now; false for a start already made (a task runs at least once). */
-    boolean startsSending() {
+    /**
+     * Whether the issue starts going out now; false for a start already made (a task runs at least once). A start by
+     * the planned time ({@code atOnce} false) is refused before that time: the timer that asked may be older than a
+     * return to draft and a new, later time.
+     */
+    boolean startsSending(boolean atOnce, Instant now) {
         if (status == IssueStatus.SENDING || status == IssueStatus.SENT) {
             return false;
         }
         if (status != IssueStatus.SCHEDULED) {
             throw new NewsletterRuleViolation("only a scheduled issue starts going out; this issue is " + status);
         }
+        if (!atOnce && plannedSendAt.isAfter(now)) {
+            throw new NewsletterRuleViolation("the planned send time " + plannedSendAt + " has not come");
+        }
         return true;
     }
 
-    long startSending(int number, Instant now) {
-        if (startsSending()) {
+    long startSending(int number, boolean atOnce, Instant now) {
+        if (startsSending(atOnce, now)) {
             apply(new IssueSendingStarted(id, number, now));
         }
         return getVersion();

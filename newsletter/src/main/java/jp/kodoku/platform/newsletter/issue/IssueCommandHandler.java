@@ -87,7 +87,7 @@ public class IssueCommandHandler {
 
     @CommandHandler
     public long handle(ScheduleIssue command) {
-        return load(command.issueId(), command.expectedVersion()).invoke(i -> i.schedule(clock.instant()));
+        return load(command.issueId(), command.expectedVersion()).invoke(i -> i.schedule(clock.instant(), command.segment()));
     }
 
     @CommandHandler
@@ -104,12 +104,13 @@ public class IssueCommandHandler {
     /** The number is drawn only for an issue that starts now, so a repeated start neither draws nor changes one. */
     @CommandHandler
     public long handle(StartSendingIssue command) {
-        Aggregate<Issue> issue = repository.load(command.issueId().value());
-        if (!issue.invoke(Issue::startsSending)) {
+        Aggregate<Issue> issue = repository.load(command.issueId().value(), command.expectedVersion());
+        Instant now = clock.instant();
+        if (!issue.invoke(i -> i.startsSending(command.now(), now))) {
             return issue.version();
         }
         int number = numbers.assign(command.issueId());
-        return issue.invoke(i -> i.startSending(number, clock.instant()));
+        return issue.invoke(i -> i.startSending(number, command.now(), now));
     }
 
     @CommandHandler

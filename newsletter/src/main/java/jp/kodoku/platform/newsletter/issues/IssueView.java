@@ -3,6 +3,7 @@ package jp.kodoku.platform.newsletter.issues;
 import jp.kodoku.platform.infra.readmodel.VersionedDocument;
 import jp.kodoku.platform.newsletter.api.IssueStatus;
 import jp.kodoku.platform.newsletter.api.ItemContent;
+import jp.kodoku.platform.newsletter.api.Segment;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
@@ -21,6 +22,7 @@ class IssueView extends VersionedDocument<IssueView> {
     Instant sentAt;
     Integer delivered;
     Integer failed;
+    Segment segment;
     List<Section> sections = new ArrayList<>();
 
     record Section(String key, String title, List<Item> items) {

@@ -102,6 +102,11 @@ class IssuesProjection {
     }
 
     @EventHandler
+    void on(IssueSegmentChosen e, @SequenceNumber long seq) {
+        issue(e.issueId(), seq, i -> i.segment = e.segment());
+    }
+
+    @EventHandler
     void on(IssueScheduled e, @SequenceNumber long seq) {
         issue(e.issueId(), seq, i -> i.status = IssueStatus.SCHEDULED);
     }
@@ -144,7 +149,7 @@ class IssuesProjection {
             return null;
         }
         return new IssueDetails(new IssueId(i.id), i.number, i.subject, i.plannedSendAt, i.status, i.cancellationReason,
-                i.sentAt, i.delivered, i.failed, i.sections.stream().map(s -> new IssueDetails.SectionDetails(s.key(),
+                i.sentAt, i.delivered, i.failed, i.segment, i.sections.stream().map(s -> new IssueDetails.SectionDetails(s.key(),
                 s.title(), s.items().stream().map(item -> new IssueDetails.ItemDetails(new ItemId(item.itemId()),
                 item.content().title(), item.content().body(), SafeMarkdown.html(item.content().body()),
                 SafeMarkdown.text(item.content().body()), item.content().link(), item.content().membersOnly()))

@@ -5,6 +5,7 @@ import jp.kodoku.platform.infra.personaldata.PersonalDataVault;
 import jp.kodoku.platform.infra.personaldata.SealedValue;
 import jp.kodoku.platform.infra.text.EmailAddresses;
 import jp.kodoku.platform.newsletter.Tokens;
+import jp.kodoku.platform.newsletter.UnsubscribeLinks;
 import jp.kodoku.platform.newsletter.api.*;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;

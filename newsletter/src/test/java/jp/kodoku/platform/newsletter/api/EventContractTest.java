@@ -3,6 +3,9 @@ package jp.kodoku.platform.newsletter.api;
 import jp.kodoku.platform.infra.testsupport.EventContracts;
 import jp.kodoku.platform.infra.personaldata.SealedValue;
 import jp.kodoku.platform.membership.api.ContactId;
+import jp.kodoku.platform.membership.api.FieldOfActivity;
+import jp.kodoku.platform.membership.api.MemberCategory;
+import jp.kodoku.platform.membership.api.TargetGroup;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,7 +37,8 @@ class EventContractTest {
             "https://sakura.example.jp/news/2022-04", false);
 
     private static final Set<Class<?>> QUERY_ANSWERS = Set.of(ConsentLedger.class, Recipient.class, IssueSummary.class,
-            IssueDetails.class, ProposalDetails.class, ArchivedIssue.class, ArchivedIssueSummary.class);
+            IssueDetails.class, IssuePreview.class, SendingProgress.class, ProposalDetails.class, ArchivedIssue.class,
+            ArchivedIssueSummary.class);
 
     static Stream<Object> events() {
         return Stream.of(
@@ -46,6 +50,8 @@ class EventContractTest {
                 new IssueItemRevised(ISSUE, ITEM, new ItemContent(CONTENT.title(), CONTENT.body(), null, true)),
                 new IssueItemRemoved(ISSUE, ITEM),
                 new IssueItemMoved(ISSUE, ITEM, "notices", 0),
+                new IssueSegmentChosen(ISSUE, new Segment(Audience.MEMBERS, Set.of(MemberCategory.REGULAR), Set.of("13"),
+                        Set.of(FieldOfActivity.values()[0]), Set.of(TargetGroup.values()[0]))),
                 new IssueScheduled(ISSUE, MONDAY_NINE),
                 new IssueReturnedToDraft(ISSUE),
                 new IssueCancelled(ISSUE, "臨時号と内容が重複するため"),

@@ -14,6 +14,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,6 +28,7 @@ class ArchiveProjectionTest {
     static final IssueId PUBLIC_ISSUE = new IssueId("9b1c2d3e-4f50-4a61-8b72-c3d4e5f60718");
     /** Monday 2023-03-27 09:00 in Japan: still fiscal 2022. */
     static final Instant MARCH_27 = Instant.parse("2023-03-27T00:00:00Z");
+    static final Segment MEMBERS = new Segment(Audience.MEMBERS, Set.of(), Set.of("13"), Set.of(), Set.of());
 
     private static EmbeddedMongo mongoServer;
     private ArchiveProjection projection;
@@ -46,7 +48,7 @@ class ArchiveProjectionTest {
         @org.axonframework.queryhandling.QueryHandler
         IssueDetails handle(FindIssue query) {
             return new IssueDetails(query.issueId(), 1, "メールマガジン 3月27日号", MARCH_27, IssueStatus.SENT, null, MARCH_27,
-                    10, 0, List.of(
+                    10, 0, Segment.EVERYONE, List.of(
                     new IssueDetails.SectionDetails("notices", "お知らせ", List.of(new IssueDetails.ItemDetails(
                             new ItemId("members"), "幹事会の議事要旨", "会員限定です。", "<p>会員限定です。</p>\n",
                             "会員限定です。", null, true))),
@@ -67,7 +69,12 @@ class ArchiveProjectionTest {
     }
 
     void sent(IssueId issue, int number) {
+        sent(issue, Segment.EVERYONE, number);
+    }
+
+    void sent(IssueId issue, Segment segment, int number) {
         projection.on(new IssueDrafted(issue, "メールマガジン 3月27日号", MARCH_27, Section.DEFAULTS), 0);
+        projection.on(new IssueSegmentChosen(issue, segment), 3);
         projection.on(new IssueSendingStarted(issue, number, MARCH_27), 5);
         projection.on(new IssueSent(issue, MARCH_27.plusSeconds(300), 10, 0), 6);
     }
@@ -110,5 +117,31 @@ class ArchiveProjectionTest {
         ArchivedIssueSummary listed = projection.handle(new ListArchivedIssues(null, 50)).get(0);
         assertThat(listed.number()).isEqualTo(1);
         assertThat(listed.subject()).isEqualTo("メールマガジン 3月27日号");
+    }
+
+    @Test
+    void an_issue_sent_to_the_public_subscribers_only_is_public_too() {
+        sent(PUBLIC_ISSUE, new Segment(Audience.PUBLIC, Set.of(), Set.of(), Set.of(), Set.of()), 1);
+
+        assertThat(projection.handle(new FindArchivedIssue(1))).isPresent();
+    }
+
+    @Test
+    void an_issue_sent_to_members_only_is_not_public() {
+        sent(PUBLIC_ISSUE, MEMBERS, 2);
+
+        assertThat(projection.handle(new ListArchivedIssues(null, 50))).isEmpty();
+        assertThat(projection.handle(new FindArchivedIssue(2))).isEmpty();
+    }
+
+    @Test
+    void the_segment_chosen_last_before_sending_decides() {
+        projection.on(new IssueDrafted(PUBLIC_ISSUE, "メールマガジン 3月27日号", MARCH_27, Section.DEFAULTS), 0);
+        projection.on(new IssueSegmentChosen(PUBLIC_ISSUE, Segment.EVERYONE), 3);
+        projection.on(new IssueSegmentChosen(PUBLIC_ISSUE, MEMBERS), 6);
+        projection.on(new IssueSendingStarted(PUBLIC_ISSUE, 1, MARCH_27), 8);
+        projection.on(new IssueSent(PUBLIC_ISSUE, MARCH_27, 10, 0), 9);
+
+        assertThat(projection.handle(new FindArchivedIssue(1))).isEmpty();
     }
 }

@@ -3,10 +3,14 @@ package jp.kodoku.platform.newsletter.issue;
 import jp.kodoku.platform.newsletter.api.*;
 import org.junit.jupiter.api.Test;
 
+import jp.kodoku.platform.membership.api.MemberCategory;
+
 import java.time.Instant;
+import java.util.Set;
 
 import static jp.kodoku.platform.newsletter.issue.IssueScenario.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** An issue from draft to sent: sections, items, scheduling, numbers, cancellation, and a sent issue never changing. */
 class IssueTest {
@@ -162,7 +166,22 @@ class IssueTest {
     void a_draft_with_items_is_scheduled_for_its_planned_time() {
         scenario.givenDraft()
                 .when(new ScheduleIssue(ISSUE, 1L))
-                .expectEvents(scheduled());
+                .expectEvents(new IssueSegmentChosen(ISSUE, Segment.EVERYONE), scheduled());
+    }
+
+    @Test
+    void a_scheduled_issue_goes_to_the_segment_chosen_with_it() {
+        Segment tokyoMembers = new Segment(Audience.MEMBERS, Set.of(MemberCategory.REGULAR), Set.of("13"), Set.of(),
+                Set.of());
+        scenario.givenDraft()
+                .when(new ScheduleIssue(ISSUE, 1L, tokyoMembers))
+                .expectEvents(new IssueSegmentChosen(ISSUE, tokyoMembers), scheduled());
+    }
+
+    @Test
+    void an_issue_is_scheduled_with_a_segment() {
+        assertThatThrownBy(() -> new ScheduleIssue(ISSUE, 1L, null))
+                .isInstanceOf(InvalidNewsletterInput.class).hasMessageContaining("segment");
     }
 
     @Test
@@ -229,6 +248,30 @@ class IssueTest {
         new IssueScenario(MAY_18).givenDraft(scheduled())
                 .when(new StartSendingIssue(ISSUE))
                 .expectEvents(sendingStarted(3));
+    }
+
+    @Test
+    void a_scheduled_issue_does_not_start_by_its_timer_before_its_planned_time() {
+        scenario.givenDraft(scheduled())
+                .when(new StartSendingIssue(ISSUE))
+                .expectException(ruleViolation("has not come"))
+                .expectNoEvents();
+        assertThat(scenario.numbers.given()).isEqualTo(2);
+    }
+
+    @Test
+    void the_secretariat_sends_a_scheduled_issue_at_once_before_its_planned_time() {
+        scenario.givenDraft(scheduled())
+                .when(new StartSendingIssue(ISSUE, 2L, true))
+                .expectEvents(new IssueSendingStarted(ISSUE, 3, NOW));
+    }
+
+    @Test
+    void a_draft_is_not_sent_at_once_without_being_scheduled() {
+        scenario.givenDraft()
+                .when(new StartSendingIssue(ISSUE, 1L, true))
+                .expectException(ruleViolation("only a scheduled issue starts going out"))
+                .expectNoEvents();
     }
 
     @Test

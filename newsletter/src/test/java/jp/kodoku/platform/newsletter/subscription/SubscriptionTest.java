@@ -5,6 +5,7 @@ import jp.kodoku.platform.infra.testsupport.InMemoryPersonalDataVault;
 import jp.kodoku.platform.infra.testsupport.InvalidInputs;
 import jp.kodoku.platform.membership.api.ContactId;
 import jp.kodoku.platform.newsletter.Tokens;
+import jp.kodoku.platform.newsletter.UnsubscribeLinks;
 import jp.kodoku.platform.newsletter.api.*;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;

@@ -1,4 +1,4 @@
-package jp.kodoku.platform.newsletter.subscription;
+package jp.kodoku.platform.newsletter;
 
 import jp.kodoku.platform.newsletter.api.SubscriptionId;
 

@@ -1,4 +1,4 @@
-package jp.kodoku.platform.newsletter.subscription;
+package jp.kodoku.platform.newsletter;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
