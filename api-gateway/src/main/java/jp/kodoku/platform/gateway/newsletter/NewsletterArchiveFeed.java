@@ -40,7 +40,10 @@ class NewsletterArchiveFeed {
         atom.setTitle(TITLE);
         atom.setUri(ID_PREFIX + "issues");
         atom.setLanguage("ja");
-        atom.setAuthor(AUTHOR);
+        // RFC 4287 wants an atom:author on the feed when its entries have none; Rome writes the list, not setAuthor
+        SyndPerson author = new SyndPersonImpl();
+        author.setName(AUTHOR);
+        atom.setAuthors(List.of(author));
         // the newest issue's time, so that an unchanged archive reads the same
         atom.setPublishedDate(Date.from(issues.isEmpty() ? Instant.parse("2022-02-01T00:00:00Z") : issues.get(0).sentAt()));
         atom.setLinks(List.of(link("self", baseUrl + SELF, "application/atom+xml"),

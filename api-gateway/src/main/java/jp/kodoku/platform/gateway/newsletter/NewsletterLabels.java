@@ -6,9 +6,9 @@ import org.springframework.stereotype.Component;
 
 /** The newsletter's states in Japanese, for the pages ({@code @newsletterLabels} in the templates). */
 @Component("newsletterLabels")
-class NewsletterLabels {
+public class NewsletterLabels {
 
-    String proposal(ProposalStatus status) {
+    public String proposal(ProposalStatus status) {
         return switch (status) {
             case PROPOSED -> "確認待ち";
             case DEFERRED -> "見送り（後の号で検討）";
@@ -17,7 +17,7 @@ class NewsletterLabels {
         };
     }
 
-    String issue(IssueStatus status) {
+    public String issue(IssueStatus status) {
         return switch (status) {
             case DRAFT -> "下書き";
             case SCHEDULED -> "配信予約済み";

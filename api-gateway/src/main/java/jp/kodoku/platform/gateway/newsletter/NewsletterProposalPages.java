@@ -145,13 +145,8 @@ class NewsletterProposalPages {
                  RedirectAttributes redirect) {
         Access.requireSecretariat();
         ItemProposalId proposalId = NewsletterProposalsController.proposal(id);
-        try {
-            commands.send(new DeferProposal(proposalId, version, deferReason));
-        } catch (InvalidInput e) {
-            return reasonMissing(model, response, proposalId, e, "deferReason");
-        }
-        redirect.addFlashAttribute("flash", "掲載を見送り、後の号で検討することにしました。");
-        return "redirect:" + QUEUE;
+        return decide(proposalId, new DeferProposal(proposalId, version, deferReason), "deferReason",
+                "掲載を見送り、後の号で検討することにしました。", model, response, redirect);
     }
 
     @PostMapping(QUEUE + "/{id}/rejection")
@@ -160,12 +155,19 @@ class NewsletterProposalPages {
                   RedirectAttributes redirect) {
         Access.requireSecretariat();
         ItemProposalId proposalId = NewsletterProposalsController.proposal(id);
+        return decide(proposalId, new RejectProposal(proposalId, version, rejectReason), "rejectReason",
+                "掲載しないことにしました。理由は依頼した団体に表示されます。", model, response, redirect);
+    }
+
+    /** A deferral or rejection: a missing reason is shown at the reason of that form. */
+    private String decide(ItemProposalId id, Object command, String field, String done, Model model,
+                          HttpServletResponse response, RedirectAttributes redirect) {
         try {
-            commands.send(new RejectProposal(proposalId, version, rejectReason));
+            commands.send(command);
         } catch (InvalidInput e) {
-            return reasonMissing(model, response, proposalId, e, "rejectReason");
+            return reasonMissing(model, response, id, e, field);
         }
-        redirect.addFlashAttribute("flash", "掲載しないことにしました。理由は依頼した団体に表示されます。");
+        redirect.addFlashAttribute("flash", done);
         return "redirect:" + QUEUE;
     }
 
