@@ -51,7 +51,7 @@ class NewsletterJourneyTest extends ApiTest {
 
             new Select(member.find("#field-kind")).selectByValue("ACTIVITY_REPORT");
             member.find("#field-link").sendKeys("javascript:alert(1)");
-            member.find("form button[type=submit]").click();
+            member.find("main form[action='/my-organization/newsletter-proposals'] button[type=submit]").click();
             member.awaitHeading("メールマガジンへの掲載依頼");
             assertThat(member.find(".error-summary").getText()).contains("入力内容を確認してください");
             assertThat(member.all(".error-summary a").stream().map(a -> a.getDomAttribute("href")).toList())
@@ -62,7 +62,7 @@ class NewsletterJourneyTest extends ApiTest {
             member.find("#field-body").sendKeys("4月から毎週土曜日に開所します。<script>alert(1)</script>");
             member.find("#field-link").clear();
             member.find("#field-link").sendKeys("https://sakura.example.jp/news");
-            member.find("form button[type=submit]").click();
+            member.find("main form[action='/my-organization/newsletter-proposals'] button[type=submit]").click();
             member.awaitFlash("掲載を依頼しました。");
         }
         awaitProjections();
