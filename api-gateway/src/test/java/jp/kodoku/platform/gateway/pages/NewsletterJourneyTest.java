@@ -75,7 +75,9 @@ class NewsletterJourneyTest extends ApiTest {
             secretariat.checkPage("secretariat-issues");
 
             secretariat.find("#field-subject").sendKeys(subject);
-            secretariat.find("#field-plannedDate").sendKeys(LocalDate.now(ZoneId.of("Asia/Tokyo")).plusDays(7).toString());
+            // a date input takes keystrokes in the browser's locale order; the value is what the form sends
+            secretariat.driver().executeScript("arguments[0].value = arguments[1]", secretariat.find("#field-plannedDate"),
+                    LocalDate.now(ZoneId.of("Asia/Tokyo")).plusDays(7).toString());
             secretariat.find("form[action='/secretariat/newsletter/issues'] button[type=submit]").click();
             secretariat.awaitHeading(subject);
             secretariat.checkPage("secretariat-issue-draft");
