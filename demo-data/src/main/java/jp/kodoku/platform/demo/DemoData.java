@@ -62,13 +62,18 @@ public class DemoData {
 
     private final CommandGateway commandGateway;
     private final JdbcTemplate jdbc;
+    private final org.axonframework.eventsourcing.eventstore.EventStore events;
+    private final jp.kodoku.platform.infra.personaldata.PersonalDataVault vault;
 
     private int commandsSent;
     private int organizationsCreated;
 
-    public DemoData(CommandGateway commandGateway, JdbcTemplate jdbc) {
+    public DemoData(CommandGateway commandGateway, JdbcTemplate jdbc, org.axonframework.eventsourcing.eventstore.EventStore events,
+                    jp.kodoku.platform.infra.personaldata.PersonalDataVault vault) {
         this.commandGateway = commandGateway;
         this.jdbc = jdbc;
+        this.events = events;
+        this.vault = vault;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -121,6 +126,11 @@ public class DemoData {
         DemoEvents demoEvents = new DemoEvents(command -> send("催し", command), LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")));
         demoEvents.create();
         log.info("Demo data: events of seed 004 and upcoming ones, with {} registrations", demoEvents.registrations());
+        DemoNewsletter newsletter = new DemoNewsletter(command -> send("メールマガジン", command),
+                LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")));
+        newsletter.createSentIssues();
+        newsletter.createDraftAndProposals();
+        newsletter.createPublicSubscribers(this::mailedConfirmationToken);
         long millis = (System.nanoTime() - started) / 1_000_000;
         var counts = DemoOrganizations.countsAsOf(plan, LocalDate.now());
         log.info("Demo data: created {} organizations with {} commands in {} ms ({} members today: {})",
@@ -146,6 +156,20 @@ public class DemoData {
         send(PROPOSING_ORGANIZATION, new ChangeProfileAsMemberAdmin(id, null, patch,
                 UUID.nameUUIDFromBytes("demo-proposal:1".getBytes(StandardCharsets.UTF_8)).toString()));
         send(PROPOSING_ORGANIZATION, new SwitchProfileModeration(false, null));
+    }
+
+    /**
+     * The token of a subscription's mailed confirmation link, as the subscriber reading the mail would have it: sealed in
+     * the request's event, which the mail sender unseals too. The demo stands in for the person who opens the link.
+     */
+    private String mailedConfirmationToken(jp.kodoku.platform.newsletter.api.SubscriptionId id) {
+        return events.readEvents(id.value()).asStream()
+                     .map(org.axonframework.messaging.Message::getPayload)
+                     .filter(jp.kodoku.platform.newsletter.api.SubscriptionRequested.class::isInstance)
+                     .map(jp.kodoku.platform.newsletter.api.SubscriptionRequested.class::cast)
+                     .reduce((first, last) -> last)
+                     .flatMap(requested -> vault.unseal(requested.confirmationToken()))
+                     .orElseThrow(() -> new IllegalStateException("demo data: no confirmation for " + id));
     }
 
     /** How many organizations this instance created (0 when the data was already there). */

@@ -187,6 +187,31 @@ class EmbeddedPlatformTest {
                       .findValuesAsText("status")).contains("OPEN");
     }
 
+    @Test
+    void the_demo_newsletter_has_public_issues_in_the_archive_proposals_in_each_state_and_public_subscribers() {
+        JsonNode archive = api.get("/api/v1/newsletter/archive").send().json();
+        assertThat(archive.findValuesAsText("subject")).contains("孤独・孤立対策官民連携プラットフォーム メールマガジン 創刊号")
+                .noneMatch(subject -> subject.contains("会員向け"));
+        JsonNode issue = api.get("/api/v1/newsletter/archive/2").send().json();
+        assertThat(issue.findValuesAsText("title")).contains("孤独・孤立対策に取り組むNPO等への助成のご案内")
+                .doesNotContain("【会員限定】幹事会の開催結果");
+        JsonNode proposals = api.get("/api/v1/newsletter/proposals").token(TestTokens.secretariat()).send().json();
+        assertThat(proposals.findValuesAsText("status")).contains("PROPOSED", "DEFERRED", "ACCEPTED", "REJECTED");
+        JsonNode accepted = api.get("/api/v1/newsletter/proposals?status=ACCEPTED").token(TestTokens.secretariat()).send().json();
+        assertThat(accepted.findValuesAsText("edited")).containsExactly("true");
+        JsonNode issues = api.get("/api/v1/newsletter/issues").token(TestTokens.secretariat()).send().json();
+        assertThat(issues.findValuesAsText("status")).contains("SENT", "SCHEDULED", "DRAFT");
+        // six asked through the public form: four confirmed and stayed, one left again, one never confirmed
+        assertThat(api.get("/api/v1/newsletter/recipient-count?audience=PUBLIC").token(TestTokens.secretariat()).send()
+                      .json().get("recipients").asLong()).isEqualTo(4);
+        String subscriber = java.util.UUID.nameUUIDFromBytes("demo-subscriber:sato.hanako@example.jp"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+        JsonNode ledger = api.get("/api/v1/newsletter/subscriptions/" + subscriber + "/consent-ledger")
+                             .token(TestTokens.secretariat()).send().json();
+        assertThat(ledger.get("status").asText()).isEqualTo("ACTIVE");
+        assertThat(ledger.get("entries").findValuesAsText("what")).containsExactly("REQUESTED", "CONFIRMED");
+    }
+
     private static Path temporaryDirectory() {
         try {
             return Files.createTempDirectory("platform-embedded-");

@@ -357,4 +357,59 @@ class PageAccessMatrixTest extends ApiTest {
             wrong.add(row.method() + " " + row.path() + " as " + who + ": expected " + expected + ", got " + got);
         }
     }
+
+    // ---- newsletter pages: the public archive, a member's proposals, the secretariat's issues and queue ----------
+
+    @Autowired
+    private org.axonframework.commandhandling.gateway.CommandGateway newsletterCommands;
+
+    @Test
+    void every_newsletter_page_answers_each_kind_of_visitor_as_the_matrix_says() throws Exception {
+        jp.kodoku.platform.newsletter.api.IssueId issue = jp.kodoku.platform.newsletter.api.IssueId.random();
+        newsletterCommands.sendAndWait(new jp.kodoku.platform.newsletter.api.DraftIssue(issue, "行列テスト号",
+                java.time.Instant.now().plus(java.time.Duration.ofDays(7))));
+        jp.kodoku.platform.newsletter.api.ItemProposalId proposal = jp.kodoku.platform.newsletter.api.ItemProposalId.random();
+        newsletterCommands.sendAndWait(new jp.kodoku.platform.newsletter.api.ProposeItem(proposal,
+                new jp.kodoku.platform.membership.api.OrganizationId(organization),
+                jp.kodoku.platform.newsletter.api.ProposalKind.EVENT,
+                new jp.kodoku.platform.newsletter.api.ItemContent("居場所づくり交流会", "どなたでも参加できます。", null, false)));
+        awaitProjections();
+        String editor = "/secretariat/newsletter/issues/" + issue.value();
+        String decision = "/secretariat/newsletter/proposals/" + proposal.value();
+        List<Row> rows = List.of(
+                new Row("GET", "/newsletter", "200", "200", "200", "200"),
+                new Row("GET", "/newsletter?year=2025", "200", "200", "200", "200"),
+                new Row("GET", "/newsletter/issues/999999", "404", "404", "404", "404"),
+                new Row("GET", "/newsletter/issues/not-a-number", "404", "404", "404", "404"),
+                // a member admin proposes for the organization of its sign-in; the secretariat writes into issues itself
+                new Row("GET", "/my-organization/newsletter-proposals", SIGN_IN, "200", "200", "403"),
+                new Row("POST", "/my-organization/newsletter-proposals", SIGN_IN, "400", "400", "403"),
+                new Row("GET", "/secretariat/newsletter", SIGN_IN, "403", "403", "200"),
+                new Row("POST", "/secretariat/newsletter/issues", SIGN_IN, "403", "403", "400"),
+                new Row("GET", editor, SIGN_IN, "403", "403", "200"),
+                new Row("GET", "/secretariat/newsletter/issues/00000000-0000-4000-8000-000000000000", SIGN_IN, "403", "403", "404"),
+                new Row("POST", editor + "/items", SIGN_IN, "403", "403", "400"),
+                new Row("POST", editor + "/event-items", SIGN_IN, "403", "403", "400"),
+                new Row("POST", editor + "/sections", SIGN_IN, "403", "403", "400"),
+                new Row("POST", editor + "/items/not-an-item/removal", SIGN_IN, "403", "403", "404"),
+                new Row("POST", editor + "/return-to-draft", SIGN_IN, "403", "403", "409"),
+                new Row("POST", editor + "/cancellation", SIGN_IN, "403", "403", "400"),
+                new Row("POST", editor + "/scheduling", SIGN_IN, "403", "403", "400"),
+                new Row("GET", editor + "/preview?audience=PUBLIC", SIGN_IN, "403", "403", "200"),
+                new Row("GET", "/secretariat/newsletter/proposals", SIGN_IN, "403", "403", "200"),
+                new Row("GET", "/secretariat/newsletter/proposals?all=true", SIGN_IN, "403", "403", "200"),
+                new Row("GET", decision, SIGN_IN, "403", "403", "200"),
+                new Row("POST", decision + "/acceptance", SIGN_IN, "403", "403", "400"),
+                new Row("POST", decision + "/deferral", SIGN_IN, "403", "403", "400"),
+                new Row("POST", decision + "/rejection", SIGN_IN, "403", "403", "400"));
+        List<String> wrong = new ArrayList<>();
+        for (Row row : rows) {
+            check(wrong, row, "anonymous", null, row.anonymous());
+            check(wrong, row, "member admin of another organization", adminOf(other), row.otherAdmin());
+            check(wrong, row, "its member admin", adminOf(organization), row.ownAdmin());
+            check(wrong, row, "secretariat", oidcLogin().authorities(new SimpleGrantedAuthority("ROLE_secretariat")),
+                    row.secretariat());
+        }
+        assertThat(wrong).isEmpty();
+    }
 }

@@ -178,6 +178,7 @@ class AccessMatrixTest extends ApiTest {
         e.addAll(activityEndpoints());
         e.addAll(webhookEndpoints());
         e.addAll(newsletterEndpoints());
+        e.addAll(newsletterProposalEndpoints());
         e.addAll(newsletterIssueEndpoints());
         return e;
     }
@@ -1113,6 +1114,74 @@ class AccessMatrixTest extends ApiTest {
         awaitProjections();
         // the organization is the shared member's: a member admin's cell needs one for its token
         return new Given(shared.organizationId(), null, unsubscribeLinks.token(id), token, id.value());
+    }
+
+    // ---- newsletter: items proposed by members, events into イベント案内, the public archive --------------------------
+
+    static List<Endpoint> newsletterProposalEndpoints() {
+        List<Endpoint> e = new ArrayList<>();
+        e.add(new Endpoint("POST /api/v1/organizations/{organizationId}/newsletter-proposals", ORGANIZATION,
+                (g, api) -> api.post(org(g) + "/newsletter-proposals").body(Map.of("kind", "ACTIVITY_REPORT",
+                        "content", Map.of("title", "見守り活動の報告", "body", "地域の見守り活動を報告します。")))));
+        e.add(new Endpoint("GET /api/v1/organizations/{organizationId}/newsletter-proposals", ORGANIZATION,
+                (g, api) -> api.get(org(g) + "/newsletter-proposals")));
+        e.add(new Endpoint("GET /api/v1/newsletter/proposals", SECRETARIAT_ONLY,
+                (g, api) -> api.get("/api/v1/newsletter/proposals?status=PROPOSED")));
+        e.add(new Endpoint("GET /api/v1/newsletter/proposals/{id}", ORGANIZATION, AccessMatrixTest::itemProposal,
+                (g, api) -> api.get("/api/v1/newsletter/proposals/" + g.other())));
+        e.add(new Endpoint("POST /api/v1/newsletter/proposals/{id}/acceptance", SECRETARIAT_ONLY,
+                AccessMatrixTest::itemProposal, (g, api) -> api.post("/api/v1/newsletter/proposals/" + g.other()
+                        + "/acceptance").body(Map.of("issueId", g.accessUrl()))));
+        e.add(new Endpoint("POST /api/v1/newsletter/proposals/{id}/deferral", SECRETARIAT_ONLY,
+                AccessMatrixTest::itemProposal, (g, api) -> api.post("/api/v1/newsletter/proposals/" + g.other()
+                        + "/deferral").body(Map.of("reason", "次号で紹介します"))));
+        e.add(new Endpoint("POST /api/v1/newsletter/proposals/{id}/rejection", SECRETARIAT_ONLY,
+                AccessMatrixTest::itemProposal, (g, api) -> api.post("/api/v1/newsletter/proposals/" + g.other()
+                        + "/rejection").body(Map.of("reason", "対象外のため"))));
+        e.add(new Endpoint("POST /api/v1/newsletter/issues/{id}/event-items", SECRETARIAT_ONLY,
+                AccessMatrixTest::draftIssueAndEvent, (g, api) -> api.post("/api/v1/newsletter/issues/" + g.accessUrl()
+                        + "/event-items").body(Map.of("eventId", g.other()))));
+        e.add(new Endpoint("GET /api/v1/newsletter/archive", EVERYONE, (g, api) -> api.get("/api/v1/newsletter/archive")));
+        e.add(new Endpoint("GET /api/v1/newsletter/archive/{id}", EVERYONE, AccessMatrixTest::archivedIssue,
+                (g, api) -> api.get("/api/v1/newsletter/archive/" + g.other())));
+        e.add(new Endpoint("GET /api/v1/newsletter/issues.atom", EVERYONE, (g, api) -> api.get("/api/v1/newsletter/issues.atom")));
+        return e;
+    }
+
+    /** A draft issue's id, made through the issue's own command. */
+    private String draftIssueId() {
+        jp.kodoku.platform.newsletter.api.IssueId issue = jp.kodoku.platform.newsletter.api.IssueId.random();
+        newsletterCommands.sendAndWait(new jp.kodoku.platform.newsletter.api.DraftIssue(issue, "行列テスト号",
+                java.time.Instant.now().plus(java.time.Duration.ofDays(7))));
+        return issue.value();
+    }
+
+    /** The member's proposal ({@code other}) and a draft issue to accept it into ({@code accessUrl}). */
+    private Given itemProposal() {
+        Given given = member();
+        jp.kodoku.platform.newsletter.api.ItemProposalId id = jp.kodoku.platform.newsletter.api.ItemProposalId.random();
+        newsletterCommands.sendAndWait(new jp.kodoku.platform.newsletter.api.ProposeItem(id,
+                new jp.kodoku.platform.membership.api.OrganizationId(given.organizationId()),
+                jp.kodoku.platform.newsletter.api.ProposalKind.ACTIVITY_REPORT,
+                new jp.kodoku.platform.newsletter.api.ItemContent("見守り活動の報告", "地域の見守り活動を報告します。", null, false)));
+        awaitProjections();
+        return new Given(given.organizationId(), null, null, draftIssueId(), id.value());
+    }
+
+    /** A draft issue ({@code accessUrl}) and a published public event ({@code other}). */
+    private Given draftIssueAndEvent() {
+        String event = new jp.kodoku.platform.gateway.support.Events(api).published(
+                jp.kodoku.platform.gateway.support.Events.workshop(20));
+        awaitProjections();
+        return new Given(shared == null ? member().organizationId() : shared.organizationId(), null, null, draftIssueId(), event);
+    }
+
+    /** An issue sent to everyone, in the public archive ({@code other}: its number). */
+    private Given archivedIssue() {
+        Given given = member();
+        int number = jp.kodoku.platform.gateway.support.Newsletters.sentToEveryone(newsletterCommands, jdbc, "行列テスト 公開号");
+        awaitProjections();
+        return given.with(String.valueOf(number));
     }
 
     // ---- newsletter issues (issue 13: the secretariat's issues, sending) ------------------------------------------

@@ -185,6 +185,7 @@ class HostileInputCorpusTest extends ApiTest {
         e.addAll(eventEndpoints());
         e.addAll(activityEndpoints());
         e.addAll(newsletterEndpoints());
+        e.addAll(newsletterProposalEndpoints());
         e.addAll(newsletterIssueEndpoints());
         return e;
     }
@@ -379,6 +380,7 @@ class HostileInputCorpusTest extends ApiTest {
         cases.addAll(activityCases());
         cases.addAll(webhookCases());
         cases.addAll(newsletterCases());
+        cases.addAll(newsletterProposalCases());
         cases.addAll(newsletterIssueCases());
         return cases;
     }
@@ -962,6 +964,50 @@ class HostileInputCorpusTest extends ApiTest {
         }
         cases.add(new Case("a wording version over 40 characters", subscribe, null,
                 Api.json(map("email", "yoko@corpus.example.jp", "wordingVersion", "v".repeat(41))), "wordingVersion", false));
+        return cases;
+    }
+
+    // ---- newsletter: items proposed by members, events into イベント案内, the public archive --------------------------
+
+    /** {organizationId} is the corpus's member (the secretariat proposes for it); proposals and issues are unknown ids. */
+    static List<Endpoint> newsletterProposalEndpoints() {
+        List<Endpoint> e = new ArrayList<>();
+        e.add(new Endpoint("POST", "/api/v1/organizations/{organizationId}/newsletter-proposals", map("kind", "ACTIVITY_REPORT",
+                "content", map("title", "見守り活動の報告", "body", "地域の見守り活動を報告します。", "link",
+                        "https://corpus.example.jp/news")), Map.of()));
+        e.add(new Endpoint("GET", "/api/v1/organizations/{organizationId}/newsletter-proposals", null, Map.of()));
+        e.add(new Endpoint("GET", "/api/v1/newsletter/proposals", null, Map.of()));
+        e.add(new Endpoint("GET", "/api/v1/newsletter/proposals/{id}", null, Map.of()));
+        e.add(new Endpoint("POST", "/api/v1/newsletter/proposals/{id}/acceptance", map("issueId",
+                "00000000-0000-4000-8000-000000000000", "content", map("title", "見守り活動の報告", "body", "整えた本文です。")),
+                Map.of()));
+        e.add(new Endpoint("POST", "/api/v1/newsletter/proposals/{id}/deferral", map("reason", "次号で紹介します"), Map.of()));
+        e.add(new Endpoint("POST", "/api/v1/newsletter/proposals/{id}/rejection", map("reason", "対象外のため"), Map.of()));
+        e.add(new Endpoint("POST", "/api/v1/newsletter/issues/{id}/event-items",
+                map("eventId", "00000000-0000-4000-8000-000000000000"), Map.of()));
+        e.add(new Endpoint("GET", "/api/v1/newsletter/archive", null, Map.of()));
+        e.add(new Endpoint("GET", "/api/v1/newsletter/archive/{id}", null, Map.of()));
+        e.add(new Endpoint("GET", "/api/v1/newsletter/issues.atom", null, Map.of()));
+        return e;
+    }
+
+    /** A kind nobody proposes, an item over its limits or with a script link, a fiscal year before the platform. */
+    static List<Case> newsletterProposalCases() {
+        List<Case> cases = new ArrayList<>();
+        Endpoint propose = new Endpoint("POST", "/api/v1/organizations/{organizationId}/newsletter-proposals", null, Map.of());
+        cases.add(new Case("an unknown kind", propose, null, Api.json(map("kind", "ADVERTISEMENT",
+                "content", map("title", "広告", "body", "本文"))), "kind", false));
+        cases.add(new Case("a title over 200 characters", propose, null, Api.json(map("kind", "EVENT",
+                "content", map("title", "孤".repeat(201), "body", "本文"))), "content.title", false));
+        cases.add(new Case("a javascript: link", propose, null, Api.json(map("kind", "EVENT",
+                "content", map("title", "交流会", "body", "本文", "link", "javascript:alert(document.cookie)"))),
+                "content.link", false));
+        cases.add(new Case("a body over 10,000 characters", propose, null, Api.json(map("kind", "EVENT",
+                "content", map("title", "交流会", "body", "孤".repeat(10_001)))), "content.body", false));
+        Endpoint accept = new Endpoint("POST", "/api/v1/newsletter/proposals/{id}/acceptance", null, Map.of());
+        cases.add(new Case("a blank issue to accept into", accept, null, Api.json(map("issueId", " ")), "issueId", false));
+        Endpoint archive = new Endpoint("GET", "/api/v1/newsletter/archive", null, Map.of());
+        cases.add(new Case("a fiscal year before the platform", archive, "fiscalYear=1800", null, "fiscalYear", false));
         return cases;
     }
 

@@ -30,13 +30,15 @@ class EventContractTest {
     private static final IssueId ISSUE = new IssueId("9b1c2d3e-4f50-4a61-8b72-c3d4e5f60718");
     private static final ItemId ITEM = new ItemId("0a1b2c3d-4e5f-4061-8273-94a5b6c7d8e9");
     private static final SubscriptionId SUBSCRIPTION = new SubscriptionId("7c6d5e4f-3a2b-4c1d-9e8f-0a1b2c3d4e5f");
+    private static final ItemProposalId PROPOSAL = new ItemProposalId("3f2e1d0c-9b8a-4765-8432-10fedcba9876");
     private static final Instant MONDAY_NINE = Instant.parse("2022-03-28T00:00:00Z");
     private static final ItemContent CONTENT = new ItemContent("こども食堂の新しい拠点が開所しました",
             "**さくら**では、4月から *毎週土曜日* に開所します。\n\n- 場所: 東京都新宿区\n- 対象: こども・若者",
             "https://sakura.example.jp/news/2022-04", false);
 
     private static final Set<Class<?>> QUERY_ANSWERS = Set.of(ConsentLedger.class, Recipient.class, IssueSummary.class,
-            IssueDetails.class, IssuePreview.class, SendingProgress.class);
+            IssueDetails.class, IssuePreview.class, SendingProgress.class, ProposalDetails.class, ArchivedIssue.class,
+            ArchivedIssueSummary.class);
 
     static Stream<Object> events() {
         return Stream.of(
@@ -62,7 +64,15 @@ class EventContractTest {
                         UnsubscribeChannel.ONE_CLICK, MONDAY_NINE),
                 new Resubscribed(SubscriptionId.ofContact(new ContactId("5b8e1f7a-3c2d-4e9f-8a6b-1d0c9e8f7a61")),
                         ConsentChannel.MEMBERSHIP, "2022-03", MONDAY_NINE),
-                new SubscriberPersonalDataErased(SUBSCRIPTION, "本人からの請求"));
+                new SubscriberPersonalDataErased(SUBSCRIPTION, "本人からの請求"),
+                // items proposed by members
+                new ItemProposed(PROPOSAL, new jp.kodoku.platform.membership.api.OrganizationId(
+                        "0b9a8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d"), ProposalKind.ACTIVITY_REPORT, CONTENT, MONDAY_NINE),
+                new ProposalAccepted(PROPOSAL, ISSUE, new ItemId(PROPOSAL.value()), "member-activities",
+                        new ItemContent("さくら こども食堂 新拠点のお知らせ", CONTENT.body(), CONTENT.link(), false), true,
+                        MONDAY_NINE.plusSeconds(3600)),
+                new ProposalDeferred(PROPOSAL, "4月の号で紹介します", MONDAY_NINE.plusSeconds(3600)),
+                new ProposalRejected(PROPOSAL, "営利目的の催しのため掲載できません", MONDAY_NINE.plusSeconds(3600)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -94,7 +104,9 @@ class EventContractTest {
             Class<?> type = Class.forName(EventContractTest.class.getPackageName() + "." + name);
             return type.isRecord() && !name.startsWith("Find") && !name.startsWith("List") && !name.startsWith("Count")
                     && !QUERY_ANSWERS.contains(type)
-                    && Stream.of(type.getDeclaredFields()).anyMatch(f -> (f.getName().equals("issueId") || f.getName().equals("subscriptionId"))
+                    && Stream.of(type.getDeclaredFields()).noneMatch(f -> f.isAnnotationPresent(TargetAggregateIdentifier.class))
+                    && Stream.of(type.getDeclaredFields()).anyMatch(f -> (f.getName().equals("issueId") || f.getName().equals("subscriptionId")
+                                    || f.getName().equals("proposalId"))
                             && !f.isAnnotationPresent(TargetAggregateIdentifier.class));
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException(e);
