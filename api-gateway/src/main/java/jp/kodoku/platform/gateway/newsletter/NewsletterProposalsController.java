@@ -1,6 +1,9 @@
 package jp.kodoku.platform.gateway.newsletter;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jp.kodoku.platform.events.api.EventId;
@@ -45,6 +48,8 @@ class NewsletterProposalsController {
     @Operation(summary = "Member admin (own organization) or secretariat: propose an item (kind ACTIVITY_REPORT, "
             + "SUPPORT_INFORMATION or EVENT; content: title, body in the safe Markdown subset, link). Idempotency-Key "
             + "accepted")
+    @ApiResponse(responseCode = "201", description = "Proposed",
+            content = @Content(schema = @Schema(implementation = NewsletterRequests.ProposalWritten.class)))
     ResponseEntity<?> propose(@PathVariable String organizationId, @RequestBody NewsletterRequests.Proposal body,
                               @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         Access.requireActsFor(organizationId);
@@ -124,6 +129,8 @@ class NewsletterProposalsController {
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Secretariat: add to イベント案内 of a draft an item made from a published public event "
             + "(title, date, venue, the start of its description, a link to its page)")
+    @ApiResponse(responseCode = "201", description = "Added",
+            content = @Content(schema = @Schema(implementation = NewsletterRequests.ItemWritten.class)))
     ResponseEntity<NewsletterRequests.ItemWritten> addEventItem(@PathVariable("id") String issueId, @IfMatch Long expectedVersion,
                                                                 @RequestBody NewsletterRequests.EventItem body) {
         Access.requireSecretariat();

@@ -273,8 +273,6 @@ public final class JapaneseMessages {
         rule("only finalized minutes are published: finalize them first", "議事録は確定してから公開してください。");
         rule("attendance is recorded once the meeting has begun", "出席は会議の開始後に記録できます。");
         rule("the meeting is cancelled.*", "中止になった会議です。");
-        rule("an agenda has at most (\\d+) items", "議題はこれ以上追加できません。");
-        rule("an agenda item has at most (\\d+) files", "この議題にはこれ以上ファイルを添付できません。");
 
         // the events portal (issue 12)
         rule("the kind of an event cannot change; create a new event instead", "イベントの種類は変えられません。新しいイベントとして作成してください。");
@@ -320,14 +318,11 @@ public final class JapaneseMessages {
         rule("the poll has a slot at this time already \\(.+\\)", "この日程調整には、同じ日時の候補がすでにあります。");
         rule("a deliverable has at most (\\d+) files", m -> "成果物に添付できるファイルは" + m.group(1) + "件までです。");
         rule("the meeting is scheduled already", "この会合はすでに予定されています。");
-        rule("only finalized minutes are published: finalize them first", "公開できるのは確定した議事録だけです。先に確定してください。");
-        rule("the minutes are finalized and cannot change", "確定した議事録は変更できません。");
         rule("a cancelled meeting cannot be rescheduled", "中止した会合の日程は変更できません。");
         rule("the meeting has taken place already", "この会合はすでに開催されました。");
         rule("the meeting is cancelled", "この会合は中止されています。");
         rule("an agenda has at most (\\d+) items", m -> "議題は" + m.group(1) + "件までです。");
         rule("an agenda item has at most (\\d+) files", m -> "議題に添付できるファイルは" + m.group(1) + "件までです。");
-        rule("attendance is recorded once the meeting has begun", "出席は会合の開始後に記録してください。");
         rule("the meeting is cancelled: it has no minutes", "中止した会合には議事録がありません。");
         rule("the chair .+ acts for .+, which would no longer lead the subcommittee; end the chair's term first",
                 "座長の所属団体が担当幹事団体でなくなります。先に座長の任期を終えてください。");

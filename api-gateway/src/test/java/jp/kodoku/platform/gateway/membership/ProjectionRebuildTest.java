@@ -62,11 +62,16 @@ class ProjectionRebuildTest extends ApiTest {
     /**
      * Every document of every collection, by collection and id; compared as maps, since the order of a document's
      * fields means nothing to a reader (and differs between a document written once and one grown write by write).
+     * The calendar's version is left out: it counts the calendar's writes for the feeds' ETags (ADR 0041), so a replay
+     * moves it on, as it must, rather than back to what it was.
      */
     private Map<String, Document> snapshot() {
         Map<String, Document> all = new TreeMap<>();
         var database = mongo.getDatabase("platform");
         for (String collection : database.listCollectionNames()) {
+            if (collection.equals("calendar_version")) {
+                continue;
+            }
             for (Document document : database.getCollection(collection).find()) {
                 all.put(collection + "/" + document.get("_id"), document);
             }

@@ -623,7 +623,8 @@ class TwoNodesTest {
     private static Map<String, List<Document>> readModels() {
         MongoTemplate mongoTemplate = nodeA.getBean(MongoTemplate.class);
         Map<String, List<Document>> all = new java.util.TreeMap<>();
-        for (String collection : mongoTemplate.getCollectionNames()) {
+        // the calendar's version counts writes for the feeds' ETags (ADR 0041): a replay moves it on, not back
+        for (String collection : mongoTemplate.getCollectionNames().stream().filter(c -> !c.equals("calendar_version")).toList()) {
             all.put(collection, mongoTemplate.findAll(Document.class, collection).stream()
                                              .sorted(java.util.Comparator.comparing(d -> String.valueOf(d.get("_id"))))
                                              .toList());

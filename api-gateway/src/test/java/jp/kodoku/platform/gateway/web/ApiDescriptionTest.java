@@ -114,7 +114,8 @@ class ApiDescriptionTest extends ApiTest {
         assertThat(created.keySet()).containsExactlyInAnyOrder("applicationsSubmit", "organizationsAddContact",
                 "organizationAdminsInvite", "apiClientsRegister", "subcommitteesCreate", "datePollsOpen", "datePollsAddSlot",
                 "eventsCreate", "eventsPropose", "eventRegistrationsRegister", "eventRegistrationsRegisterPublicly",
-                "agendaAdd", "deliverablesRecord", "webhookSubscriptionsSubscribe");
+                "agendaAdd", "deliverablesRecord", "webhookSubscriptionsSubscribe", "issuesCreate", "issuesAddItem",
+                "newsletterProposalsPropose", "newsletterProposalsAddEventItem");
         assertThat(names(operation("post", "/api/v1/admin/projections/{name}/rebuild").get("responses")))
                 .contains("202").doesNotContain("200");
     }
