@@ -166,6 +166,32 @@ class SubcommitteePagesTest extends ApiTest {
     }
 
     @Test
+    void the_page_after_opening_a_poll_shows_the_poll_even_while_the_read_models_lag_behind() throws Exception {
+        String form = "/subcommittees/" + subcommittee + "/polls";
+        projections.pause("subcommittees");
+        java.util.concurrent.CompletableFuture<MvcResult> opening;
+        try {
+            opening = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return mvc.perform(post(form).with(csrf()).with(chairOf(subcommittee)).param("title", "第4回 日程調整")
+                                                 .param("deadlineDate", TODAY.plusDays(3).toString())
+                                                 .param("slot0Date", TODAY.plusDays(20).toString())).andReturn();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> !opening.isDone());
+        } finally {
+            projections.resume("subcommittees");
+        }
+
+        MvcResult opened = opening.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(opened.getResponse().getStatus()).isEqualTo(302);
+        Document page = PageChecks.page(ok(get(opened.getResponse().getRedirectedUrl()).with(chairOf(subcommittee))));
+        assertThat(page.select("h1").text()).isEqualTo("第4回 日程調整");
+    }
+
+    @Test
     void moving_one_slot_on_the_chairs_page_keeps_the_answers_to_the_other() throws Exception {
         answer(member, "YES", "YES");
         String pollPage = "/subcommittees/" + subcommittee + "/polls/" + poll;
