@@ -64,8 +64,6 @@ class TwoNodesTest {
     private static Api a;
     private static Api b;
     private static JdbcTemplate events;
-    /** One sign-in for the whole class: Keycloak's password hashing would otherwise dominate the run. */
-    private static String secretariat;
 
     @BeforeAll
     static void startTwoNodes() throws Exception {
@@ -77,7 +75,6 @@ class TwoNodesTest {
         a = new Api(port(nodeA));
         b = new Api(port(nodeB));
         events = nodeA.getBean(JdbcTemplate.class);
-        secretariat = TestTokens.secretariat();
     }
 
     @AfterAll
@@ -95,7 +92,7 @@ class TwoNodesTest {
 
         for (int i = 0; i < 12; i++) {
             Api node = i % 2 == 0 ? b : a;
-            Api.Response written = node.patch(organization(id) + "/profile").token(secretariat)
+            Api.Response written = node.patch(organization(id) + "/profile").token(TestTokens.secretariat())
                                        .header("If-Match", "\"" + version + "\"")
                                        .body(Map.of("publicDescription", "交互の更新 " + i)).send();
 
@@ -135,7 +132,7 @@ class TwoNodesTest {
         assertThat(acknowledged.stream().map(r -> r.json().get("version").asLong()).distinct()).hasSize(acknowledged.size());
         for (Api node : List.of(a, b)) {
             await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
-                    assertThat(node.get(organization(id)).token(secretariat).send().etag())
+                    assertThat(node.get(organization(id)).token(TestTokens.secretariat()).send().etag())
                             .isEqualTo("\"" + lastVersionShown(id) + "\""));
         }
     }
@@ -181,14 +178,14 @@ class TwoNodesTest {
                 .isSubsetOf(NODE_A, NODE_B);
 
         String id = new Members(b).activeMember(Samples.application());
-        Api.Response written = a.patch(organization(id) + "/profile").token(secretariat)
+        Api.Response written = a.patch(organization(id) + "/profile").token(TestTokens.secretariat())
                                 .header("If-Match", "\"" + currentVersion(id) + "\"")
                                 .body(Map.of("publicDescription", "どちらのノードからも読めます。")).send();
         assertThat(written.status()).as(written.toString()).isEqualTo(200);
 
         for (Api node : List.of(a, b)) {
             await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
-                JsonNode read = node.get(organization(id)).token(secretariat).send().json();
+                JsonNode read = node.get(organization(id)).token(TestTokens.secretariat()).send().json();
                 assertThat(read.get("profile").get("publicDescription").asText()).isEqualTo("どちらのノードからも読めます。");
             });
         }
@@ -196,14 +193,14 @@ class TwoNodesTest {
 
     @Test
     void an_api_client_revoked_through_one_node_is_refused_through_the_other_at_once() {
-        Api.Response registered = a.post("/api/v1/api-clients").token(secretariat)
+        Api.Response registered = a.post("/api/v1/api-clients").token(TestTokens.secretariat())
                                    .body(Map.of("name", "居場所マップ", "scopes", List.of("directory:read"))).send();
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
         String clientId = registered.json().get("clientId").asText();
         String token = TestTokens.KEYCLOAK.clientToken(clientId, registered.json().get("clientSecret").asText());
         assertThat(b.get("/api/v1/directory").token(token).send().status()).isEqualTo(200);
 
-        Api.Response revoked = a.delete("/api/v1/api-clients/" + clientId).token(secretariat).send();
+        Api.Response revoked = a.delete("/api/v1/api-clients/" + clientId).token(TestTokens.secretariat()).send();
         assertThat(revoked.status()).as(revoked.toString()).isLessThan(300);
 
         // within the fetch delay of B's own processor; sooner than B's next look at the read model (every 5 s)
@@ -220,7 +217,7 @@ class TwoNodesTest {
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
                 assertThat(b.get(search).send().json().get("items").findValuesAsText("organizationId")).containsExactly(id));
 
-        Api.Response renamed = a.patch(organization(id) + "/profile").token(secretariat)
+        Api.Response renamed = a.patch(organization(id) + "/profile").token(TestTokens.secretariat())
                                 .header("If-Match", "\"" + currentVersion(id) + "\"")
                                 .body(Map.of("name", "みなと食堂" + tag, "nameKana", "ミナトショクドウ" + tag)).send();
         assertThat(renamed.status()).as(renamed.toString()).isEqualTo(200);
@@ -235,7 +232,7 @@ class TwoNodesTest {
         for (Api node : List.of(a, b)) {
             String name = node == a ? NODE_A : NODE_B;
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-                JsonNode view = node.get("/api/v1/admin/projections").token(secretariat).send().json();
+                JsonNode view = node.get("/api/v1/admin/projections").token(TestTokens.secretariat()).send().json();
                 assertThat(fieldNames(view)).isEqualTo(projections(nodeA)).doesNotContain(ApiClientRegistryFeed.PROCESSING_GROUP);
                 for (String projection : projections(nodeA)) {
                     JsonNode p = view.get(projection);
@@ -286,7 +283,7 @@ class TwoNodesTest {
         Api other = nodeRunningTheSegmentOf(id).equals(NODE_A) ? b : a;
 
         for (int i = 0; i < 3; i++) {
-            Api.Response written = other.patch(organization(id) + "/profile").token(secretariat)
+            Api.Response written = other.patch(organization(id) + "/profile").token(TestTokens.secretariat())
                                         .header("If-Match", "\"" + currentVersion(id) + "\"")
                                         .body(Map.of("publicDescription", "通知で届く更新 " + i)).send();
             assertThat(written.status()).as(written.toString()).isEqualTo(200);
@@ -294,7 +291,7 @@ class TwoNodesTest {
 
             // the nodes look for each other's events only every 10 s here: within 3 s, only the notification did it
             await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(20)).untilAsserted(() ->
-                    assertThat(other.get(organization(id)).token(secretariat).send().etag()).isEqualTo(etag));
+                    assertThat(other.get(organization(id)).token(TestTokens.secretariat()).send().etag()).isEqualTo(etag));
         }
     }
 
@@ -307,12 +304,12 @@ class TwoNodesTest {
         String standbyName = owner.equals(NODE_A) ? NODE_B : NODE_A;
         long head = head();
 
-        Api.Response rebuilt = standby.post("/api/v1/admin/projections/" + projection + "/rebuild").token(secretariat).send();
+        Api.Response rebuilt = standby.post("/api/v1/admin/projections/" + projection + "/rebuild").token(TestTokens.secretariat()).send();
 
         // the owner let go of the segment when told, so the node asked could claim it and reset it
         assertThat(rebuilt.status()).as(rebuilt.toString()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonNode p = a.get("/api/v1/admin/projections").token(secretariat).send().json().get(projection);
+            JsonNode p = a.get("/api/v1/admin/projections").token(TestTokens.secretariat()).send().json().get(projection);
             assertThat(p.get("caughtUp").asBoolean()).as(p.toString()).isTrue();
             assertThat(p.get("segments").get(0).get("position").asLong()).isGreaterThanOrEqualTo(head);
             assertThat(p.get("segments").get(0).get("owner").asText()).isEqualTo(standbyName);
@@ -325,11 +322,11 @@ class TwoNodesTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> nodesRunning("directory").equals(Set.of(NODE_A, NODE_B)));
         long head = head();
 
-        Api.Response rebuilt = b.post("/api/v1/admin/projections/directory/rebuild").token(secretariat).send();
+        Api.Response rebuilt = b.post("/api/v1/admin/projections/directory/rebuild").token(TestTokens.secretariat()).send();
 
         assertThat(rebuilt.status()).as(rebuilt.toString()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            JsonNode p = a.get("/api/v1/admin/projections").token(secretariat).send().json().get("directory");
+            JsonNode p = a.get("/api/v1/admin/projections").token(TestTokens.secretariat()).send().json().get("directory");
             assertThat(p.get("caughtUp").asBoolean()).as(p.toString()).isTrue();
             assertThat(p.get("segments")).allSatisfy(s -> assertThat(s.get("position").asLong()).isGreaterThanOrEqualTo(head));
             assertThat(nodesRunning("directory")).isEqualTo(Set.of(NODE_A, NODE_B));
@@ -368,7 +365,7 @@ class TwoNodesTest {
             // again, as they do
             String email = "hikitsugi-" + UUID.randomUUID() + "@ibasho.example.jp";
             Api.Response written = await().atMost(Duration.ofSeconds(15)).until(
-                    () -> a.post(organization(id) + "/contacts").token(secretariat).header("Idempotency-Key", email)
+                    () -> a.post(organization(id) + "/contacts").token(TestTokens.secretariat()).header("Idempotency-Key", email)
                            .body(Map.of("name", "引継 花子", "email", email)).send(),
                     r -> r.status() != 409);
             assertThat(written.status()).as("a write needs no projection: " + written).isEqualTo(201);
@@ -378,7 +375,7 @@ class TwoNodesTest {
                     assertThat(events.queryForList("SELECT owner FROM tokenentry", String.class)).doesNotContain(NODE_C));
             long takenOver = System.nanoTime();
             await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
-                    assertThat(Long.parseLong(b.get(organization(id)).token(secretariat).send().etag().replace("\"", "")))
+                    assertThat(Long.parseLong(b.get(organization(id)).token(TestTokens.secretariat()).send().etag().replace("\"", "")))
                             .isGreaterThanOrEqualTo(version));
             System.out.printf("Failover: kill -9 of node C -> its segments taken over after %d ms, a write through "
                             + "node A visible through node B after %d ms%n", (takenOver - killed) / 1_000_000,
@@ -417,7 +414,7 @@ class TwoNodesTest {
         long version = startVersion;
         int acknowledged = 0;
         for (int attempt = 0; acknowledged < writes && attempt < 200; attempt++) {
-            Api.Response r = node.patch(organization(id) + "/profile").token(secretariat)
+            Api.Response r = node.patch(organization(id) + "/profile").token(TestTokens.secretariat())
                                  .header("If-Match", "\"" + version + "\"")
                                  .body(Map.of("publicDescription", "利用者" + client + "の更新" + attempt)).send();
             responses.add(r);
@@ -441,16 +438,16 @@ class TwoNodesTest {
         }
         String subcommittee = new Subcommittees(a).create(organizations.get(0));
         for (String member : organizations.subList(1, organizations.size())) {
-            Api.Response added = a.post("/api/v1/subcommittees/" + subcommittee + "/members").token(secretariat)
+            Api.Response added = a.post("/api/v1/subcommittees/" + subcommittee + "/members").token(TestTokens.secretariat())
                                   .body(Map.of("organizationId", member)).send();
             assertThat(added.status()).as(added.toString()).isEqualTo(200);
         }
         // the members were added through A; node B checks a chair's and a member's rights against the read model
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
-                b.get("/api/v1/subcommittees/" + subcommittee + "/members").token(secretariat).send().json()
+                b.get("/api/v1/subcommittees/" + subcommittee + "/members").token(TestTokens.secretariat()).send().json()
                  .get("members")).hasSize(organizations.size()));
         java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo"));
-        Api.Response opened = b.post("/api/v1/subcommittees/" + subcommittee + "/polls").token(secretariat)
+        Api.Response opened = b.post("/api/v1/subcommittees/" + subcommittee + "/polls").token(TestTokens.secretariat())
                                .body(Map.of("title", "二台構成の日程調整", "deadline", today.plusDays(3) + "T17:00",
                                        "slots", List.of(Map.of("date", today.plusDays(7).toString()),
                                                Map.of("date", today.plusDays(8).toString())))).send();
@@ -489,7 +486,7 @@ class TwoNodesTest {
                 .isEqualTo(organizations.size());
         for (Api node : List.of(a, b)) {
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-                JsonNode table = node.get(poll).token(secretariat).send().json();
+                JsonNode table = node.get(poll).token(TestTokens.secretariat()).send().json();
                 assertThat(table.get("answers")).hasSize(organizations.size());
                 assertThat(table.get("notAnswered")).isEmpty();
                 JsonNode column = table.get("slots").get(0);
@@ -503,7 +500,7 @@ class TwoNodesTest {
     private static List<Api.Response> contactsAdded(Api node, String id, int client, int count) {
         List<Api.Response> responses = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            responses.add(node.post(organization(id) + "/contacts").token(secretariat)
+            responses.add(node.post(organization(id) + "/contacts").token(TestTokens.secretariat())
                               .body(Map.of("name", "連絡 太郎" + client + "-" + i,
                                       "email", "renraku-" + client + "-" + i + "-" + UUID.randomUUID() + "@ibasho.example.jp"))
                               .send());
@@ -615,7 +612,7 @@ class TwoNodesTest {
     }
 
     private static void rebuild(String projection) {
-        Api.Response rebuilt = a.post("/api/v1/admin/projections/" + projection + "/rebuild").token(secretariat).send();
+        Api.Response rebuilt = a.post("/api/v1/admin/projections/" + projection + "/rebuild").token(TestTokens.secretariat()).send();
         assertThat(rebuilt.status()).as(projection + ": " + rebuilt).isEqualTo(202);
     }
 
@@ -758,7 +755,7 @@ class TwoNodesTest {
     @Test
     void with_two_nodes_every_event_is_delivered_once() throws Exception {
         try (jp.kodoku.platform.gateway.support.WebhookReceiver receiver = new jp.kodoku.platform.gateway.support.WebhookReceiver()) {
-            Api.Response registered = a.post("/api/v1/api-clients").token(secretariat).body(Map.of(
+            Api.Response registered = a.post("/api/v1/api-clients").token(TestTokens.secretariat()).body(Map.of(
                     "name", "二台構成の連携アプリ", "scopes", List.of("directory:read"), "ratePerMinute", 10000)).send();
             assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
             String app = TestTokens.KEYCLOAK.clientToken(registered.json().get("clientId").asText(),
@@ -794,27 +791,27 @@ class TwoNodesTest {
         for (int i = 0; i < rows.length; i++) {
             rows[i] = jp.kodoku.platform.gateway.support.ImportFiles.newRow();
         }
-        Api.Response imported = a.post("/api/v1/organization-imports").token(secretariat)
+        Api.Response imported = a.post("/api/v1/organization-imports").token(TestTokens.secretariat())
                                  .bytes(jp.kodoku.platform.gateway.support.ImportFiles.excelUtf8(rows), "text/csv").send();
         assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
-        Api.Response drafted = b.post("/api/v1/newsletter/issues").token(secretariat).body(Map.of(
+        Api.Response drafted = b.post("/api/v1/newsletter/issues").token(TestTokens.secretariat()).body(Map.of(
                 "subject", "二台構成の配信試験号", "plannedSendAt", java.time.Instant.now().plusSeconds(86_400).toString())).send();
         assertThat(drafted.status()).as(drafted.toString()).isEqualTo(201);
         String issue = drafted.json().get("issueId").asText();
-        Api.Response item = a.post("/api/v1/newsletter/issues/" + issue + "/items").token(secretariat)
+        Api.Response item = a.post("/api/v1/newsletter/issues/" + issue + "/items").token(TestTokens.secretariat())
                              .header("If-Match", drafted.etag()).body(Map.of("sectionKey", "notices",
                         "content", Map.of("title", "お知らせ", "body", "二台の配信試験です。"))).send();
         assertThat(item.status()).as(item.toString()).isEqualTo(201);
-        Api.Response scheduled = b.post("/api/v1/newsletter/issues/" + issue + "/scheduling").token(secretariat)
+        Api.Response scheduled = b.post("/api/v1/newsletter/issues/" + issue + "/scheduling").token(TestTokens.secretariat())
                                   .header("If-Match", item.etag()).body(Map.of("segment", Map.of("audience", "ALL"))).send();
         assertThat(scheduled.status()).as(scheduled.toString()).isEqualTo(200);
         assertThat(scheduled.json().get("recipients").asLong()).isGreaterThanOrEqualTo(rows.length);
-        Api.Response started = a.post("/api/v1/newsletter/issues/" + issue + "/sending").token(secretariat)
+        Api.Response started = a.post("/api/v1/newsletter/issues/" + issue + "/sending").token(TestTokens.secretariat())
                                 .header("If-Match", scheduled.etag()).send();
         assertThat(started.status()).as(started.toString()).isEqualTo(202);
 
         await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> assertThat(b.get("/api/v1/newsletter/issues/" + issue)
-                .token(secretariat).send().json().get("status").asText()).isEqualTo("SENT"));
+                .token(TestTokens.secretariat()).send().json().get("status").asText()).isEqualTo("SENT"));
         Map<String, Integer> timesByRecipient = new java.util.HashMap<>();
         for (ConfigurableApplicationContext node : List.of(nodeA, nodeB)) {
             for (jakarta.mail.internet.MimeMessage mail : node.getBean(com.icegreen.greenmail.util.GreenMail.class)
@@ -824,7 +821,7 @@ class TwoNodesTest {
                 }
             }
         }
-        JsonNode progress = a.get("/api/v1/newsletter/issues/" + issue + "/sending").token(secretariat).send().json();
+        JsonNode progress = a.get("/api/v1/newsletter/issues/" + issue + "/sending").token(TestTokens.secretariat()).send().json();
         assertThat(timesByRecipient).hasSize(progress.get("recipients").asInt());
         assertThat(timesByRecipient.values()).allSatisfy(times -> assertThat(times).isEqualTo(1));
         assertThat(progress.get("sent").asInt()).isEqualTo(timesByRecipient.size());
@@ -847,7 +844,7 @@ class TwoNodesTest {
         Api.Response kept = b.get("/api/v1/events.ics").send();
         assertThat(b.get("/api/v1/events.ics").header("If-None-Match", kept.etag()).send().status()).isEqualTo(304);
 
-        Api.Response cancelled = a.post("/api/v1/events/" + event + "/cancellation").token(secretariat)
+        Api.Response cancelled = a.post("/api/v1/events/" + event + "/cancellation").token(TestTokens.secretariat())
                                   .body(Map.of("reason", "会場の閉鎖のため")).send();
         assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
 

@@ -73,8 +73,9 @@ public final class PlatformNode {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Api api = new Api(port);
         try {
-            // IllegalStateException: refused while the port is not open yet
-            await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(250))
+            // IllegalStateException: refused while the port is not open yet. A whole JVM starts here; on a loaded
+            // 2-core machine that took over 180 s once.
+            await().atMost(Duration.ofSeconds(360)).pollInterval(Duration.ofMillis(250))
                    .ignoreExceptionsInstanceOf(IllegalStateException.class)
                    .until(() -> !process.isAlive() || api.get("/readyz").send().status() == 200);
         } catch (RuntimeException e) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Steps the subcommittee tests share: set one up, appoint a chair through the API (which gives the account its
@@ -44,7 +45,11 @@ public final class Subcommittees {
                                           "theme", "相談支援の連携を検討する。", "leadOrganizationIds", List.of(leadOrganizationIds)))
                                   .send();
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        return created.json().get("subcommitteeId").asText();
+        String id = created.json().get("subcommitteeId").asText();
+        // Its endpoints check access against the read model: wait for it, as a client that got the 201 would.
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+               .until(() -> api.get("/api/v1/subcommittees/" + id).send().status() == 200);
+        return id;
     }
 
     /** Appoints a new account acting for the lead organization as the subcommittee's chair, and signs it in. */
