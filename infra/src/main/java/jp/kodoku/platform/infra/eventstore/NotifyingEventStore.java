@@ -2,6 +2,8 @@ package jp.kodoku.platform.infra.eventstore;
 
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.util.List;
 
@@ -11,6 +13,12 @@ import java.util.List;
  * events only by looking every fetch delay. On PostgreSQL, {@link NodeNotifications} closes that gap: after each
  * commit that stored events a {@code NOTIFY} is sent ({@link CommitAnnouncer}), and every node listens and wakes its
  * reader.
+ *
+ * <p>"After the commit" means the database's commit, not the unit of work's. When a command runs inside a transaction
+ * that someone else opened (an idempotent request stores its key with the events), Axon's unit of work ends, and calls
+ * {@link #afterCommit}, while that transaction is still open: the reader, woken then, looked for events nobody could
+ * see yet, found none, and learnt of them only at its next wake-up or fetch delay (issue 9). The wake-up and the
+ * announcement therefore wait for the enclosing transaction to commit, and never happen for one that rolls back.
  */
 public class NotifyingEventStore extends EmbeddedEventStore {
 
@@ -24,6 +32,20 @@ public class NotifyingEventStore extends EmbeddedEventStore {
 
     @Override
     protected void afterCommit(List<? extends EventMessage<?>> events) {
+        if (!events.isEmpty() && TransactionSynchronizationManager.isSynchronizationActive()
+                && TransactionSynchronizationManager.isActualTransactionActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    committed(events);
+                }
+            });
+        } else {
+            committed(events);
+        }
+    }
+
+    private void committed(List<? extends EventMessage<?>> events) {
         super.afterCommit(events);
         if (!events.isEmpty()) {
             announce.run();
@@ -32,6 +54,6 @@ public class NotifyingEventStore extends EmbeddedEventStore {
 
     /** Another node committed events: the reader looks now, rather than at the end of its fetch delay. */
     public void wake() {
-        afterCommit(List.of());
+        committed(List.of());
     }
 }
