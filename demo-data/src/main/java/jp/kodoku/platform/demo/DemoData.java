@@ -128,7 +128,7 @@ public class DemoData {
         log.info("Demo data: events of seed 004 and upcoming ones, with {} registrations", demoEvents.registrations());
         DemoNewsletter newsletter = new DemoNewsletter(command -> send("メールマガジン", command),
                 LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")));
-        newsletter.createSentIssues();
+        newsletter.createSentIssues(plan);
         newsletter.createDraftAndProposals();
         newsletter.createPublicSubscribers(this::mailedConfirmationToken);
         long millis = (System.nanoTime() - started) / 1_000_000;
