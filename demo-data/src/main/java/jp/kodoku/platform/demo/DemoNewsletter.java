@@ -85,9 +85,12 @@ final class DemoNewsletter {
     /**
      * The year of weekly issues from late March 2022 ({@link DemoNewsletterYear}), imported as issues that went out
      * before the platform kept the newsletter: sent on their own dates with their numbers 第1号 …, nothing mailed.
+     * Returns how many.
      */
-    void createSentIssues(List<DemoOrganizations.PlannedOrganization> plan) {
-        DemoNewsletterYear.issues(plan).forEach(send);
+    int createSentIssues(List<DemoOrganizations.PlannedOrganization> plan) {
+        List<ImportSentIssue> issues = DemoNewsletterYear.issues(plan);
+        issues.forEach(send);
+        return issues.size();
     }
 
     /** Consent wording of the public form the demo subscribers agreed to. */

@@ -320,8 +320,7 @@ class IssueTest {
     @Test
     void an_issue_sent_before_the_platform_is_recorded_as_sent_at_its_own_time_with_the_next_number() {
         scenario.givenNothing()
-                .when(new ImportSentIssue(ISSUE, SUBJECT, Segment.EVERYONE, MARCH_28_2022,
-                        java.util.List.of(new ImportSentIssue.Item(SAKURA_ITEM, "member-activities", SAKURA))))
+                .when(imported(MARCH_28_2022, "member-activities"))
                 .expectEvents(new IssueDrafted(ISSUE, SUBJECT, MARCH_28_2022, Section.DEFAULTS),
                         new IssueItemAdded(ISSUE, SAKURA_ITEM, "member-activities", SAKURA),
                         new IssueSegmentChosen(ISSUE, Segment.EVERYONE),
@@ -334,8 +333,7 @@ class IssueTest {
     @Test
     void an_imported_issue_went_out_in_the_past_and_takes_no_number_otherwise() {
         scenario.givenNothing()
-                .when(new ImportSentIssue(ISSUE, SUBJECT, Segment.EVERYONE, MAY_18,
-                        java.util.List.of(new ImportSentIssue.Item(SAKURA_ITEM, "member-activities", SAKURA))))
+                .when(imported(MAY_18, "member-activities"))
                 .expectException(invalidInput("sentAt"))
                 .expectNoEvents();
         assertThat(scenario.numbers.given()).isEqualTo(2);
@@ -344,9 +342,14 @@ class IssueTest {
     @Test
     void an_imported_issue_has_items_in_the_issue_s_sections() {
         scenario.givenNothing()
-                .when(new ImportSentIssue(ISSUE, SUBJECT, Segment.EVERYONE, MARCH_28_2022,
-                        java.util.List.of(new ImportSentIssue.Item(SAKURA_ITEM, "no-such-section", SAKURA))))
+                .when(imported(MARCH_28_2022, "no-such-section"))
                 .expectException(invalidInput("sectionKey"))
                 .expectNoEvents();
+    }
+
+    /** The issue to everyone with the item of さくら in this section, as sent at {@code sentAt}. */
+    private static ImportSentIssue imported(Instant sentAt, String section) {
+        return new ImportSentIssue(ISSUE, SUBJECT, Segment.EVERYONE, sentAt,
+                java.util.List.of(new ImportSentIssue.Item(SAKURA_ITEM, section, SAKURA)));
     }
 }
