@@ -18,6 +18,8 @@ import jp.kodoku.platform.newsletter.api.StartSendingIssue;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.mail.javamail.JavaMailSender;
 
 import java.io.ByteArrayOutputStream;
@@ -42,7 +44,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * sent with the platform's own JavaMailSender (the same SMTP session settings) by as many threads as the platform has
  * outbox workers, and nothing else. The pace setting is raised out of the way
  * ({@code platform.newsletter.sending.rate-per-second=1000000}), so the figure is what the machinery allows: rendering,
- * the outbox's claim and mark per row, SMTP. The heap in use is sampled every 100 ms while sending.
+ * the outbox's claim and mark per row, SMTP. The platform runs in this JVM ({@link Platform}), so the heap measured here
+ * is its heap: every {@code bench.newsletter.heapSeconds} (15) while sending, GreenMail's received mails are dropped
+ * (the mails are counted by the outbox rows marked done, i.e. accepted by SMTP) and the heap in use is read after a
+ * full collection ({@code System.gc()}), so the samples are the live set, not the collector's sawtooth; their trend
+ * against the mails sent tells whether the heap grows with the recipients.
  *
  * <p>Alone with {@code -Dbench.newsletter.only=true}.
  */
@@ -53,6 +59,7 @@ final class NewsletterSending {
     private final Platform platform;
     private final Results results;
     private final int recipients = Integer.getInteger("bench.newsletter.recipients", 10_000);
+    private final int heapEverySeconds = Integer.getInteger("bench.newsletter.heapSeconds", 15);
 
     NewsletterSending(Platform platform, Results results) {
         this.platform = platform;
@@ -97,39 +104,122 @@ final class NewsletterSending {
         }
         commands.sendAndWait(Organizations.message(new ScheduleIssue(issue, null, Segment.EVERYONE)));
 
+        JdbcTemplate jdbc = platform.jdbc();
+        String rows = "issue-" + issue.value() + "/%";
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        List<Long> heap = new ArrayList<>();
+        List<long[]> heap = new ArrayList<>();   // {mails accepted so far, heap used after a full GC}
+        byte[] sample = null;
         long t0 = System.nanoTime();
         commands.sendAndWait(Organizations.message(new StartSendingIssue(issue, null, true)));
-        deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(30);
-        long nextSample = 0;
-        while (smtp.getReceivedMessages().length < reached && System.nanoTime() < deadline) {
-            if (System.nanoTime() >= nextSample) {
-                heap.add(memory.getHeapMemoryUsage().getUsed());
-                nextSample = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
+        deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(60);
+        long nextSample = System.nanoTime() + TimeUnit.SECONDS.toNanos(heapEverySeconds);
+        long gcNanos = 0;
+        int done = 0;
+        while (System.nanoTime() < deadline) {
+            long[] states = outboxStates(jdbc, rows);
+            done = (int) states[0];
+            if (states[1] == 0 && states[0] + states[2] > 0) {
+                break;
             }
-            Platform.sleep(20);
+            if (System.nanoTime() >= nextSample) {
+                // GreenMail keeps every mail it received in this JVM; dropped here, so that the heap measured after
+                // the collection is the platform's (the count of mails comes from the outbox rows marked done)
+                if (sample == null && smtp.getReceivedMessages().length > 0) {
+                    sample = bytes(smtp.getReceivedMessages()[0]);
+                }
+                smtp.purgeEmailFromAllMailboxes();
+                long g0 = System.nanoTime();
+                System.gc();
+                gcNanos += System.nanoTime() - g0;
+                heap.add(new long[]{outboxStates(jdbc, rows)[0], memory.getHeapMemoryUsage().getUsed()});
+                nextSample = System.nanoTime() + TimeUnit.SECONDS.toNanos(heapEverySeconds);
+            }
+            Platform.sleep(50);
         }
         double platformSeconds = (System.nanoTime() - t0) / 1e9;
-        MimeMessage[] sent = smtp.getReceivedMessages();
-        int platformMails = sent.length;
+        long[] states = outboxStates(jdbc, rows);
+        int platformMails = (int) states[0];
+        if (states[1] > 0 || platformMails + states[2] < reached) {
+            throw new IllegalStateException("the issue did not go out within the time: " + platformMails + " sent, "
+                    + states[1] + " pending, " + states[2] + " failed of " + reached);
+        }
         double platformRate = platformMails / platformSeconds;
-
-        byte[] sample = bytes(sent[0]);
+        if (sample == null) {
+            sample = bytes(smtp.getReceivedMessages()[0]);
+        }
         smtp.purgeEmailFromAllMailboxes();
         double baselineRate = baseline(platform.bean(JavaMailSender.class), sample, platformMails, smtp);
 
-        long heapMin = heap.stream().mapToLong(Long::longValue).min().orElse(0);
-        long heapMax = heap.stream().mapToLong(Long::longValue).max().orElse(0);
+        HeapTrend trend = HeapTrend.of(heap, platformMails);
         String note = String.format(Locale.ROOT, "%d recipients (%d reached by the segment), %d mails of %d bytes in "
-                        + "%.1f s; %d outbox workers; heap in use while sending %d–%d MiB over %d samples (GC included); "
-                        + "baseline: the same number of copies of one sent mail by %d threads with the platform's "
-                        + "JavaMailSender", recipients, reached, platformMails, sample.length, platformSeconds, WORKERS,
-                heapMin >> 20, heapMax >> 20, heap.size(), WORKERS);
+                        + "%.1f s (%d given up); %d outbox workers; %s; %.1f s of the sending spent in the %d full "
+                        + "collections for the samples; baseline: the same number of copies of one sent mail by %d "
+                        + "threads with the platform's JavaMailSender", recipients, reached, platformMails,
+                sample.length, platformSeconds, states[2], WORKERS, trend, gcNanos / 1e9, heap.size(), WORKERS);
         System.out.println("  newsletter: " + note);
         results.rate("newsletter.sending.rate", "newsletter: mails per second, send now → all accepted by SMTP",
                 platformRate, "mails/s", baselineRate, "raw SMTP sends of the same messages, same concurrency", 0.5, note);
-        results.detail("newsletterHeapUsedMiB", List.of(heapMin >> 20, heapMax >> 20));
+        results.detail("newsletterHeapAfterGcMiB", trend.mib());
+        results.detail("newsletterHeapFlat", trend.flat());
+    }
+
+    /** Mails done, pending and given up of the issue, as its outbox rows say. */
+    private static long[] outboxStates(JdbcTemplate jdbc, String rows) {
+        long[] states = new long[3];
+        jdbc.query("SELECT state, COUNT(*) FROM outbox WHERE kind = 'newsletter.issue' AND dedupe_key LIKE ? "
+                + "GROUP BY state", (RowCallbackHandler) row -> {
+            switch (row.getString(1)) {
+                case "done" -> states[0] = row.getLong(2);
+                case "pending" -> states[1] = row.getLong(2);
+                default -> states[2] += row.getLong(2);
+            }
+        }, rows);
+        return states;
+    }
+
+    /**
+     * The heap in use after full collections while sending, against the mails sent by then: first, last, least and
+     * most, and the growth a straight line through the samples gives over the whole sending. Flat when that growth is
+     * under 10 % of the first sample or 32 MiB: a heap that grows with the recipients (rows, letters or addresses
+     * kept) would grow by far more over 10,000 of them.
+     */
+    record HeapTrend(long first, long last, long min, long max, long growth, int samples) {
+
+        static HeapTrend of(List<long[]> samples, int mails) {
+            if (samples.size() < 2) {
+                long only = samples.isEmpty() ? 0 : samples.get(0)[1];
+                return new HeapTrend(only, only, only, only, 0, samples.size());
+            }
+            double n = samples.size();
+            double meanX = samples.stream().mapToLong(s -> s[0]).average().orElse(0);
+            double meanY = samples.stream().mapToLong(s -> s[1]).average().orElse(0);
+            double covariance = 0;
+            double variance = 0;
+            for (long[] s : samples) {
+                covariance += (s[0] - meanX) * (s[1] - meanY);
+                variance += (s[0] - meanX) * (s[0] - meanX);
+            }
+            double bytesPerMail = variance == 0 ? 0 : covariance / variance;
+            return new HeapTrend(samples.get(0)[1], samples.get(samples.size() - 1)[1],
+                    samples.stream().mapToLong(s -> s[1]).min().orElse(0),
+                    samples.stream().mapToLong(s -> s[1]).max().orElse(0), Math.round(bytesPerMail * mails), (int) n);
+        }
+
+        boolean flat() {
+            return growth < Math.max(32L << 20, first / 10);
+        }
+
+        List<Long> mib() {
+            return List.of(first >> 20, last >> 20, min >> 20, max >> 20, growth >> 20);
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "heap in use after full GCs while sending: first %d MiB, "
+                            + "last %d MiB, min %d MiB, max %d MiB over %d samples, fitted growth over the sending "
+                            + "%d MiB: %s", first >> 20, last >> 20, min >> 20, max >> 20, samples,
+                    growth >> 20, flat() ? "flat" : "NOT flat (grows with the recipients)");
+        }
     }
 
     private void members(CommandGateway commands) throws Exception {

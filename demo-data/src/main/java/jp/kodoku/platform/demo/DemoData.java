@@ -128,9 +128,12 @@ public class DemoData {
         log.info("Demo data: events of seed 004 and upcoming ones, with {} registrations", demoEvents.registrations());
         DemoNewsletter newsletter = new DemoNewsletter(command -> send("メールマガジン", command),
                 LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")));
-        newsletter.createSentIssues();
+        long newsletterStarted = System.nanoTime();
+        int issues = newsletter.createSentIssues(plan);
         newsletter.createDraftAndProposals();
         newsletter.createPublicSubscribers(this::mailedConfirmationToken);
+        log.info("Demo data: newsletter with {} issues sent since 2022-03-28 in {} ms", issues,
+                (System.nanoTime() - newsletterStarted) / 1_000_000);
         long millis = (System.nanoTime() - started) / 1_000_000;
         var counts = DemoOrganizations.countsAsOf(plan, LocalDate.now());
         log.info("Demo data: created {} organizations with {} commands in {} ms ({} members today: {})",

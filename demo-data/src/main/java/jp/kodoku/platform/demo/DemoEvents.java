@@ -43,18 +43,25 @@ final class DemoEvents {
         return new EventId(UUID.nameUUIDFromBytes(("demo-event:" + title).getBytes(StandardCharsets.UTF_8)).toString());
     }
 
+    /** What took place in 令和4年度 (seed 004): the first workshop and the two symposiums, finished. */
+    static List<EventDetails> seed004() {
+        return List.of(new EventDetails(EventKind.WORKSHOP, "“多様な各種の居場所“の多様性と種別について",
+                        "孤独・孤立に関する現場課題ワークショップ。孤独・孤立対策に関する実務者が日々の実践から感じる現状や課題に対する対応策を議論しました。",
+                        null, null, true, List.of(), wholeDay(LocalDate.of(2022, 3, 30)), GOUDOU_8, null, Visibility.PUBLIC,
+                        null),
+                new EventDetails(EventKind.SYMPOSIUM, "孤独・孤立の実態把握に関する全国調査の結果に見る課題の背景と取組",
+                        "第1回シンポジウム。孤独・孤立の実態把握に関する全国調査の結果をもとに、課題の背景と取組を考えました。", null, null, true,
+                        List.of(), wholeDay(LocalDate.of(2022, 6, 21)), GOUDOU_8, null, Visibility.PUBLIC, null),
+                new EventDetails(EventKind.SYMPOSIUM, "「声を上げやすい・声をかけやすい社会」に向けた取組の在り方",
+                        "第2回シンポジウム。分科会1のテーマについて、担当幹事団体とともに議論しました。", null, null, true,
+                        List.of(org(IBASHO)), wholeDay(LocalDate.of(2022, 10, 26)), GOUDOU_8, null, Visibility.PUBLIC, null));
+    }
+
     void create() {
         // ---- seed 004: what took place in 令和4年度 ----
-        finished(new EventDetails(EventKind.WORKSHOP, "“多様な各種の居場所“の多様性と種別について",
-                "孤独・孤立に関する現場課題ワークショップ。孤独・孤立対策に関する実務者が日々の実践から感じる現状や課題に対する対応策を議論しました。",
-                null, null, true, List.of(), wholeDay(LocalDate.of(2022, 3, 30)), GOUDOU_8, null, Visibility.PUBLIC,
-                null));
-        finished(new EventDetails(EventKind.SYMPOSIUM, "孤独・孤立の実態把握に関する全国調査の結果に見る課題の背景と取組",
-                "第1回シンポジウム。孤独・孤立の実態把握に関する全国調査の結果をもとに、課題の背景と取組を考えました。", null, null, true,
-                List.of(), wholeDay(LocalDate.of(2022, 6, 21)), GOUDOU_8, null, Visibility.PUBLIC, null));
-        finished(new EventDetails(EventKind.SYMPOSIUM, "「声を上げやすい・声をかけやすい社会」に向けた取組の在り方",
-                "第2回シンポジウム。分科会1のテーマについて、担当幹事団体とともに議論しました。", null, null, true,
-                List.of(org(IBASHO)), wholeDay(LocalDate.of(2022, 10, 26)), GOUDOU_8, null, Visibility.PUBLIC, null));
+        for (EventDetails past : seed004()) {
+            finished(past);
+        }
 
         // ---- upcoming ----
         LocalDate courseDay = today.plusWeeks(3);

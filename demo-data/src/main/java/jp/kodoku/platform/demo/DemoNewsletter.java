@@ -3,23 +3,21 @@ package jp.kodoku.platform.demo;
 import jp.kodoku.platform.newsletter.api.*;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The newsletter of the demo (メールマガジン), as the newsletter's public commands: issues sent to everyone with items
- * on the themes of seed 004 (the members' activities, support information, the platform's events, the secretariat's
- * visits to demo members), one with a members-only item that the public archive leaves out; next week's issue as a
- * draft; and member organizations' proposals in each state (waiting, deferred, accepted with an edit into the draft,
- * rejected). Ids derive from names, the same on every machine.
+ * The newsletter of the demo (メールマガジン), as the newsletter's public commands: a year of weekly issues from late
+ * March 2022 ({@link DemoNewsletterYear}: the members' activities, support information, the platform's events, the
+ * secretariat's visits to demo members; one members-only item the public archive leaves out, one issue to members
+ * only), recorded as sent on their dates; next week's issue scheduled, the one after as a draft; and member
+ * organizations' proposals in each state (waiting, deferred, accepted with an edit into the draft, rejected). Ids
+ * derive from names, the same on every machine.
  */
 final class DemoNewsletter {
 
@@ -85,62 +83,14 @@ final class DemoNewsletter {
     }
 
     /**
-     * Issues that went out before the demo started, recorded as the issue's commands record any issue: scheduled for
-     * a segment, started, and marked sent at once, so nothing is mailed (the sending pipeline skips an issue already
-     * sent). Their numbers (第1号 …) are given in this order; their sending time is the demo's start, since the
-     * commands keep time themselves. Three went to everyone (the public archive shows them), one to members only.
+     * The year of weekly issues from late March 2022 ({@link DemoNewsletterYear}), imported as issues that went out
+     * before the platform kept the newsletter: sent on their own dates with their numbers 第1号 …, nothing mailed.
+     * Returns how many.
      */
-    void createSentIssues() {
-        sent("孤独・孤立対策官民連携プラットフォーム メールマガジン 創刊号", Segment.EVERYONE,
-                planned("notices", "メールマガジンを創刊しました",
-                        "官民連携プラットフォームの会員と関係者の皆さまに、**会員の活動**や**支援情報**、催しのお知らせを週1回程度お届けします。"),
-                planned("member-activities", "あなたのいばしょ：24時間365日のチャット相談を続けています",
-                        "年齢や性別を問わず、誰でも無料・匿名で利用できるチャット相談窓口です。相談員は国内外のボランティアが担っています。"),
-                planned("events", "第1回シンポジウム「孤独・孤立の実態把握に関する全国調査の結果に見る課題の背景と取組」",
-                        "全国調査の結果をもとに、孤独・孤立の課題の背景と取組を考えました。当日の資料は事務局ページで公開しています。"),
-                planned("visits", "事務局訪問記：全国社会福祉協議会を訪ねて",
-                        "地域の社会福祉協議会による居場所づくりと、生活福祉資金の相談の現場についてお話を伺いました。"));
-        sent("孤独・孤立対策官民連携プラットフォーム メールマガジン 分科会だより号", Segment.EVERYONE,
-                planned("notices", "3つの分科会が活動しています",
-                        "分科会1「声を上げやすい・声をかけやすい社会」、分科会2「地域における包括的支援」、分科会3「相談支援の相互連携」。"
-                                + "各分科会の検討成果はウェブサイトで公開しています。"),
-                planned("support", "孤独・孤立対策に取り組むNPO等への助成のご案内",
-                        "地域で孤独・孤立対策に取り組むNPO等を対象とした助成の募集が始まりました。\n\n- 対象：法人格のある非営利団体\n- 締切：募集要項をご確認ください"),
-                plannedForMembers("notices", "【会員限定】幹事会の開催結果",
-                        "幹事会で次年度の事業計画案と分科会の体制について意見を交わしました。議事要旨は会員ページに掲載しています。"));
-        sent("孤独・孤立対策官民連携プラットフォーム メールマガジン 強化月間特集号", Segment.EVERYONE,
-                planned("notices", "5月は「孤独・孤立対策強化月間」です",
-                        "強化月間には会員団体が全国で催しを開きます。イベントカレンダーで、お近くの催しを探してみてください。"),
-                planned("member-activities", "日本いのちの電話連盟：相談員の養成講座を開いています",
-                        "全国の相談センターで、電話相談のボランティア相談員を養成する講座を開いています。"),
-                planned("visits", "事務局訪問記：自殺対策支援センターライフリンクを訪ねて",
-                        "SNS相談と地域の支援機関をつなぐ取組と、自治体との連携についてお話を伺いました。"));
-        sent("孤独・孤立対策官民連携プラットフォーム 会員向けメールマガジン 総会のご案内",
-                new Segment(Audience.MEMBERS, Set.of(), Set.of(), Set.of(), Set.of()),
-                planned("notices", "定時総会のご案内", "定時総会を開きます。議決権の行使について、会員ページからご確認ください。"));
-    }
-
-    /** An item of a demo issue: its section and its text. */
-    private record Planned(String section, ItemContent content) {
-    }
-
-    private static Planned planned(String section, String title, String body) {
-        return new Planned(section, new ItemContent(title, body, null, false));
-    }
-
-    private static Planned plannedForMembers(String section, String title, String body) {
-        return new Planned(section, new ItemContent(title, body, null, true));
-    }
-
-    private void sent(String subject, Segment segment, Planned... items) {
-        IssueId issue = issueId(subject);
-        send.accept(new DraftIssue(issue, subject, Instant.now().plus(Duration.ofHours(1))));
-        for (Planned planned : items) {
-            item(issue, planned.section(), planned.content());
-        }
-        send.accept(new ScheduleIssue(issue, null, segment));
-        send.accept(new StartSendingIssue(issue, null, true));
-        send.accept(new MarkIssueSent(issue, 0, 0));
+    int createSentIssues(List<DemoOrganizations.PlannedOrganization> plan) {
+        List<ImportSentIssue> issues = DemoNewsletterYear.issues(plan);
+        issues.forEach(send);
+        return issues.size();
     }
 
     /** Consent wording of the public form the demo subscribers agreed to. */

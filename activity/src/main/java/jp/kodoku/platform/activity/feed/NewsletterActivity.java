@@ -10,10 +10,8 @@ import jp.kodoku.platform.newsletter.api.IssueSent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
 
-import java.time.Instant;
 import java.util.List;
 
 import static jp.kodoku.platform.activity.api.ActivityKind.NEWSLETTER_ISSUE_SENT;
@@ -63,14 +61,15 @@ class NewsletterActivity {
         subjects.change(e.issueId().value(), seq, s -> s.number = e.number());
     }
 
+    /** At the time the issue went out as it records it: an issue imported from before the platform went out then. */
     @EventHandler
-    void on(IssueSent e, @SequenceNumber long seq, @Timestamp Instant at) {
+    void on(IssueSent e, @SequenceNumber long seq) {
         String id = e.issueId().value();
         Subjects.Change change = subjects.change(id, seq, s -> s.announced = true);
         if (change.applied()) {
             Subject s = change.after();
             String number = s.number == null ? "" : "第" + s.number + "号";
-            entries.add(id, seq, at, new Told(NEWSLETTER_ISSUE_SENT, s.audience == null ? Audience.MEMBERS : s.audience,
+            entries.add(id, seq, e.sentAt(), new Told(NEWSLETTER_ISSUE_SENT, s.audience == null ? Audience.MEMBERS : s.audience,
                     "メールマガジン" + number + (s.title == null ? "" : "「" + s.title + "」") + "を配信しました",
                     List.of(), null, FeedLinks.newsletterIssue(id)));
         }

@@ -180,6 +180,15 @@ class ActivityFeedTest {
     }
 
     @Test
+    void an_issue_is_told_at_the_time_it_went_out_also_one_recorded_long_after() {
+        history.sentIssueOn("メールマガジン 創刊号", 1, Instant.parse("2022-03-28T01:00:00Z"));
+
+        List<ActivityEntry> publicFeed = read(ActivityViewer.anyone());
+        assertThat(texts(publicFeed)).containsExactly("メールマガジン第1号「メールマガジン 創刊号」を配信しました");
+        assertThat(publicFeed.get(0).occurredAt()).isEqualTo(Instant.parse("2022-03-28T01:00:00Z"));
+    }
+
+    @Test
     void an_issue_sent_to_members_contacts_only_is_members_news() {
         String sakura = history.member("こども居場所ネットワークさくら", true);
         history.sentIssue("会員向け特集", 53, new Segment(jp.kodoku.platform.newsletter.api.Audience.MEMBERS,

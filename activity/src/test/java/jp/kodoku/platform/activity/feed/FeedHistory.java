@@ -216,6 +216,15 @@ final class FeedHistory implements AutoCloseable {
 
     /** An issue drafted, scheduled to a segment, started (as number {@code number}) and sent; returns its id. */
     String sentIssue(String subject, int number, Segment segment) {
+        return sentIssue(subject, number, segment, null);
+    }
+
+    /** An issue that went out at {@code sentAt} (one imported from before the platform), told now. */
+    String sentIssueOn(String subject, int number, Instant sentAt) {
+        return sentIssue(subject, number, Segment.EVERYONE, sentAt);
+    }
+
+    private String sentIssue(String subject, int number, Segment segment, Instant sentAt) {
         IssueId id = IssueId.random();
         IssueDrafted drafted = new IssueDrafted(id, subject, now.plusSeconds(3600), Section.DEFAULTS);
         tell(id.value(), (seq, at) -> newsletter.on(drafted, seq));
@@ -224,8 +233,8 @@ final class FeedHistory implements AutoCloseable {
         tell(id.value(), (seq, at) -> newsletter.on(chosen, seq));
         IssueSendingStarted started = new IssueSendingStarted(id, number, now);
         tell(id.value(), (seq, at) -> newsletter.on(started, seq));
-        IssueSent sent = new IssueSent(id, now, 120, 0);
-        tell(id.value(), (seq, at) -> newsletter.on(sent, seq, at));
+        IssueSent sent = new IssueSent(id, sentAt == null ? now.plusSeconds(1) : sentAt, 120, 0);
+        tell(id.value(), (seq, at) -> newsletter.on(sent, seq));
         return id.value();
     }
 

@@ -60,6 +60,20 @@ public class JapaneseDates {
                 + date.getDayOfMonth() + "日";
     }
 
+    /**
+     * A fiscal year (April–March) in the era's years: 2022 → "令和4年度"; 2019 → "令和元年度", as the government names
+     * it, though 令和 began on 1 May 2019 (so the era is taken on 1 May, not on 1 April).
+     */
+    public String fiscalYear(int year) {
+        if (PageLanguage.english()) {
+            return "FY" + year;
+        }
+        JapaneseDate japanese = JapaneseDate.from(LocalDate.of(year, 5, 1));
+        int yearOfEra = japanese.get(ChronoField.YEAR_OF_ERA);
+        return japanese.getEra().getDisplayName(java.time.format.TextStyle.FULL, Locale.JAPAN)
+                + (yearOfEra == 1 ? "元" : Integer.toString(yearOfEra)) + "年度";
+    }
+
     public LocalDate today() {
         return LocalDate.now(JAPAN);
     }

@@ -192,8 +192,10 @@ class EmbeddedPlatformTest {
         JsonNode archive = api.get("/api/v1/newsletter/archive").send().json();
         assertThat(archive.findValuesAsText("subject")).contains("孤独・孤立対策官民連携プラットフォーム メールマガジン 創刊号")
                 .noneMatch(subject -> subject.contains("会員向け"));
-        JsonNode issue = api.get("/api/v1/newsletter/archive/2").send().json();
-        assertThat(issue.findValuesAsText("title")).contains("孤独・孤立対策に取り組むNPO等への助成のご案内")
+        // 第16号 (2022-07-04; 第11号 went to members only) has the one members-only item of the year
+        JsonNode issue = api.get("/api/v1/newsletter/archive/16").send().json();
+        assertThat(issue.get("sentAt").asText()).isEqualTo("2022-07-04T01:00:00Z");
+        assertThat(issue.findValuesAsText("title")).contains("7月1日現在の会員数は259団体です")
                 .doesNotContain("【会員限定】幹事会の開催結果");
         JsonNode proposals = api.get("/api/v1/newsletter/proposals").token(TestTokens.secretariat()).send().json();
         assertThat(proposals.findValuesAsText("status")).contains("PROPOSED", "DEFERRED", "ACCEPTED", "REJECTED");
@@ -210,6 +212,28 @@ class EmbeddedPlatformTest {
                              .token(TestTokens.secretariat()).send().json();
         assertThat(ledger.get("status").asText()).isEqualTo("ACTIVE");
         assertThat(ledger.get("entries").findValuesAsText("what")).containsExactly("REQUESTED", "CONFIRMED");
+    }
+
+    @Test
+    void the_newsletter_archive_holds_a_year_of_weekly_issues_from_march_2022_sent_on_their_dates() {
+        JsonNode reiwa4 = api.get("/api/v1/newsletter/archive?fiscalYear=2022").send().json();
+        assertThat(reiwa4).hasSize(52);
+        assertThat(reiwa4.get(51).get("sentAt").asText()).isEqualTo("2022-04-04T01:00:00Z");
+        assertThat(reiwa4.get(0).get("sentAt").asText()).isEqualTo("2023-03-27T01:00:00Z");
+        JsonNode first = api.get("/api/v1/newsletter/archive/1").send().json();
+        assertThat(first.get("subject").asText()).isEqualTo("孤独・孤立対策官民連携プラットフォーム メールマガジン 創刊号");
+        assertThat(first.get("sentAt").asText()).isEqualTo("2022-03-28T01:00:00Z");
+        assertThat(first.findValuesAsText("title")).contains("事務局訪問記：全国社会福祉協議会を訪ねて");
+        assertThat(api.get("/api/v1/newsletter/archive?fiscalYear=2023").send().json().findValuesAsText("subject"))
+                .containsExactly("孤独・孤立対策官民連携プラットフォーム メールマガジン（2023年4月3日号）");
+
+        String page = api.get("/newsletter").send().text();
+        assertThat(page).contains("令和4年度", "令和5年度");
+
+        JsonNode sent = api.get("/api/v1/feed?kind=NEWSLETTER_ISSUE_SENT&to=2022-04-01").send().json();
+        assertThat(sent.findValuesAsText("text")).containsExactly(
+                "メールマガジン第1号「孤独・孤立対策官民連携プラットフォーム メールマガジン 創刊号」を配信しました");
+        assertThat(sent.findValuesAsText("occurredAt")).containsExactly("2022-03-28T01:00:00Z");
     }
 
     private static Path temporaryDirectory() {

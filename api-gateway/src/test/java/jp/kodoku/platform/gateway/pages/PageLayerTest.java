@@ -140,6 +140,15 @@ class PageLayerTest extends ApiTest {
     }
 
     @Test
+    void a_fiscal_year_is_named_in_the_era_as_the_government_names_it() {
+        JapaneseDates dates = new JapaneseDates();
+
+        assertThat(dates.fiscalYear(2022)).isEqualTo("令和4年度");
+        assertThat(dates.fiscalYear(2019)).isEqualTo("令和元年度");
+        assertThat(dates.fiscalYear(2018)).isEqualTo("平成30年度");
+    }
+
+    @Test
     void the_header_greets_a_signed_in_person_and_offers_sign_out_as_a_form_with_its_token() throws Exception {
         Document page = PageChecks.page(mvc.perform(get("/").with(oidcLogin().idToken(t -> t.claim("name", "山田 花子"))))
                                            .andReturn());

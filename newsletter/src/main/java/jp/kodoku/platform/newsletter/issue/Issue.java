@@ -68,6 +68,11 @@ public class Issue {
 
     long addItem(ItemId itemId, String sectionKey, ItemContent content) {
         requireDraft("changed");
+        placeItem(itemId, sectionKey, content);
+        return getVersion();
+    }
+
+    private void placeItem(ItemId itemId, String sectionKey, ItemContent content) {
         section(sectionKey, "sectionKey");
         if (sectionOf(itemId) != null) {
             throw new NewsletterRuleViolation("the issue has this item already");
@@ -76,7 +81,6 @@ public class Issue {
             throw new NewsletterRuleViolation("an issue has at most " + IssueRules.ITEMS_MAX + " items");
         }
         apply(new IssueItemAdded(id, itemId, sectionKey, content));
-        return getVersion();
     }
 
     long reviseItem(ItemId itemId, ItemContent content) {
@@ -131,6 +135,25 @@ public class Issue {
                     : "an issue that has started going out cannot be cancelled; it is " + status);
         }
         apply(new IssueCancelled(id, reason));
+        return getVersion();
+    }
+
+    /**
+     * A new draft that went out before the platform kept the newsletter (ImportSentIssue): the rest of the history of
+     * any sent issue, every step at the time it went out.
+     */
+    long recordSentBefore(Segment segment, List<ImportSentIssue.Item> items, int number, Instant sentAt) {
+        requireDraft("imported");
+        if (items.isEmpty()) {
+            throw new NewsletterRuleViolation("an issue without items is not sent");
+        }
+        for (ImportSentIssue.Item item : items) {
+            placeItem(item.itemId(), item.sectionKey(), item.content());
+        }
+        apply(new IssueSegmentChosen(id, segment));
+        apply(new IssueScheduled(id, sentAt));
+        apply(new IssueSendingStarted(id, number, sentAt));
+        apply(new IssueSent(id, sentAt, 0, 0));
         return getVersion();
     }
 

@@ -9,6 +9,8 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The issue's commands with what the aggregate cannot know itself: the rules of well-formed input, the time, and the
@@ -38,6 +40,29 @@ public class IssueCommandHandler {
         requirePlannedSendAt(command.plannedSendAt());
         repository.newInstance(() -> new Issue(command.issueId(), subject, command.plannedSendAt()));
         return 0L;
+    }
+
+    /** The number is drawn in the transaction that appends the history, as for a start. */
+    @CommandHandler
+    public long handle(ImportSentIssue command) throws Exception {
+        String subject = IssueRules.subject(command.subject());
+        if (command.segment() == null) {
+            throw new InvalidNewsletterInput("segment", "is required (audience ALL, MEMBERS or PUBLIC)");
+        }
+        if (command.sentAt() == null || !command.sentAt().isBefore(clock.instant())) {
+            throw new InvalidNewsletterInput("sentAt", "is required and lies in the past");
+        }
+        List<ImportSentIssue.Item> items = new ArrayList<>();
+        for (ImportSentIssue.Item item : command.items()) {
+            if (item.itemId() == null) {
+                throw new InvalidNewsletterInput("itemId", "is required");
+            }
+            items.add(new ImportSentIssue.Item(item.itemId(), item.sectionKey(), IssueRules.content(item.content())));
+        }
+        int number = numbers.assign(command.issueId());
+        // state applied in a constructor is seen only once it returns, so the draft comes first, then the rest
+        return repository.newInstance(() -> new Issue(command.issueId(), subject, command.sentAt()))
+                         .invoke(i -> i.recordSentBefore(command.segment(), items, number, command.sentAt()));
     }
 
     @CommandHandler

@@ -17,7 +17,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,15 +30,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code List-Unsubscribe} (the one-click HTTPS URL and a mailto) and {@code List-Unsubscribe-Post} (RFC 8058), and a
  * {@code Message-ID} stable per issue and recipient.
  *
- * <p>The content of an issue going out never changes, so it is read once per node (from the issues' read model, once
- * that has caught up with the start) and kept.
+ * <p>The content of an issue going out never changes, so it is read once per node from the issues' read model (once
+ * that has caught up with the start; until then the recipient's row is tried again later) and kept.
  */
 @Component
 @EnableConfigurationProperties(SendingProperties.class)
 class IssueLetters {
 
     static final String MASTHEAD = "孤独・孤立対策官民連携プラットフォーム メールマガジン";
-    private static final Duration CATCH_UP = Duration.ofSeconds(30);
 
     private final QueryGateway queries;
     private final PlatformMail mail;
@@ -67,28 +65,24 @@ class IssueLetters {
     }
 
     /**
-     * The content of an issue going out, at least at {@code version} (the start): the read model normally follows
-     * within a second; one that lags longer fails this mail, which the outbox tries again later.
+     * The content of an issue going out, at least at {@code version} (the start). The read model normally holds it
+     * before the first row comes due; while it lags (just after the start, or while it is rebuilt after a restart) this
+     * fails at once, and the outbox tries the row again after its back-off: waiting here would hold the row's lock and
+     * a worker for nothing.
      */
-    IssueDetails goingOut(IssueId issue, long version) throws InterruptedException {
+    IssueDetails goingOut(IssueId issue, long version) {
         IssueDetails kept = goingOut.get(issue);
         if (kept != null) {
             return kept;
         }
-        long deadline = System.nanoTime() + CATCH_UP.toNanos();
-        while (true) {
-            IssueDetails read = current(issue).orElse(null);
-            if (read != null && read.version() >= version
-                    && (read.status() == IssueStatus.SENDING || read.status() == IssueStatus.SENT)) {
-                goingOut.put(issue, read);
-                return read;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the issues' read model has not reached version " + version + " of "
-                        + issue + " yet");
-            }
-            Thread.sleep(100);
+        IssueDetails read = current(issue).orElse(null);
+        if (read == null || read.version() < version
+                || (read.status() != IssueStatus.SENDING && read.status() != IssueStatus.SENT)) {
+            throw new IllegalStateException("the issues' read model has not reached version " + version + " of "
+                    + issue + " yet; the outbox tries again");
         }
+        goingOut.put(issue, read);
+        return read;
     }
 
     /** The mail to one recipient, with the Message-ID given (the row's). */

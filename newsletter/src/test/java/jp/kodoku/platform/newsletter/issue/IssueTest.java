@@ -312,4 +312,44 @@ class IssueTest {
                 .when(new MarkIssueSent(ISSUE, 2000, 0))
                 .expectNoEvents();
     }
+
+    // ---- issues sent before the platform kept the newsletter --------------------------------------------------------
+
+    private static final Instant MARCH_28_2022 = java.time.LocalDateTime.of(2022, 3, 28, 9, 0).atZone(JAPAN).toInstant();
+
+    @Test
+    void an_issue_sent_before_the_platform_is_recorded_as_sent_at_its_own_time_with_the_next_number() {
+        scenario.givenNothing()
+                .when(imported(MARCH_28_2022, "member-activities"))
+                .expectEvents(new IssueDrafted(ISSUE, SUBJECT, MARCH_28_2022, Section.DEFAULTS),
+                        new IssueItemAdded(ISSUE, SAKURA_ITEM, "member-activities", SAKURA),
+                        new IssueSegmentChosen(ISSUE, Segment.EVERYONE),
+                        new IssueScheduled(ISSUE, MARCH_28_2022),
+                        new IssueSendingStarted(ISSUE, 3, MARCH_28_2022),
+                        new IssueSent(ISSUE, MARCH_28_2022, 0, 0));
+        assertThat(scenario.numbers.given()).isEqualTo(3);
+    }
+
+    @Test
+    void an_imported_issue_went_out_in_the_past_and_takes_no_number_otherwise() {
+        scenario.givenNothing()
+                .when(imported(MAY_18, "member-activities"))
+                .expectException(invalidInput("sentAt"))
+                .expectNoEvents();
+        assertThat(scenario.numbers.given()).isEqualTo(2);
+    }
+
+    @Test
+    void an_imported_issue_has_items_in_the_issue_s_sections() {
+        scenario.givenNothing()
+                .when(imported(MARCH_28_2022, "no-such-section"))
+                .expectException(invalidInput("sectionKey"))
+                .expectNoEvents();
+    }
+
+    /** The issue to everyone with the item of さくら in this section, as sent at {@code sentAt}. */
+    private static ImportSentIssue imported(Instant sentAt, String section) {
+        return new ImportSentIssue(ISSUE, SUBJECT, Segment.EVERYONE, sentAt,
+                java.util.List.of(new ImportSentIssue.Item(SAKURA_ITEM, section, SAKURA)));
+    }
 }
