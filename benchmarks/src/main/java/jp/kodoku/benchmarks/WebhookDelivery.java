@@ -190,7 +190,12 @@ final class WebhookDelivery {
 
         WebhooksProperties settings = platform.bean(WebhooksProperties.class);
         int concurrency = settings.workers() * settings.parallelSends();
-        double rawRate = rawLoop(subscribers, bodies, enqueued, concurrency);
+        // the baseline sends in the rows' order (the replays enqueue one subscriber's events after another's); the
+        // same POSTs taken in turn across the subscribers, which spreads them over all their threads, for comparison
+        double rawRate = rawLoop(subscribers, bodies, enqueued, concurrency, false);
+        double rawAcross = rawLoop(subscribers, bodies, enqueued, concurrency, true);
+        results.detail("webhooks.saturation.rawAcrossSubscribers", rawAcross);
+        System.out.printf(Locale.ROOT, "  raw loop, the same POSTs in turn across the subscribers: %.0f /s%n", rawAcross);
         results.rate("webhooks.saturation", "webhooks: deliveries/s draining a replay (" + settings.workers()
                 + " workers × " + settings.parallelSends() + ")", platformRate, "/s",
                 rawRate, "signed POST loop, " + concurrency + " at once, same bodies and subscribers", 0.5,
@@ -201,10 +206,12 @@ final class WebhookDelivery {
     /**
      * The same number of signed POSTs of the same bodies to the same subscribers, as many at once as the platform
      * sends (one thread each, waiting for its answer, as the platform's senders do), and nothing else: no database, no
-     * queue.
+     * queue. In the order the replays enqueued them (one subscriber's, then the next one's), or {@code across} the
+     * subscribers in turn.
      */
-    private double rawLoop(List<Subscriber> subscribers, List<String> bodies, long count, int concurrency)
-            throws Exception {
+    private double rawLoop(List<Subscriber> subscribers, List<String> bodies, long count, int concurrency,
+                           boolean across) throws Exception {
+        long perSubscriber = Math.max(1, count / subscribers.size());
         HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
                                     .version(HttpClient.Version.HTTP_1_1).build();
         AtomicLong next = new AtomicLong();
@@ -214,8 +221,10 @@ final class WebhookDelivery {
         for (int t = 0; t < concurrency; t++) {
             pool.execute(() -> {
                 for (long i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                    Subscriber subscriber = subscribers.get((int) (i % subscribers.size()));
-                    String body = bodies.get((int) ((i / subscribers.size()) % bodies.size()));
+                    int to = (int) (across ? i % subscribers.size() : Math.min(subscribers.size() - 1, i / perSubscriber));
+                    Subscriber subscriber = subscribers.get(to);
+                    long nth = across ? i / subscribers.size() : i % perSubscriber;
+                    String body = bodies.get((int) (nth % bodies.size()));
                     String id = "raw-" + i;
                     long now = Instant.now().getEpochSecond();
                     try {
