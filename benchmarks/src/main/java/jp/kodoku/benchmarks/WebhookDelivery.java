@@ -178,10 +178,16 @@ final class WebhookDelivery {
                         subscriber.subscriptionId, "bench-app-" + subscribers.indexOf(subscriber), from, null)));
                 enqueued += replay.events();
             }
+            long enqueuedAt = System.nanoTime();
+            long receivedWhenEnqueued = received(subscribers);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
             while (received(subscribers) - before < enqueued && System.nanoTime() < deadline) {
                 Platform.sleep(20);
             }
+            double after = (received(subscribers) - receivedWhenEnqueued) / ((lastArrival(subscribers) - enqueuedAt) / 1e9);
+            System.out.printf(Locale.ROOT, "  replays enqueued %d rows in %.1f s (%d delivered meanwhile); then %.0f /s%n",
+                    enqueued, (enqueuedAt - t0) / 1e9, receivedWhenEnqueued - before, after);
+            results.detail("webhooks.saturation.afterEnqueued", after);
             sampler.print("webhooks, saturation", 10);
             results.detail("profile.webhooks.saturation", sampler.summary(15));
         }

@@ -52,27 +52,22 @@ class Deliveries {
     }
 
     /**
-     * The caller's transaction commits without waiting for PostgreSQL to flush it ({@code synchronous_commit = off} for
-     * it alone; H2 has no such setting). Safe for marking deliveries: a crash can lose the last marks of the last few
-     * hundred milliseconds, and those rows are then sent again with the same {@code webhook-id}, which at-least-once
-     * delivery allows and receivers deduplicate; the commands' own transactions keep flushing. Why: the workers commit
-     * once per batch, and each flush queued behind the commands' own on a busy machine (docs/performance.md).
-     */
-    void commitWithoutFlush() {
-        if (postgres) {
-            jdbc.execute("SET LOCAL synchronous_commit TO OFF");
-        }
-    }
-
-    /**
      * Locks up to {@code limit} rows at the heads of their lanes for the caller's transaction, skipping those other
      * workers hold. On PostgreSQL in one statement, which locks only the rows it returns; on H2, which would lock every
      * row it reads (ADR 0018), the due heads are read first and locked one by one by id.
+     *
+     * <p>On PostgreSQL the same statement lets the caller's transaction commit without waiting for the flush
+     * ({@code synchronous_commit = off} for it alone; H2 has no such setting): a crash can lose the marks of the last few
+     * hundred milliseconds, and those rows are then sent again with the same {@code webhook-id}, which at-least-once
+     * delivery allows and receivers deduplicate; the commands' own transactions keep flushing. Why: the workers commit
+     * once per batch, and each flush queued behind the commands' own on a busy machine (ADR 0046). In the claim and
+     * not a statement of its own: every round trip of a batch leaves its senders idle (ADR 0050).
      */
     List<Delivery> claimHeads(Instant now, int limit, int candidates) {
         if (postgres) {
-            return jdbc.query("SELECT " + DELIVERY_COLUMNS + " FROM webhook_deliveries d WHERE d.state = 'pending' "
-                              + "AND d.next_attempt_at <= ? AND " + NO_EARLIER_IN_LANE
+            return jdbc.query("WITH relaxed AS (SELECT set_config('synchronous_commit', 'off', true)) "
+                              + "SELECT " + DELIVERY_COLUMNS + " FROM webhook_deliveries d CROSS JOIN relaxed "
+                              + "WHERE d.state = 'pending' AND d.next_attempt_at <= ? AND " + NO_EARLIER_IN_LANE
                               + " ORDER BY d.id LIMIT ? FOR UPDATE OF d SKIP LOCKED", DELIVERY, Timestamp.from(now), limit);
         }
         List<Delivery> claimed = new ArrayList<>();
@@ -140,19 +135,6 @@ class Deliveries {
             row.getString(3), row.getLong(4), row.getString(5), row.getString(6), row.getString(7), row.getInt(8),
             row.getTimestamp(9) == null ? null : row.getTimestamp(9).toInstant());
 
-    /** Marks these rows done, in one statement. */
-    void delivered(List<Delivery> done, Instant now) {
-        if (done.isEmpty()) {
-            return;
-        }
-        // locked by the caller since they were read, so each row's attempts and first attempt are still as read
-        List<Object> values = new ArrayList<>(List.of(Timestamp.from(now), Timestamp.from(now)));
-        done.forEach(d -> values.add(d.id()));
-        jdbc.update("UPDATE webhook_deliveries SET state = 'done', attempts = attempts + 1, "
-                    + "first_attempt_at = COALESCE(first_attempt_at, ?), updated_at = ? WHERE id IN ("
-                    + repeated("?", done.size()) + ")", values.toArray());
-    }
-
     void failed(Delivery d, Instant nextAttempt, Instant now) {
         jdbc.update("UPDATE webhook_deliveries SET attempts = ?, first_attempt_at = ?, next_attempt_at = ?, "
                     + "updated_at = ? WHERE id = ?", d.attempts() + 1, Timestamp.from(d.firstAttemptOr(now)),
@@ -168,19 +150,38 @@ class Deliveries {
         return first.stream().filter(java.util.Objects::nonNull).findFirst();
     }
 
-    /** Logs one attempt of each delivery, in one statement. */
-    void logAttempts(Map<Delivery, Outcome> attempts, Instant at) {
+    /**
+     * Logs one attempt of each delivery and marks those delivered done: on PostgreSQL in one statement (the marks in a
+     * {@code WITH} of the log's insert), on H2 in two. The rows are locked by the caller since they were read, so
+     * each one's attempts and first attempt are still as read.
+     */
+    void recordAttempts(Map<Delivery, Outcome> attempts, Instant attemptedAt, Instant now) {
         if (attempts.isEmpty()) {
             return;
         }
-        List<Object> values = new ArrayList<>(attempts.size() * 11);
-        attempts.forEach((d, outcome) -> values.addAll(Arrays.asList(d.subscriptionId(), d.id(), d.eventId(),
+        List<Long> done = attempts.entrySet().stream().filter(a -> a.getValue().delivered()).map(a -> a.getKey().id())
+                                  .toList();
+        String mark = "UPDATE webhook_deliveries SET state = 'done', attempts = attempts + 1, "
+                      + "first_attempt_at = COALESCE(first_attempt_at, ?), updated_at = ? WHERE id IN ("
+                      + repeated("?", done.size()) + ")";
+        List<Object> markValues = new ArrayList<>(List.of(Timestamp.from(now), Timestamp.from(now)));
+        markValues.addAll(done);
+        List<Object> logValues = new ArrayList<>(attempts.size() * 11);
+        attempts.forEach((d, outcome) -> logValues.addAll(Arrays.asList(d.subscriptionId(), d.id(), d.eventId(),
                 d.eventType(), d.attempts() + 1, outcome.delivered() ? "delivered" : "failed", outcome.status(),
-                outcome.latencyMillis(), outcome.error(), outcome.excerpt(), Timestamp.from(at))));
-        jdbc.update("INSERT INTO webhook_delivery_attempts (subscription_id, delivery_id, event_id, event_type, "
-                    + "attempt, outcome, response_status, latency_ms, error, response_excerpt, attempted_at) VALUES "
-                    + repeated("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", attempts.size()),
-                    values.toArray());
+                outcome.latencyMillis(), outcome.error(), outcome.excerpt(), Timestamp.from(attemptedAt))));
+        String log = "INSERT INTO webhook_delivery_attempts (subscription_id, delivery_id, event_id, event_type, "
+                     + "attempt, outcome, response_status, latency_ms, error, response_excerpt, attempted_at) VALUES "
+                     + repeated("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", attempts.size());
+        if (done.isEmpty()) {
+            jdbc.update(log, logValues.toArray());
+        } else if (postgres) {
+            markValues.addAll(logValues);
+            jdbc.update("WITH marked AS (" + mark + ") " + log, markValues.toArray());
+        } else {
+            jdbc.update(mark, markValues.toArray());
+            jdbc.update(log, logValues.toArray());
+        }
     }
 
     /** {@code group} n times, separated by commas. */

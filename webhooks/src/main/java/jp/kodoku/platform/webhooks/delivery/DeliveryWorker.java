@@ -130,7 +130,6 @@ class DeliveryWorker implements SmartLifecycle {
             if (claimed.isEmpty()) {
                 return false;
             }
-            deliveries.commitWithoutFlush();
             Instant now = clock.instant();
             // one query for the batch's subscriptions; their secrets are opened once a few minutes (SubscriptionSecrets)
             Map<String, Subscription> active = new HashMap<>();
@@ -152,9 +151,7 @@ class DeliveryWorker implements SmartLifecycle {
             Map<Deliveries.Delivery, Deliveries.Outcome> outcomes = new LinkedHashMap<>();
             sending.forEach(s -> outcomes.put(s.delivery(), s.outcome().join()));
             Instant after = clock.instant();
-            deliveries.logAttempts(outcomes, now);
-            deliveries.delivered(sending.stream().filter(s -> outcomes.get(s.delivery()).delivered())
-                                        .map(Sending::delivery).toList(), after);
+            deliveries.recordAttempts(outcomes, now, after);
             for (Sending s : sending) {
                 Deliveries.Outcome outcome = outcomes.get(s.delivery());
                 if (outcome.delivered()) {
