@@ -173,11 +173,18 @@ final class WebhookDelivery {
         long t0 = System.nanoTime();
         long enqueued = 0;
         try (Sampler sampler = new Sampler(options.profile(), WebhookDelivery::webhookThread)) {
+            // all at once: each reads the history from its start, and one after the other they took most of a window
+            ExecutorService replaying = Executors.newFixedThreadPool(subscribers.size());
+            List<java.util.concurrent.Future<WebhookReplay>> replays = new ArrayList<>();
             for (Subscriber subscriber : subscribers) {
-                WebhookReplay replay = commands.sendAndWait(Organizations.message(new ReplayWebhookDeliveries(
-                        subscriber.subscriptionId, "bench-app-" + subscribers.indexOf(subscriber), from, null)));
-                enqueued += replay.events();
+                replays.add(replaying.submit(() -> commands.<WebhookReplay>sendAndWait(Organizations.message(
+                        new ReplayWebhookDeliveries(subscriber.subscriptionId,
+                                "bench-app-" + subscribers.indexOf(subscriber), from, null)))));
             }
+            for (java.util.concurrent.Future<WebhookReplay> replay : replays) {
+                enqueued += replay.get(300, TimeUnit.SECONDS).events();
+            }
+            replaying.shutdown();
             long enqueuedAt = System.nanoTime();
             long receivedWhenEnqueued = received(subscribers);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);

@@ -52,23 +52,31 @@ class Deliveries {
     }
 
     /**
-     * Locks up to {@code limit} rows at the heads of their lanes for the caller's transaction, skipping those other
-     * workers hold. On PostgreSQL in one statement, which locks only the rows it returns; on H2, which would lock every
-     * row it reads (ADR 0018), the due heads are read first and locked one by one by id.
-     *
-     * <p>On PostgreSQL the same statement lets the caller's transaction commit without waiting for the flush
-     * ({@code synchronous_commit = off} for it alone; H2 has no such setting): a crash can lose the marks of the last few
+     * The caller's transaction commits without waiting for PostgreSQL to flush it ({@code synchronous_commit = off} for
+     * it alone; H2 has no such setting). Safe for marking deliveries: a crash can lose the last marks of the last few
      * hundred milliseconds, and those rows are then sent again with the same {@code webhook-id}, which at-least-once
      * delivery allows and receivers deduplicate; the commands' own transactions keep flushing. Why: the workers commit
-     * once per batch, and each flush queued behind the commands' own on a busy machine (ADR 0046). In the claim and
-     * not a statement of its own: every round trip of a batch leaves its senders idle (ADR 0050).
+     * once per batch, and each flush queued behind the commands' own on a busy machine (docs/performance.md).
+     */
+    void commitWithoutFlush() {
+        if (postgres) {
+            jdbc.execute("SET LOCAL synchronous_commit TO OFF");
+        }
+    }
+
+    /**
+     * Locks up to {@code limit} rows at the heads of their lanes for the caller's transaction, skipping those other
+     * workers hold. On PostgreSQL in one statement, which locks only the rows it returns; on H2, which would lock every
+     * row it reads (ADR 0018), the due heads are read first and locked one by one by id. The limit is written into the
+     * statement, not bound: with a bound limit the plan PostgreSQL settles on for the prepared statement may read and
+     * sort every pending row instead of walking them in order and stopping (ADR 0050).
      */
     List<Delivery> claimHeads(Instant now, int limit, int candidates) {
         if (postgres) {
-            return jdbc.query("WITH relaxed AS (SELECT set_config('synchronous_commit', 'off', true)) "
-                              + "SELECT " + DELIVERY_COLUMNS + " FROM webhook_deliveries d CROSS JOIN relaxed "
-                              + "WHERE d.state = 'pending' AND d.next_attempt_at <= ? AND " + NO_EARLIER_IN_LANE
-                              + " ORDER BY d.id LIMIT ? FOR UPDATE OF d SKIP LOCKED", DELIVERY, Timestamp.from(now), limit);
+            return jdbc.query("SELECT " + DELIVERY_COLUMNS + " FROM webhook_deliveries d WHERE d.state = 'pending' "
+                              + "AND d.next_attempt_at <= ? AND " + NO_EARLIER_IN_LANE
+                              + " ORDER BY d.id LIMIT " + limit + " FOR UPDATE OF d SKIP LOCKED", DELIVERY,
+                              Timestamp.from(now));
         }
         List<Delivery> claimed = new ArrayList<>();
         for (long id : dueHeads(now, candidates)) {

@@ -16,13 +16,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.HashSet;
-import java.util.stream.Collectors;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 
 /**
  * Sends due deliveries on {@code platform.webhooks.workers} threads per node, each sending up to
@@ -130,6 +130,7 @@ class DeliveryWorker implements SmartLifecycle {
             if (claimed.isEmpty()) {
                 return false;
             }
+            deliveries.commitWithoutFlush();
             Instant now = clock.instant();
             // one query for the batch's subscriptions; their secrets are opened once a few minutes (SubscriptionSecrets)
             Map<String, Subscription> active = new HashMap<>();
