@@ -10,14 +10,18 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The signing secrets at rest: sealed with infra's {@link PersonalDataVault} (AES-GCM, one key per subscription in
  * {@code personal_data_keys}), so that {@code webhook_subscriptions} alone (a dump, an export, a log of a query) holds
  * no secret that signs, and removing a subscription destroys its key (ADR 0046). Only the sending worker opens them,
- * for the batch it signs. The secret that a rotation keeps signing beside the new one stays sealed as it was.
+ * and keeps them opened for a few minutes ({@link #KEEP_OPENED}). The secret that a rotation keeps signing beside the
+ * new one stays sealed as it was.
  *
  * <p>Rows written before the secrets were sealed hold the secret itself ({@value #PLAIN}…): they are sealed when a node
  * starts, and read as they are until then.
@@ -29,8 +33,20 @@ public class SubscriptionSecrets {
     /** How a secret itself begins (Standard Webhooks); a sealed one is base64 of random bytes first. */
     static final String PLAIN = "whsec_";
 
+    /**
+     * How long an opened secret is kept in this node's memory. Opening one reads its key from the database, and the
+     * workers sign every batch: once per subscription and batch, that was a round trip per subscription in every batch
+     * (ADR 0050). A rotation stores a new sealed value (not found here, so opened afresh); a removed subscription has
+     * no rows left to sign, and its entries are dropped here at once on the node that removed it, elsewhere when they
+     * expire.
+     */
+    private static final Duration KEEP_OPENED = Duration.ofMinutes(5);
+    private static final int MOST_OPENED = 10_000;
+
     private final PersonalDataVault vault;
     private final JdbcTemplate jdbc;
+    /** By subscription id and sealed value. */
+    private final Map<String, Opened> opened = new ConcurrentHashMap<>();
 
     SubscriptionSecrets(PersonalDataVault vault, JdbcTemplate jdbc) {
         this.vault = vault;
@@ -50,15 +66,30 @@ public class SubscriptionSecrets {
     /** The subscription is gone: its key goes too, and with it every copy of its secrets. */
     public void forget(String subscriptionId) {
         vault.erase(subject(subscriptionId));
+        opened.keySet().removeIf(key -> key.startsWith(subscriptionId + " "));
     }
 
     private String open(String subscriptionId, String stored) {
         if (stored.startsWith(PLAIN)) {
             return stored;
         }
-        return vault.unseal(new SealedValue(subject(subscriptionId), stored))
-                    .orElseThrow(() -> new IllegalStateException("the key of subscription " + subscriptionId
-                                                                 + " is gone"));
+        String key = subscriptionId + " " + stored;
+        Instant now = Instant.now();
+        Opened kept = opened.get(key);
+        if (kept != null && now.isBefore(kept.until())) {
+            return kept.secret();
+        }
+        String secret = vault.unseal(new SealedValue(subject(subscriptionId), stored))
+                             .orElseThrow(() -> new IllegalStateException("the key of subscription " + subscriptionId
+                                                                          + " is gone"));
+        if (opened.size() >= MOST_OPENED) {
+            opened.clear();
+        }
+        opened.put(key, new Opened(secret, now.plus(KEEP_OPENED)));
+        return secret;
+    }
+
+    private record Opened(String secret, Instant until) {
     }
 
     /**

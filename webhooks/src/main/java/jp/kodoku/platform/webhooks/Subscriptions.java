@@ -7,6 +7,8 @@ import org.springframework.stereotype.Component;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -53,14 +55,35 @@ public class Subscriptions {
                           ROW, clientId);
     }
 
+    /** These subscriptions, those that still exist, in one query. */
+    public List<Subscription> find(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("SELECT " + COLUMNS + " FROM webhook_subscriptions WHERE id IN ("
+                          + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")", ROW, ids.toArray());
+    }
+
     /**
-     * The active subscriptions to a type that were made before the event at this position was stored (the stream's
-     * head when a subscription is made is kept with it); the caller checks their scopes.
+     * Every active subscription, with the stream's head when it was made: the delivering processor reads them once
+     * per batch of events and asks each whether it receives an event ({@link Receiving#receives}); the caller checks
+     * their scopes.
      */
-    public List<Subscription> activeTo(String type, long position) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM webhook_subscriptions WHERE state = 'active' "
-                          + "AND CONCAT(' ', event_types, ' ') LIKE ? AND from_position < ?", ROW, "% " + type + " %",
-                          position);
+    public List<Receiving> active() {
+        return jdbc.query("SELECT " + COLUMNS + ", from_position FROM webhook_subscriptions WHERE state = 'active'",
+                          (row, n) -> new Receiving(ROW.mapRow(row, n), row.getLong(15)));
+    }
+
+    /** An active subscription and the stream's head when it was made. */
+    public record Receiving(Subscription subscription, long fromPosition) {
+
+        /**
+         * Whether it receives an event of this type stored at this position: subscribed to the type, and made before
+         * the event was stored (events at or before its head go only through a replay the client asks for).
+         */
+        public boolean receives(String type, long position) {
+            return position > fromPosition && subscription.eventTypes().contains(type);
+        }
     }
 
     public void rotateSecret(String id, String secret, String previousSecret, Instant previousUntil, Instant now) {

@@ -13,8 +13,11 @@ import java.time.Duration;
  * @param giveUpAfter           how long a delivery may keep failing, from its first attempt, before its subscription
  *                              is disabled and the client's owner is mailed
  * @param firstRetry            the wait after the first failure, doubled after each, up to {@code maxRetry}
- * @param workers               threads per node that send (each holds a database connection while it sends)
- * @param parallelSends         rows of different lanes one worker sends at once (and waits for together)
+ * @param workers               threads per node that claim and mark rows (each holds a database connection while its
+ *                              rows are sent); eight rather than four of eight rows each (ADR 0050): while one
+ *                              marks and claims, the others' rows are under way
+ * @param parallelSends         rows of different lanes one worker sends at once (and waits for together); the node
+ *                              has {@code workers × parallelSends} threads that send
  * @param ownerAddress          who is mailed for a client that acts for no member organization (an outside system)
  * @param keepDeliveries        how long delivered and dropped rows and their attempts are kept (the delivery log's
  *                              reach back), removed once an hour by the task {@code webhooks.housekeeping}
@@ -26,8 +29,8 @@ public record WebhooksProperties(@DefaultValue("false") boolean allowLoopbackTar
                                  @DefaultValue("PT1H") Duration maxRetry,
                                  @DefaultValue("PT5S") Duration connectTimeout,
                                  @DefaultValue("PT10S") Duration requestTimeout,
-                                 @DefaultValue("4") int workers,
-                                 @DefaultValue("16") int parallelSends,
+                                 @DefaultValue("8") int workers,
+                                 @DefaultValue("8") int parallelSends,
                                  @DefaultValue("PT1S") Duration pollInterval,
                                  @DefaultValue("100") int batchSize,
                                  @DefaultValue("jimukyoku@localhost") String ownerAddress,

@@ -14,6 +14,8 @@ import javax.sql.DataSource;
 import java.sql.DatabaseMetaData;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +37,9 @@ class Deliveries {
 
     private static final String DELIVERY_COLUMNS = "d.id, d.subscription_id, d.event_id, d.global_index, d.event_type, "
             + "d.body, d.origin, d.attempts, d.first_attempt_at";
+
+    /** PostgreSQL takes at most 32,767 parameters in a statement; ten a row. */
+    private static final int ROWS_PER_STATEMENT = 1_000;
 
     private final JdbcTemplate jdbc;
     private final OutboxSignal signal = new OutboxSignal();
@@ -62,15 +67,18 @@ class Deliveries {
     /**
      * Locks up to {@code limit} rows at the heads of their lanes for the caller's transaction, skipping those other
      * workers hold. On PostgreSQL in one statement, which locks only the rows it returns; on H2, which would lock every
-     * row it reads (ADR 0018), the due heads are read first and locked one by one by id.
+     * row it reads (ADR 0018), the due heads are read first and locked one by one by id. The limit is written into the
+     * statement, not bound: with a bound limit the plan PostgreSQL settles on for the prepared statement may read and
+     * sort every pending row instead of walking them in order and stopping (ADR 0050).
      */
     List<Delivery> claimHeads(Instant now, int limit, int candidates) {
         if (postgres) {
             return jdbc.query("SELECT " + DELIVERY_COLUMNS + " FROM webhook_deliveries d WHERE d.state = 'pending' "
                               + "AND d.next_attempt_at <= ? AND " + NO_EARLIER_IN_LANE
-                              + " ORDER BY d.id LIMIT ? FOR UPDATE OF d SKIP LOCKED", DELIVERY, Timestamp.from(now), limit);
+                              + " ORDER BY d.id LIMIT " + limit + " FOR UPDATE OF d SKIP LOCKED", DELIVERY,
+                              Timestamp.from(now));
         }
-        List<Delivery> claimed = new java.util.ArrayList<>();
+        List<Delivery> claimed = new ArrayList<>();
         for (long id : dueHeads(now, candidates)) {
             if (claimed.size() >= limit) {
                 break;
@@ -84,18 +92,34 @@ class Deliveries {
         return signal;
     }
 
-    /** In the caller's transaction; the same event for the same subscription and origin is written once. */
-    boolean enqueue(String subscriptionId, String aggregateId, String eventId, long position, String type, String body,
-                    String origin, Instant now) {
+    /**
+     * In the caller's transaction, in one statement per {@value #ROWS_PER_STATEMENT} rows; the same event for the same
+     * subscription and origin is written once (a row already there stays as it is). How many rows were added.
+     */
+    int enqueue(List<NewDelivery> rows, Instant now) {
         Timestamp at = Timestamp.from(now);
-        int added = jdbc.update("INSERT INTO webhook_deliveries (subscription_id, aggregate_id, event_id, global_index, "
-                                + "event_type, body, origin, state, attempts, next_attempt_at, created_at, updated_at) "
-                                + "VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?) ON CONFLICT DO NOTHING",
-                                subscriptionId, aggregateId, eventId, position, type, body, origin, at, at, at);
+        int added = 0;
+        for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
+            List<NewDelivery> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
+            List<Object> values = new ArrayList<>(chunk.size() * 10);
+            for (NewDelivery row : chunk) {
+                values.addAll(List.of(row.subscriptionId(), row.aggregateId(), row.eventId(), row.position(),
+                                      row.type(), row.body(), row.origin(), at, at, at));
+            }
+            added += jdbc.update("INSERT INTO webhook_deliveries (subscription_id, aggregate_id, event_id, global_index, "
+                                 + "event_type, body, origin, state, attempts, next_attempt_at, created_at, updated_at) "
+                                 + "VALUES " + repeated("(?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?)", chunk.size())
+                                 + " ON CONFLICT DO NOTHING", values.toArray());
+        }
         if (added > 0) {
             wakeAfterCommit();
         }
-        return added > 0;
+        return added;
+    }
+
+    /** A row to write: one event for one subscription. */
+    record NewDelivery(String subscriptionId, String aggregateId, String eventId, long position, String type,
+                       String body, String origin) {
     }
 
     /** The rows at the head of their lanes whose time has come, oldest first. */
@@ -119,13 +143,6 @@ class Deliveries {
             row.getString(3), row.getLong(4), row.getString(5), row.getString(6), row.getString(7), row.getInt(8),
             row.getTimestamp(9) == null ? null : row.getTimestamp(9).toInstant());
 
-    /** Marks these rows done, in one batch of statements. */
-    void delivered(List<Delivery> done, Instant now) {
-        jdbc.batchUpdate("UPDATE webhook_deliveries SET state = 'done', attempts = ?, first_attempt_at = ?, updated_at = ? "
-                         + "WHERE id = ?", done.stream().map(d -> new Object[]{d.attempts() + 1,
-                                 Timestamp.from(d.firstAttemptOr(now)), Timestamp.from(now), d.id()}).toList());
-    }
-
     void failed(Delivery d, Instant nextAttempt, Instant now) {
         jdbc.update("UPDATE webhook_deliveries SET attempts = ?, first_attempt_at = ?, next_attempt_at = ?, "
                     + "updated_at = ? WHERE id = ?", d.attempts() + 1, Timestamp.from(d.firstAttemptOr(now)),
@@ -141,18 +158,43 @@ class Deliveries {
         return first.stream().filter(java.util.Objects::nonNull).findFirst();
     }
 
-    /** Logs one attempt of each delivery, in one batch of statements. */
-    void logAttempts(Map<Delivery, Outcome> attempts, Instant at) {
-        jdbc.batchUpdate("INSERT INTO webhook_delivery_attempts (subscription_id, delivery_id, event_id, event_type, "
-                         + "attempt, outcome, response_status, latency_ms, error, response_excerpt, attempted_at) "
-                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                         attempts.entrySet().stream().map(a -> {
-                             Delivery d = a.getKey();
-                             Outcome outcome = a.getValue();
-                             return new Object[]{d.subscriptionId(), d.id(), d.eventId(), d.eventType(), d.attempts() + 1,
-                                     outcome.delivered() ? "delivered" : "failed", outcome.status(),
-                                     outcome.latencyMillis(), outcome.error(), outcome.excerpt(), Timestamp.from(at)};
-                         }).toList());
+    /**
+     * Logs one attempt of each delivery and marks those delivered done: on PostgreSQL in one statement (the marks in a
+     * {@code WITH} of the log's insert), on H2 in two. The rows are locked by the caller since they were read, so
+     * each one's attempts and first attempt are still as read.
+     */
+    void recordAttempts(Map<Delivery, Outcome> attempts, Instant attemptedAt, Instant now) {
+        if (attempts.isEmpty()) {
+            return;
+        }
+        List<Long> done = attempts.entrySet().stream().filter(a -> a.getValue().delivered()).map(a -> a.getKey().id())
+                                  .toList();
+        String mark = "UPDATE webhook_deliveries SET state = 'done', attempts = attempts + 1, "
+                      + "first_attempt_at = COALESCE(first_attempt_at, ?), updated_at = ? WHERE id IN ("
+                      + repeated("?", done.size()) + ")";
+        List<Object> markValues = new ArrayList<>(List.of(Timestamp.from(now), Timestamp.from(now)));
+        markValues.addAll(done);
+        List<Object> logValues = new ArrayList<>(attempts.size() * 11);
+        attempts.forEach((d, outcome) -> logValues.addAll(Arrays.asList(d.subscriptionId(), d.id(), d.eventId(),
+                d.eventType(), d.attempts() + 1, outcome.delivered() ? "delivered" : "failed", outcome.status(),
+                outcome.latencyMillis(), outcome.error(), outcome.excerpt(), Timestamp.from(attemptedAt))));
+        String log = "INSERT INTO webhook_delivery_attempts (subscription_id, delivery_id, event_id, event_type, "
+                     + "attempt, outcome, response_status, latency_ms, error, response_excerpt, attempted_at) VALUES "
+                     + repeated("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", attempts.size());
+        if (done.isEmpty()) {
+            jdbc.update(log, logValues.toArray());
+        } else if (postgres) {
+            markValues.addAll(logValues);
+            jdbc.update("WITH marked AS (" + mark + ") " + log, markValues.toArray());
+        } else {
+            jdbc.update(mark, markValues.toArray());
+            jdbc.update(log, logValues.toArray());
+        }
+    }
+
+    /** {@code group} n times, separated by commas. */
+    private static String repeated(String group, int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, group));
     }
 
     private void wakeAfterCommit() {

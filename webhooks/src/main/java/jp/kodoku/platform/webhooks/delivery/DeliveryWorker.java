@@ -16,11 +16,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 
 /**
  * Sends due deliveries on {@code platform.webhooks.workers} threads per node, each sending up to
@@ -123,32 +125,34 @@ class DeliveryWorker implements SmartLifecycle {
      */
     boolean sendOneBatch() {
         Boolean claimedAny = transactions.execute(status -> {
-            deliveries.commitWithoutFlush();
             List<Deliveries.Delivery> claimed = deliveries.claimHeads(clock.instant(), properties.parallelSends(),
                                                                       properties.batchSize());
-            Map<String, Optional<Subscription>> subscriptionsById = new HashMap<>();
-            Map<String, List<String>> secretsById = new HashMap<>();
-            List<Sending> sending = new ArrayList<>();
+            if (claimed.isEmpty()) {
+                return false;
+            }
+            deliveries.commitWithoutFlush();
             Instant now = clock.instant();
+            // one query for the batch's subscriptions; their secrets are opened once a few minutes (SubscriptionSecrets)
+            Map<String, Subscription> active = new HashMap<>();
+            subscriptions.find(claimed.stream().map(Deliveries.Delivery::subscriptionId).collect(Collectors.toSet()))
+                         .stream().filter(Subscription::active).forEach(s -> active.put(s.id(), s));
+            Set<String> dropped = new HashSet<>();
+            List<Sending> sending = new ArrayList<>();
             for (Deliveries.Delivery delivery : claimed) {
-                Optional<Subscription> subscription = subscriptionsById.computeIfAbsent(delivery.subscriptionId(),
-                        id -> subscriptions.find(id).filter(Subscription::active));
-                if (subscription.isEmpty()) {
-                    deliveries.dropPending(delivery.subscriptionId(), now);
+                Subscription subscription = active.get(delivery.subscriptionId());
+                if (subscription == null) {
+                    if (dropped.add(delivery.subscriptionId())) {
+                        deliveries.dropPending(delivery.subscriptionId(), now);
+                    }
                     continue;
                 }
-                // opened once per subscription and batch: each opening reads the subscription's key
-                List<String> signing = secretsById.computeIfAbsent(subscription.get().id(),
-                        id -> secrets.signing(subscription.get(), now));
-                sending.add(new Sending(delivery, subscription.get(), sender.send(subscription.get().url(), signing,
-                        delivery.eventId(), delivery.body(), now)));
+                sending.add(new Sending(delivery, subscription, sender.send(subscription.url(),
+                        secrets.signing(subscription, now), delivery.eventId(), delivery.body(), now)));
             }
             Map<Deliveries.Delivery, Deliveries.Outcome> outcomes = new LinkedHashMap<>();
             sending.forEach(s -> outcomes.put(s.delivery(), s.outcome().join()));
             Instant after = clock.instant();
-            deliveries.logAttempts(outcomes, now);
-            deliveries.delivered(sending.stream().filter(s -> outcomes.get(s.delivery()).delivered())
-                                        .map(Sending::delivery).toList(), after);
+            deliveries.recordAttempts(outcomes, now, after);
             for (Sending s : sending) {
                 Deliveries.Outcome outcome = outcomes.get(s.delivery());
                 if (outcome.delivered()) {

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,6 +30,9 @@ import java.util.UUID;
  */
 @Component
 class Replays {
+
+    /** Rows written in one statement, in the stream's order: one round trip each, and a bounded list in memory. */
+    private static final int ROWS_AT_ONCE = 1_000;
 
     private final EventStore events;
     private final Subscriptions subscriptions;
@@ -52,6 +56,7 @@ class Replays {
         String replayId = "replay-" + UUID.randomUUID();
         SubjectFacts.InMemory facts = new SubjectFacts.InMemory();
         Instant now = clock.instant();
+        List<Deliveries.NewDelivery> rows = new ArrayList<>();
         int enqueued = 0;
         try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(null)) {
             while (stream.hasNextAvailable()) {
@@ -63,16 +68,18 @@ class Replays {
                 }
                 Optional<Publication> publication = Publication.of(message, position, facts::holdAll)
                                                                .filter(p -> p.goesTo(subscription));
-                if (publication.isPresent()) {
-                    deliveries.enqueue(subscription.id(), publication.get().lane(), message.getIdentifier(), position,
-                                       publication.get().entry().type(), publication.get().body(), replayId, now);
-                    enqueued++;
+                publication.ifPresent(p -> rows.add(new Deliveries.NewDelivery(subscription.id(), p.lane(),
+                        message.getIdentifier(), position, p.entry().type(), p.body(), replayId)));
+                if (rows.size() >= ROWS_AT_ONCE) {
+                    enqueued += deliveries.enqueue(rows, now);
+                    rows.clear();
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("the replay was interrupted", e);
         }
+        enqueued += deliveries.enqueue(rows, now);
         return new WebhookReplay(replayId, subscription.id(), enqueued);
     }
 

@@ -4,6 +4,7 @@ import jp.kodoku.platform.webhooks.WebhookCatalogue;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -35,13 +36,52 @@ class SubjectFacts {
         }
     }
 
-    boolean holdAll(String subject, Set<String> facts) {
-        if (facts.isEmpty()) {
-            return true;
+    /**
+     * The facts for one transaction of the delivering processor: those of {@code subjects} read in one query, the
+     * rules' changes written through and kept, so that each event is decided as of itself without a query per event.
+     */
+    Batch batch(Set<String> subjects) {
+        Map<String, Set<String>> known = new HashMap<>();
+        subjects.forEach(subject -> known.put(subject, new HashSet<>()));
+        if (!subjects.isEmpty()) {
+            jdbc.query("SELECT subject, fact FROM webhook_subject_facts WHERE subject IN ("
+                       + String.join(", ", java.util.Collections.nCopies(subjects.size(), "?")) + ")",
+                       row -> {
+                           known.get(row.getString(1)).add(row.getString(2));
+                       }, subjects.toArray());
         }
-        Set<String> held = new HashSet<>(jdbc.queryForList(
-                "SELECT fact FROM webhook_subject_facts WHERE subject = ?", String.class, subject));
-        return held.containsAll(facts);
+        return new Batch(known);
+    }
+
+    final class Batch {
+
+        /** What holds of the subjects read so far, as the events applied so far leave it. */
+        private final Map<String, Set<String>> known;
+
+        private Batch(Map<String, Set<String>> known) {
+            this.known = known;
+        }
+
+        void apply(Object payload) {
+            SubjectFacts.this.apply(payload);
+            for (WebhookCatalogue.FactRule<?> rule : WebhookCatalogue.FACTS) {
+                if (rule.appliesTo(payload) && known.containsKey(rule.subjectOf(payload))) {
+                    if (rule.holdsAfter(payload)) {
+                        known.get(rule.subjectOf(payload)).add(rule.fact());
+                    } else {
+                        known.get(rule.subjectOf(payload)).remove(rule.fact());
+                    }
+                }
+            }
+        }
+
+        boolean holdAll(String subject, Set<String> facts) {
+            if (facts.isEmpty()) {
+                return true;
+            }
+            return known.computeIfAbsent(subject, s -> new HashSet<>(jdbc.queryForList(
+                    "SELECT fact FROM webhook_subject_facts WHERE subject = ?", String.class, s))).containsAll(facts);
+        }
     }
 
     /** The same rules over a map, for a replay that reads the history from its start. */
