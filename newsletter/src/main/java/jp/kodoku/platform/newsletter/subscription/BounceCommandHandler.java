@@ -2,6 +2,7 @@ package jp.kodoku.platform.newsletter.subscription;
 
 import jp.kodoku.platform.infra.personaldata.PersonalDataVault;
 import jp.kodoku.platform.infra.personaldata.SealedValue;
+import jp.kodoku.platform.newsletter.BounceProperties;
 import jp.kodoku.platform.newsletter.api.*;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -28,8 +29,8 @@ public class BounceCommandHandler {
     private final Clock clock;
 
     @Autowired
-    BounceCommandHandler(Repository<Subscription> repository, PersonalDataVault vault, BounceLimits limits) {
-        this(repository, vault, limits, Clock.systemUTC());
+    BounceCommandHandler(Repository<Subscription> repository, PersonalDataVault vault, BounceProperties properties) {
+        this(repository, vault, new BounceLimits(properties.softLimit(), properties.softWindow()), Clock.systemUTC());
     }
 
     public BounceCommandHandler(Repository<Subscription> repository, PersonalDataVault vault, BounceLimits limits,
