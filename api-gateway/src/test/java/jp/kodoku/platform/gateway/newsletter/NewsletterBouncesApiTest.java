@@ -88,7 +88,8 @@ class NewsletterBouncesApiTest extends ApiTest {
     @Test
     void a_mail_that_is_not_a_delivery_report_is_kept_flagged_for_a_person() throws Exception {
         String subject = "自動応答: 不在のお知らせ " + UUID.randomUUID();
-        deliver(BOUNCES, ("From: someone@example.jp\r\nTo: " + BOUNCES + "\r\nSubject: " + subject
+        deliver(BOUNCES, ("From: someone@example.jp\r\nTo: " + BOUNCES + "\r\nSubject: "
+                + jakarta.mail.internet.MimeUtility.encodeText(subject, "UTF-8", "B")
                 + "\r\nMessage-ID: <" + UUID.randomUUID() + "@example.jp>\r\nContent-Type: text/plain; charset=UTF-8"
                 + "\r\n\r\n6月10日まで不在にしております。\r\n").getBytes(StandardCharsets.UTF_8));
 
@@ -175,9 +176,17 @@ class NewsletterBouncesApiTest extends ApiTest {
         return report.replace("\n", "\r\n").getBytes(StandardCharsets.US_ASCII);
     }
 
-    /** Delivered by SMTP to the embedded mail server, as a remote server's report would arrive. */
+    /**
+     * Delivered by SMTP to the embedded mail server, as a remote server's report would arrive: as written, its
+     * Message-ID too (Jakarta Mail would otherwise give it a new one when sending).
+     */
     private void deliver(String to, byte[] raw) throws Exception {
-        MimeMessage message = new MimeMessage(greenMail.getSmtp().createSession(), new ByteArrayInputStream(raw));
+        MimeMessage message = new MimeMessage(greenMail.getSmtp().createSession(), new ByteArrayInputStream(raw)) {
+            @Override
+            protected void updateMessageID() {
+                // kept as written
+            }
+        };
         Transport.send(message, new jakarta.mail.Address[]{new jakarta.mail.internet.InternetAddress(to)});
     }
 

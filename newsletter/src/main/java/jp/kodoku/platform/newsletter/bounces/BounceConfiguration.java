@@ -39,33 +39,26 @@ class BounceConfiguration {
         String domain = mail.fromAddress().substring(mail.fromAddress().indexOf('@'));
         String bounceAddress = properties.address().isBlank() ? "bounces" + domain : properties.address();
         String unsubscribeAddress = unsubscribe.isBlank() ? "unsubscribe" + domain : unsubscribe;
-        String protocol;
-        String host;
-        int port;
         GreenMail server = embedded.getIfAvailable();
-        if (!properties.host().isBlank()) {
-            protocol = properties.protocol();
-            host = properties.host();
-            port = properties.port() != 0 ? properties.port() : "imaps".equals(protocol) ? 993 : 143;
-        } else if (server != null) {
-            protocol = "imap";
-            host = server.getImap().getBindTo();
-            port = server.getImap().getPort();
-        } else {
+        boolean useEmbedded = properties.host().isBlank() && server != null;
+        if (properties.host().isBlank() && server == null) {
             log.warn("Newsletter: no bounce mailbox to read (platform.newsletter.bounces.host is empty and no embedded "
                      + "mail server runs): bounces to {} and unsubscriptions by mail to {} are not read",
                      bounceAddress, unsubscribeAddress);
             return new BounceMailboxes(bounceAddress, unsubscribeAddress, Optional.empty(), Optional.empty());
         }
+        String protocol = useEmbedded ? "imap" : properties.protocol();
+        String host = useEmbedded ? server.getImap().getBindTo() : properties.host();
+        int port = useEmbedded ? server.getImap().getPort()
+                : properties.port() != 0 ? properties.port() : "imaps".equals(protocol) ? 993 : 143;
+        // the embedded server takes any password
+        String password = useEmbedded ? "embedded" : properties.password();
+        String unsubscribePassword = useEmbedded ? "embedded" : properties.unsubscribePassword();
         var bounces = new BounceMailboxes.Account(protocol, host, port,
-                properties.user().isBlank() ? bounceAddress : properties.user(),
-                properties.password().isBlank() && server != null ? "embedded" : properties.password(),
-                properties.folder());
+                properties.user().isBlank() ? bounceAddress : properties.user(), password, properties.folder());
         var unsubscribes = new BounceMailboxes.Account(protocol, host, port,
                 properties.unsubscribeUser().isBlank() ? unsubscribeAddress : properties.unsubscribeUser(),
-                properties.unsubscribePassword().isBlank() && server != null ? "embedded"
-                        : properties.unsubscribePassword(),
-                properties.folder());
+                unsubscribePassword, properties.folder());
         log.info("Newsletter: bounces return to {} (read at {}), unsubscriptions by mail to {} (read at {}), every {}",
                 bounceAddress, bounces, unsubscribeAddress, unsubscribes, properties.check());
         return new BounceMailboxes(bounceAddress, unsubscribeAddress, Optional.of(bounces), Optional.of(unsubscribes));
