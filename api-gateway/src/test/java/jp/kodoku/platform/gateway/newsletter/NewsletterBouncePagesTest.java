@@ -1,14 +1,10 @@
 package jp.kodoku.platform.gateway.newsletter;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jp.kodoku.platform.gateway.pages.PageChecks;
 import jp.kodoku.platform.gateway.support.ApiTest;
 import jp.kodoku.platform.gateway.support.Members;
+import jp.kodoku.platform.gateway.support.Newsletters;
 import jp.kodoku.platform.gateway.support.Samples;
-import jp.kodoku.platform.gateway.support.TestTokens;
-import jp.kodoku.platform.membership.api.ContactId;
-import jp.kodoku.platform.newsletter.api.RecordBounce;
-import jp.kodoku.platform.newsletter.api.SubscriptionId;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -22,8 +18,6 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
-import java.time.Instant;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -89,12 +83,7 @@ class NewsletterBouncePagesTest extends ApiTest {
     private Bounced aMembersContactWhoseAddressBounced() {
         String organization = new Members(api).activeMember(Samples.application());
         awaitProjections();
-        JsonNode contact = api.get("/api/v1/organizations/" + organization).token(TestTokens.secretariat()).send().json()
-                              .get("contacts").get(0);
-        String email = contact.get("email").asText();
-        commands.sendAndWait(new RecordBounce(SubscriptionId.ofContact(new ContactId(contact.get("contactId").asText())),
-                "<page-" + UUID.randomUUID() + "@mx.example.jp>", "5.1.1",
-                "smtp; 550 5.1.1 <" + email + ">: Recipient address rejected: User unknown", null, Instant.now()));
+        String email = Newsletters.hardBounceOfFirstContact(api, commands, organization);
         awaitProjections();
         return new Bounced(organization, email);
     }

@@ -1,23 +1,18 @@
 package jp.kodoku.platform.gateway.pages;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jp.kodoku.platform.gateway.support.ApiTest;
 import jp.kodoku.platform.gateway.support.Browser;
 import jp.kodoku.platform.gateway.support.Members;
+import jp.kodoku.platform.gateway.support.Newsletters;
 import jp.kodoku.platform.gateway.support.Samples;
 import jp.kodoku.platform.gateway.support.TestTokens;
 import jp.kodoku.platform.gateway.support.WebSignIn;
-import jp.kodoku.platform.membership.api.ContactId;
-import jp.kodoku.platform.newsletter.api.RecordBounce;
-import jp.kodoku.platform.newsletter.api.SubscriptionId;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import java.time.Instant;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,12 +38,7 @@ class NewsletterBouncesJourneyTest extends ApiTest {
         String organization = new Members(api).activeMember(Samples.application());
         String[] memberAdmin = TestTokens.memberAdminSignIn(organization);
         awaitProjections();
-        JsonNode contact = api.get("/api/v1/organizations/" + organization).token(TestTokens.secretariat()).send().json()
-                              .get("contacts").get(0);
-        String email = contact.get("email").asText();
-        commands.sendAndWait(new RecordBounce(SubscriptionId.ofContact(new ContactId(contact.get("contactId").asText())),
-                "<journey-" + UUID.randomUUID() + "@mx.example.jp>", "5.1.1",
-                "smtp; 550 5.1.1 <" + email + ">: Recipient address rejected: User unknown", null, Instant.now()));
+        String email = Newsletters.hardBounceOfFirstContact(api, commands, organization);
         awaitProjections();
 
         try (Browser member = new Browser("newsletter-bounce-contacts")) {

@@ -68,6 +68,21 @@ public final class Newsletters {
         return link.group(1);
     }
 
+    /**
+     * The organization's first contact's address bounced for good (a 5.1.1 report, recorded as the bounce mailbox's
+     * reader records it), which suspends it; returns the address.
+     */
+    public static String hardBounceOfFirstContact(Api api, CommandGateway commands, String organizationId) {
+        com.fasterxml.jackson.databind.JsonNode contact = api.get("/api/v1/organizations/" + organizationId)
+                .token(TestTokens.secretariat()).send().json().get("contacts").get(0);
+        String email = contact.get("email").asText();
+        commands.sendAndWait(new RecordBounce(SubscriptionId.ofContact(
+                new jp.kodoku.platform.membership.api.ContactId(contact.get("contactId").asText())),
+                "<report-" + java.util.UUID.randomUUID() + "@mx.example.jp>", "5.1.1",
+                "smtp; 550 5.1.1 <" + email + ">: Recipient address rejected: User unknown", null, Instant.now()));
+        return email;
+    }
+
     /** The number the issue took when it started going out, from the table that gives them. */
     private static int number(JdbcTemplate jdbc, IssueId issue) {
         return jdbc.queryForObject("SELECT issue_number FROM newsletter_issue_numbers WHERE issue_id = ?", Integer.class,
