@@ -5,6 +5,7 @@ import jp.kodoku.platform.infra.personaldata.SealedValue;
 import jp.kodoku.platform.newsletter.BounceProperties;
 import jp.kodoku.platform.newsletter.api.*;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,7 +43,8 @@ public class BounceCommandHandler {
     }
 
     /**
-     * A member's contact has no subscription until something happens to it; its first bounce makes one. An address
+     * A member's contact has no subscription until something happens to it; its first bounce makes one. A public
+     * subscription must exist (a report naming an unknown one is refused, not turned into a subscription). An address
      * whose data was erased records nothing (there is nobody left to send to, and no key to seal with).
      */
     @CommandHandler
@@ -62,17 +64,23 @@ public class BounceCommandHandler {
                 : vault.seal(subject, shorten(command.diagnostic().strip()))[0];
         BounceKind kind = status.startsWith("5") ? BounceKind.HARD : BounceKind.SOFT;
         var at = command.receivedAt() == null ? clock.instant() : command.receivedAt();
-        return repository.loadOrCreate(command.subscriptionId().value(), Subscription::new)
-                         .invoke(s -> s.recordBounce(command.subscriptionId(), command.reportId(), kind, status,
+        Aggregate<Subscription> subscription = command.subscriptionId().value().startsWith("contact-")
+                ? repository.loadOrCreate(command.subscriptionId().value(), Subscription::new)
+                : existing(command.subscriptionId());
+        return subscription.invoke(s -> s.recordBounce(command.subscriptionId(), command.reportId(), kind, status,
                                  diagnostic, command.issueId(), at, limits));
     }
 
     @CommandHandler
     public long handle(LiftSuspension command) {
+        return existing(command.subscriptionId()).invoke(s -> s.liftSuspension(clock.instant()));
+    }
+
+    private Aggregate<Subscription> existing(SubscriptionId id) {
         try {
-            return repository.load(command.subscriptionId().value()).invoke(s -> s.liftSuspension(clock.instant()));
+            return repository.load(id.value());
         } catch (AggregateNotFoundException e) {
-            throw new SubscriptionNotFound(command.subscriptionId());
+            throw new SubscriptionNotFound(id);
         }
     }
 

@@ -130,6 +130,14 @@ class BouncesTest {
     }
 
     @Test
+    void a_report_naming_an_unknown_public_subscription_is_refused() {
+        fixture.givenNoPriorActivity()
+               .when(new RecordBounce(HANAKO, "<r1@mx>", "5.1.1", "550 unknown user", ISSUE, NOW))
+               .expectException(SubscriptionNotFound.class)
+               .expectNoEvents();
+    }
+
+    @Test
     void a_status_that_is_not_a_failure_is_refused() {
         fixture.givenNoPriorActivity()
                .when(new RecordBounce(HANAKO, "<r1@mx>", "2.0.0", null, ISSUE, NOW))
