@@ -37,6 +37,7 @@ public final class TestTokens {
     public static final LocalKeycloak KEYCLOAK = LocalKeycloak.instance();
     private static final String PASSWORD = "test-password-1";
     private static final Map<String, String> USERS = new ConcurrentHashMap<>();
+    private static final Map<String, String> DEMO_TOKENS = new ConcurrentHashMap<>();
     private static Keycloak admin;
 
     private TestTokens() {
@@ -63,7 +64,7 @@ public final class TestTokens {
 
     /** The demo secretariat user of the realm (事務局). */
     public static String secretariat() {
-        return KEYCLOAK.passwordToken("jimukyoku", "jimukyoku-demo");
+        return DEMO_TOKENS.compute("jimukyoku", (user, kept) -> fresh(kept, user, "jimukyoku-demo"));
     }
 
     /** A member admin of the given organization: a realm user with the role and the organization_id attribute. */
@@ -86,7 +87,25 @@ public final class TestTokens {
     }
 
     public static String chair() {
-        return KEYCLOAK.passwordToken("bunkakai3-chair", "chair-demo");
+        return DEMO_TOKENS.compute("bunkakai3-chair", (user, kept) -> fresh(kept, user, "chair-demo"));
+    }
+
+    /**
+     * A kept token while it has a minute left, else a new one. Only the demo users' tokens are kept: no test changes
+     * their roles, and a password grant costs Keycloak a deliberately slow password hash (hundreds of milliseconds of
+     * CPU on this machine), which hundreds of calls a run had paid for nothing. Member admins' tokens are not kept,
+     * because tests change what Keycloak holds for them (suspension, appointments) and then ask for a new one.
+     */
+    private static String fresh(String kept, String username, String password) {
+        try {
+            if (kept != null && SignedJWT.parse(kept).getJWTClaimsSet().getExpirationTime().toInstant()
+                                         .isAfter(Instant.now().plusSeconds(60))) {
+                return kept;
+            }
+        } catch (java.text.ParseException e) {
+            throw new IllegalStateException(e);
+        }
+        return KEYCLOAK.passwordToken(username, password);
     }
 
     /**
