@@ -21,6 +21,8 @@ import jp.kodoku.platform.membership.api.MembershipRuleViolation;
 import jp.kodoku.platform.membership.api.OrganizationDetails;
 import jp.kodoku.platform.membership.api.OrganizationId;
 import jp.kodoku.platform.membership.api.RemoveContact;
+import jp.kodoku.platform.newsletter.api.BouncingContact;
+import jp.kodoku.platform.newsletter.api.ListBouncingContacts;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,6 +31,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.util.stream.Collectors;
 
 /**
  * A member admin keeps its organization's contact persons (the secretariat may keep any organization's): the same
@@ -65,6 +69,9 @@ class ContactPages {
     String list(@PathVariable String id, Model model) {
         Access.requireActsFor(id);
         model.addAttribute("organization", current(id));
+        // the newsletter's bounce reports, so the admin can fix an address mail no longer reaches (ADR 0048)
+        model.addAttribute("bouncing", queries.list(new ListBouncingContacts(new OrganizationId(id)),
+                BouncingContact.class).stream().collect(Collectors.toMap(b -> b.contactId().value(), b -> b)));
         model.addAttribute("crumbs", Crumb.trail(Crumb.here(labels.message("contacts.title"))));
         return "membership/contacts";
     }

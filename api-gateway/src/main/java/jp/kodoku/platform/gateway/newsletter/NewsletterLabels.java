@@ -1,5 +1,6 @@
 package jp.kodoku.platform.gateway.newsletter;
 
+import jp.kodoku.platform.newsletter.api.BounceKind;
 import jp.kodoku.platform.newsletter.api.IssueStatus;
 import jp.kodoku.platform.newsletter.api.ProposalStatus;
 import org.springframework.stereotype.Component;
@@ -14,6 +15,13 @@ public class NewsletterLabels {
             case DEFERRED -> "見送り（後の号で検討）";
             case ACCEPTED -> "掲載決定";
             case REJECTED -> "掲載しない";
+        };
+    }
+
+    public String bounce(BounceKind kind) {
+        return switch (kind) {
+            case HARD -> "恒久的な不達";
+            case SOFT -> "一時的な不達";
         };
     }
 

@@ -8,6 +8,7 @@ import jakarta.mail.internet.MimeMessage;
 import jp.kodoku.platform.gateway.support.Api;
 import jp.kodoku.platform.gateway.support.ApiTest;
 import jp.kodoku.platform.gateway.support.Mailbox;
+import jp.kodoku.platform.gateway.support.Newsletters;
 import jp.kodoku.platform.gateway.support.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,7 +34,6 @@ import static org.awaitility.Awaitility.await;
  */
 class IssuesApiTest extends ApiTest {
 
-    private static final Pattern CONFIRM = Pattern.compile("/newsletter/subscriptions/([0-9a-f-]{36})/confirm\\?token=([A-Za-z0-9_-]+)");
     private static final String SUBJECT = "官民連携プラットフォーム メールマガジン（テスト号）";
 
     @Autowired
@@ -200,15 +200,7 @@ class IssuesApiTest extends ApiTest {
 
     /** A public subscriber through the double opt-in; the subscription's id. */
     private String publicSubscriber(String address) {
-        Api.Response requested = api.post("/api/v1/newsletter/subscriptions")
-                                    .body(Map.of("email", address, "wordingVersion", "2026-04")).send();
-        assertThat(requested.status()).as(requested.toString()).isEqualTo(202);
-        Matcher link = CONFIRM.matcher(Mailbox.awaitMatch(greenMail, address, CONFIRM));
-        assertThat(link.find()).isTrue();
-        Api.Response confirmed = api.post("/api/v1/newsletter/subscriptions/" + link.group(1) + "/confirmation")
-                                    .body(Map.of("token", link.group(2))).send();
-        assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
-        return link.group(1);
+        return Newsletters.confirmedSubscriber(api, greenMail, address);
     }
 
     private List<MimeMessage> mailsTo(String address, String issue) throws Exception {

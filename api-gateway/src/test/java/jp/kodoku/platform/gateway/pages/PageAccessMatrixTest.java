@@ -401,7 +401,10 @@ class PageAccessMatrixTest extends ApiTest {
                 new Row("GET", decision, SIGN_IN, "403", "403", "200"),
                 new Row("POST", decision + "/acceptance", SIGN_IN, "403", "403", "400"),
                 new Row("POST", decision + "/deferral", SIGN_IN, "403", "403", "400"),
-                new Row("POST", decision + "/rejection", SIGN_IN, "403", "403", "400"));
+                new Row("POST", decision + "/rejection", SIGN_IN, "403", "403", "400"),
+                // bounces (ADR 0048)
+                new Row("GET", "/secretariat/newsletter/bounces", SIGN_IN, "403", "403", "200"),
+                new Row("POST", "/secretariat/newsletter/bounces/not-a-subscription/lifting", SIGN_IN, "403", "403", "404"));
         List<String> wrong = new ArrayList<>();
         for (Row row : rows) {
             check(wrong, row, "anonymous", null, row.anonymous());

@@ -1072,7 +1072,23 @@ abstract class AccessMatrixTest extends ApiTest {
         e.add(new Endpoint("GET /api/v1/newsletter/subscriptions/{id}/consent-ledger", SECRETARIAT_ONLY,
                 AccessMatrixTest::pendingSubscription,
                 (g, api) -> api.get("/api/v1/newsletter/subscriptions/" + g.other() + "/consent-ledger")));
+        // bounces (ADR 0048): a refused caller finds a suspended address it could have lifted
+        e.add(new Endpoint("GET /api/v1/newsletter/bounces", SECRETARIAT_ONLY,
+                (g, api) -> api.get("/api/v1/newsletter/bounces")));
+        e.add(new Endpoint("POST /api/v1/newsletter/subscriptions/{id}/suspension-lifting", SECRETARIAT_ONLY,
+                AccessMatrixTest::suspendedSubscription,
+                (g, api) -> api.post("/api/v1/newsletter/subscriptions/" + g.other() + "/suspension-lifting")));
         return e;
+    }
+
+    /** A subscription whose address a hard bounce suspended: {@code other} its id. */
+    private Given suspendedSubscription() {
+        Given pending = pendingSubscription();
+        newsletterCommands.sendAndWait(new jp.kodoku.platform.newsletter.api.RecordBounce(
+                new jp.kodoku.platform.newsletter.api.SubscriptionId(pending.other()),
+                "<matrix-" + java.util.UUID.randomUUID() + "@mx.example.jp>", "5.1.1", "550 User unknown", null,
+                java.time.Instant.now()));
+        return pending;
     }
 
     /**

@@ -75,6 +75,8 @@ public abstract class ApiTest {
         registry.add("platform.webhooks.first-retry", () -> "PT0.5S");
         registry.add("platform.webhooks.max-retry", () -> "PT2S");
         registry.add("platform.webhooks.give-up-after", () -> "PT30S");
+        // the bounce and unsubscribe mailboxes (embedded GreenMail) read often enough for a test to wait on
+        registry.add("platform.newsletter.bounces.check", () -> "PT2S");
     }
 
     @BeforeEach

@@ -950,6 +950,9 @@ class HostileInputCorpusTest extends ApiTest {
         e.add(new Endpoint("POST", "/api/v1/newsletter/subscriptions/{id}/confirmation", map("token", "abc"), Map.of()));
         e.add(new Endpoint("POST", "/api/v1/newsletter/unsubscribe/{token}", null, Map.of()));
         e.add(new Endpoint("GET", "/api/v1/newsletter/subscriptions/{id}/consent-ledger", null, Map.of()));
+        // bounces (ADR 0048)
+        e.add(new Endpoint("GET", "/api/v1/newsletter/bounces", null, Map.of()));
+        e.add(new Endpoint("POST", "/api/v1/newsletter/subscriptions/{id}/suspension-lifting", null, Map.of()));
         return e;
     }
 

@@ -9,6 +9,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jp.kodoku.platform.infra.outbox.Outbox;
 import jp.kodoku.platform.infra.outbox.PermanentFailure;
+import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailParseException;
@@ -84,8 +85,18 @@ public class PlatformMail {
 
     /** Sends at once; returns when the relay accepted the mail (Spring's MailException otherwise). */
     public void send(RenderedMail mail) {
+        send(mail, null);
+    }
+
+    /**
+     * Sends at once with this envelope sender ({@code MAIL FROM}, which the receiving server writes as
+     * {@code Return-Path}), so that delivery status notifications go to that mailbox instead of the sender's; null:
+     * the sender's address.
+     */
+    public void send(RenderedMail mail, String returnPath) {
         try {
-            sender.send(toMimeMessage(mail));
+            MimeMessage message = toMimeMessage(mail);
+            sender.send(returnPath == null ? message : withEnvelopeFrom(message, returnPath, mail.messageId()));
             sent.increment();
         } catch (RuntimeException e) {
             failed.increment();
@@ -99,8 +110,13 @@ public class PlatformMail {
      * refused, 4xx "try later") is thrown as it is, to be tried again with back-off.
      */
     public void sendFromOutbox(RenderedMail mail) {
+        sendFromOutbox(mail, null);
+    }
+
+    /** {@link #sendFromOutbox(RenderedMail)} with an envelope sender ({@link #send(RenderedMail, String)}). */
+    public void sendFromOutbox(RenderedMail mail, String returnPath) {
         try {
-            send(mail);
+            send(mail, returnPath);
         } catch (MailParseException | MailPreparationException e) {
             throw new PermanentFailure("the mail cannot be built", e);
         } catch (MailException e) {
@@ -135,6 +151,19 @@ public class PlatformMail {
             return message;
         } catch (MessagingException | UnsupportedEncodingException e) {
             throw new IllegalArgumentException("The mail cannot be built: " + e.getMessage(), e);
+        }
+    }
+
+    private static MimeMessage withEnvelopeFrom(MimeMessage message, String returnPath, String messageId) {
+        requireAddress(returnPath);
+        try {
+            SMTPMessage copy = new SMTPMessage(message);
+            copy.setEnvelopeFrom(returnPath);
+            // copying writes the message out, which gives it a new Message-ID; the row's one is kept (ADR 0043)
+            copy.setHeader("Message-ID", messageId);
+            return copy;
+        } catch (MessagingException e) {
+            throw new MailPreparationException("The mail cannot be built: " + e.getMessage(), e);
         }
     }
 

@@ -1,5 +1,7 @@
 package jp.kodoku.platform.newsletter.recipients;
 
+import jp.kodoku.platform.infra.personaldata.PersonalDataVault;
+import jp.kodoku.platform.infra.personaldata.SealedValue;
 import jp.kodoku.platform.infra.readmodel.ReadModelBatches;
 import jp.kodoku.platform.infra.readmodel.VersionedDocuments;
 import jp.kodoku.platform.membership.api.*;
@@ -14,10 +16,12 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -33,11 +37,13 @@ import java.util.function.Consumer;
 class RecipientsProjection {
 
     private final MongoTemplate mongo;
+    private final PersonalDataVault vault;
     private final VersionedDocuments<MemberOrganizationView> organizations;
     private final VersionedDocuments<SubscriberView> subscribers;
 
-    RecipientsProjection(MongoTemplate mongo, ReadModelBatches batches) {
+    RecipientsProjection(MongoTemplate mongo, ReadModelBatches batches, PersonalDataVault vault) {
         this.mongo = mongo;
+        this.vault = vault;
         this.organizations = batches.versioned(MemberOrganizationView.class, MemberOrganizationView::new);
         this.subscribers = batches.versioned(SubscriberView.class, SubscriberView::new);
     }
@@ -129,6 +135,7 @@ class RecipientsProjection {
     @EventHandler
     void on(ContactRemoved e, @SequenceNumber long seq) {
         organization(e.organizationId(), seq, o -> o.contacts.removeIf(c -> c.contactId().equals(e.contactId().value())));
+        forgetBounces(SubscriptionId.ofContact(e.contactId()));
     }
 
     @EventHandler
@@ -136,7 +143,10 @@ class RecipientsProjection {
         organization(e.organizationId(), seq, o -> o.contacts.replaceAll(c ->
                 c.contactId().equals(e.contactId().value())
                         ? new MemberOrganizationView.Contact(c.contactId(), null, c.since(), true) : c));
+        forgetBounces(SubscriptionId.ofContact(e.contactId()));
     }
+
+
 
     // ---- the newsletter's subscriptions -----------------------------------------------------------------------------
 
@@ -182,8 +192,52 @@ class RecipientsProjection {
         subscriber(e.subscriptionId(), seq, s -> {
             s.status = SubscriptionStatus.ERASED;
             s.email = null;
+            s.suspended = false;
+            s.suspendedBy = null;
+            s.bounces.clear();
             s.ledger.add(new ConsentLedger.Entry("ERASED", at, "SECRETARIAT", null));
         });
+    }
+
+    // ---- bounces ----------------------------------------------------------------------------------------------------
+
+    @EventHandler
+    void on(BounceRecorded e, @SequenceNumber long seq) {
+        subscriber(e.subscriptionId(), seq, s -> {
+            s.bounces.add(0, new SubscriberView.Bounce(e.kind(), e.status(), e.diagnostic(),
+                    e.issueId() == null ? null : e.issueId().value(), e.at()));
+            if (s.bounces.size() > SubscriberView.BOUNCES_KEPT) {
+                s.bounces.subList(SubscriberView.BOUNCES_KEPT, s.bounces.size()).clear();
+            }
+        });
+    }
+
+    @EventHandler
+    void on(AddressSuspended e, @SequenceNumber long seq) {
+        subscriber(e.subscriptionId(), seq, s -> {
+            s.suspended = true;
+            s.suspendedBy = new SubscriberView.Bounce(e.kind(), e.status(), e.diagnostic(),
+                    e.issueId() == null ? null : e.issueId().value(), e.at());
+        });
+    }
+
+    @EventHandler
+    void on(SuspensionLifted e, @SequenceNumber long seq) {
+        subscriber(e.subscriptionId(), seq, s -> {
+            s.suspended = false;
+            s.suspendedBy = null;
+        });
+    }
+
+    /**
+     * A member's contact removed or erased in membership: its bounces go with it (its diagnostics are sealed with the
+     * contact's key, erased there). Not a versioned change, since the event is the organization's, not the
+     * subscription's: it only ever empties, so doing it again changes nothing.
+     */
+    private void forgetBounces(SubscriptionId contact) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(contact.value())),
+                new Update().set("suspended", false).unset("suspendedBy").set("bounces", List.of()),
+                SubscriberView.class);
     }
 
     // ---- queries ----------------------------------------------------------------------------------------------------
@@ -194,7 +248,7 @@ class RecipientsProjection {
         if (query.segment().includesMembers()) {
             List<MemberOrganizationView> members = mongo.find(members(query.segment()).with(Sort.by("_id")),
                     MemberOrganizationView.class);
-            Set<String> left = unsubscribedContacts(members);
+            Set<String> left = contactsNotReceiving(members);
             for (MemberOrganizationView o : members) {
                 for (MemberOrganizationView.Contact c : o.contacts) {
                     SubscriptionId id = SubscriptionId.ofContact(new ContactId(c.contactId()));
@@ -206,7 +260,8 @@ class RecipientsProjection {
         }
         if (query.segment().includesPublic()) {
             Query active = Query.query(Criteria.where("publicSubscriber").is(true)
-                                               .and("status").is(SubscriptionStatus.ACTIVE)).with(Sort.by("_id"));
+                                               .and("status").is(SubscriptionStatus.ACTIVE)
+                                               .and("suspended").ne(true)).with(Sort.by("_id"));
             for (SubscriberView s : mongo.find(active, SubscriberView.class)) {
                 recipients.add(new Recipient(new SubscriptionId(s.id), s.email, null));
             }
@@ -246,6 +301,45 @@ class RecipientsProjection {
         return new ConsentLedger(query.subscriptionId(), status, List.copyOf(entries));
     }
 
+    /** Suspended first, then by the latest bounce, newest first; addresses unsealed for the secretariat. */
+    @QueryHandler
+    List<BouncedAddress> handle(ListBouncedAddresses query) {
+        List<BouncedAddress> answer = new ArrayList<>();
+        for (SubscriberView s : mongo.find(Query.query(Criteria.where("bounces.0").exists(true)), SubscriberView.class)) {
+            SealedValue email = s.email;
+            OrganizationId organization = null;
+            if (s.id.startsWith("contact-")) {
+                String contactId = s.id.substring("contact-".length());
+                MemberOrganizationView o = mongo.findOne(Query.query(Criteria.where("contacts.contactId").is(contactId)),
+                        MemberOrganizationView.class);
+                if (o != null) {
+                    organization = new OrganizationId(o.id);
+                    email = o.contacts.stream().filter(c -> c.contactId().equals(contactId)).findFirst()
+                                      .map(MemberOrganizationView.Contact::email).orElse(null);
+                }
+            }
+            answer.add(new BouncedAddress(new SubscriptionId(s.id), unseal(email), organization, s.suspended,
+                    s.suspendedBy == null ? null : bounce(s.suspendedBy), s.bounces.stream().map(this::bounce).toList()));
+        }
+        answer.sort(Comparator.comparing(BouncedAddress::suspended).reversed()
+                              .thenComparing(b -> b.bounces().get(0).at(), Comparator.reverseOrder()));
+        return answer;
+    }
+
+    @QueryHandler
+    List<BouncingContact> handle(ListBouncingContacts query) {
+        MemberOrganizationView o = mongo.findById(query.organizationId().value(), MemberOrganizationView.class);
+        if (o == null) {
+            return List.of();
+        }
+        List<String> ids = o.contacts.stream().map(c -> "contact-" + c.contactId()).toList();
+        Query bouncing = Query.query(Criteria.where("_id").in(ids).and("bounces.0").exists(true)).with(Sort.by("_id"));
+        return mongo.find(bouncing, SubscriberView.class).stream()
+                    .map(s -> new BouncingContact(new ContactId(s.id.substring("contact-".length())), s.suspended,
+                            s.bounces.get(0).kind(), s.bounces.get(0).status(), s.bounces.get(0).at()))
+                    .toList();
+    }
+
     // ---- helpers ----------------------------------------------------------------------------------------------------
 
     /** Active members matching the segment's filters (MongoDB answers it; `$in` on arrays matches any element). */
@@ -268,13 +362,24 @@ class RecipientsProjection {
         return Query.query(criteria);
     }
 
-    private Set<String> unsubscribedContacts(List<MemberOrganizationView> members) {
+    /** Contacts who left the list, or whose address bounces and is suspended. */
+    private Set<String> contactsNotReceiving(List<MemberOrganizationView> members) {
         List<String> ids = members.stream().flatMap(o -> o.contacts.stream())
                                   .map(c -> "contact-" + c.contactId()).toList();
-        Query left = Query.query(Criteria.where("_id").in(ids).and("status").is(SubscriptionStatus.UNSUBSCRIBED));
+        Query left = Query.query(Criteria.where("_id").in(ids).orOperator(
+                Criteria.where("status").is(SubscriptionStatus.UNSUBSCRIBED), Criteria.where("suspended").is(true)));
         Set<String> result = new HashSet<>();
         mongo.find(left, SubscriberView.class).forEach(s -> result.add(s.id));
         return result;
+    }
+
+    private BouncedAddress.Bounce bounce(SubscriberView.Bounce b) {
+        return new BouncedAddress.Bounce(b.kind(), b.status(), unseal(b.diagnostic()),
+                b.issueId() == null ? null : new IssueId(b.issueId()), b.at());
+    }
+
+    private String unseal(SealedValue value) {
+        return value == null ? null : vault.unseal(value).orElse(null);
     }
 
     private static String lastWording(SubscriberView s) {

@@ -5,6 +5,7 @@ import jp.kodoku.platform.infra.mail.Mail;
 import jp.kodoku.platform.infra.mail.MailProperties;
 import jp.kodoku.platform.infra.mail.PlatformMail;
 import jp.kodoku.platform.infra.mail.RenderedMail;
+import jp.kodoku.platform.newsletter.BounceMailboxes;
 import jp.kodoku.platform.newsletter.UnsubscribeLinks;
 import jp.kodoku.platform.newsletter.api.FindIssue;
 import jp.kodoku.platform.newsletter.api.IssueDetails;
@@ -44,17 +45,19 @@ class IssueLetters {
     private final UnsubscribeLinks links;
     private final MailProperties sender;
     private final SendingProperties properties;
+    private final BounceMailboxes mailboxes;
     private final String baseUrl;
     private final Map<IssueId, IssueDetails> goingOut = new ConcurrentHashMap<>();
 
     IssueLetters(QueryGateway queries, PlatformMail mail, UnsubscribeLinks links, MailProperties sender,
-                 SendingProperties properties,
+                 SendingProperties properties, BounceMailboxes mailboxes,
                  @Value("${platform.newsletter.base-url:http://localhost:8080}") String baseUrl) {
         this.queries = queries;
         this.mail = mail;
         this.links = links;
         this.sender = sender;
         this.properties = properties;
+        this.mailboxes = mailboxes;
         this.baseUrl = baseUrl;
     }
 
@@ -111,13 +114,13 @@ class IssueLetters {
         return new Mail(to, null, subject, "newsletter/issue", model, List.of(), unsubscribe(unsubscribeToken));
     }
 
-    /** The headers' one-click URL answers a POST without a page or a sign-in (RFC 8058); the mailto is the fallback. */
+    /**
+     * The headers' one-click URL answers a POST without a page or a sign-in (RFC 8058); the mailto is the fallback,
+     * its subject carrying the token that the unsubscribe mailbox's reader looks for (ADR 0048).
+     */
     ListUnsubscribe unsubscribe(String token) {
-        String mailbox = properties.unsubscribeAddress().isBlank()
-                ? "unsubscribe" + sender.fromAddress().substring(sender.fromAddress().indexOf('@'))
-                : properties.unsubscribeAddress();
         return new ListUnsubscribe(baseUrl + "/api/v1/newsletter/unsubscribe/" + token,
-                "mailto:" + mailbox + "?subject=unsubscribe-" + token);
+                "mailto:" + mailboxes.unsubscribeAddress() + "?subject=unsubscribe-" + token);
     }
 
     /** Stable per issue and recipient, so that a mail sent again after a crash is the same message to the client. */

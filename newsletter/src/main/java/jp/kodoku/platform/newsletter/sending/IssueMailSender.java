@@ -5,6 +5,7 @@ import jp.kodoku.platform.infra.outbox.OutboxHandler;
 import jp.kodoku.platform.infra.outbox.OutboxItem;
 import jp.kodoku.platform.infra.outbox.PermanentFailure;
 import jp.kodoku.platform.infra.personaldata.PersonalDataVault;
+import jp.kodoku.platform.newsletter.BounceMailboxes;
 import jp.kodoku.platform.newsletter.api.IssueDetails;
 import org.springframework.stereotype.Component;
 
@@ -23,11 +24,14 @@ class IssueMailSender implements OutboxHandler<IssueMail> {
     private final PlatformMail mail;
     private final PersonalDataVault vault;
     private final Throttle throttle;
+    private final String returnPath;
 
-    IssueMailSender(IssueLetters letters, PlatformMail mail, PersonalDataVault vault, SendingProperties properties) {
+    IssueMailSender(IssueLetters letters, PlatformMail mail, PersonalDataVault vault, SendingProperties properties,
+                    BounceMailboxes mailboxes) {
         this.letters = letters;
         this.mail = mail;
         this.vault = vault;
+        this.returnPath = mailboxes.bounceAddress();
         this.throttle = new Throttle(properties.ratePerSecond());
     }
 
@@ -49,6 +53,7 @@ class IssueMailSender implements OutboxHandler<IssueMail> {
         IssueDetails issue = letters.goingOut(row.issueId(), row.issueVersion());
         var letter = letters.letter(issue, row.member(), to, row.subscriptionId(), row.messageId());
         throttle.acquire();
-        mail.sendFromOutbox(letter);
+        // delivery status notifications return to the bounce mailbox (ADR 0048), not to the sender's address
+        mail.sendFromOutbox(letter, returnPath);
     }
 }

@@ -14,7 +14,8 @@ import java.time.Duration;
  * @param completionCheck how often issues going out are checked for every recipient being final
  * @param postalAddress   the sender's postal address in every issue's footer (特定電子メール法)
  * @param contactAddress  the address for questions in the footer; empty: the sender's address
- * @param unsubscribeAddress the {@code mailto:} of List-Unsubscribe; empty: {@code unsubscribe@} the sender's domain
+ * @param unsubscribeAddress the {@code mailto:} of List-Unsubscribe; empty: {@code unsubscribe@} the sender's domain (read
+ *                           with the bounces, BounceMailboxes)
  */
 @ConfigurationProperties("platform.newsletter.sending")
 public record SendingProperties(@DefaultValue("20") double ratePerSecond,

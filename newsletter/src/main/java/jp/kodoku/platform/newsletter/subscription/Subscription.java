@@ -8,6 +8,10 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
@@ -17,6 +21,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
  * list and coming back, erasure. Its events are the consent ledger of 特定電子メール法: what was agreed (the
  * wording's version), when, how, and the confirmation. A member organization's contact receives the newsletter as
  * part of membership without a subscription of its own; one is created the first time the contact leaves the list.
+ *
+ * <p>It also decides whether mail still reaches the address: bounces reported by delivery status notifications
+ * suspend it (a hard one at once, soft ones past a limit in a window) until the secretariat lifts the suspension; a
+ * contact's subscription is created by its first bounce too.
  */
 @Aggregate
 public class Subscription {
@@ -30,6 +38,10 @@ public class Subscription {
     private boolean fromForm;
     private String confirmationTokenHash;
     private Instant confirmBy;
+    private boolean suspended;
+    private final Set<String> reports = new HashSet<>();
+    /** Soft bounces since the address last started receiving (created, or its suspension lifted). */
+    private final List<Instant> softBounces = new ArrayList<>();
 
     protected Subscription() {
         // for Axon, and for a member's contact leaving the list for the first time
@@ -101,6 +113,40 @@ public class Subscription {
         return getVersion();
     }
 
+    /**
+     * A report read twice counts once. A suspended address records further bounces (the secretariat sees them) but
+     * stays suspended as it was; a hard bounce suspends at once, a soft one when it makes the limit within the window.
+     */
+    long recordBounce(SubscriptionId subscriptionId, String reportId, BounceKind kind, String code,
+                      SealedValue diagnostic, IssueId issue, Instant at, BounceLimits limits) {
+        if (status == SubscriptionStatus.ERASED || reports.contains(reportId)) {
+            return getVersion();
+        }
+        apply(new BounceRecorded(subscriptionId, reportId, kind, code, diagnostic, issue, at));
+        if (suspended) {
+            return getVersion();
+        }
+        if (kind == BounceKind.HARD) {
+            apply(new AddressSuspended(subscriptionId, kind, code, diagnostic, issue, 0, at));
+        } else {
+            Instant windowStart = at.minus(limits.softWindow());
+            int counted = (int) softBounces.stream().filter(t -> t.isAfter(windowStart)).count();
+            if (counted >= limits.softLimit()) {
+                apply(new AddressSuspended(subscriptionId, kind, code, diagnostic, issue, counted, at));
+            }
+        }
+        return getVersion();
+    }
+
+    long liftSuspension(Instant now) {
+        requireNotErased();
+        if (!suspended) {
+            throw new NewsletterRuleViolation("the address is not suspended");
+        }
+        apply(new SuspensionLifted(id, now));
+        return getVersion();
+    }
+
     private void requireNotErased() {
         if (status == SubscriptionStatus.ERASED) {
             throw new NewsletterRuleViolation("the subscriber's address was erased");
@@ -131,6 +177,26 @@ public class Subscription {
     @EventSourcingHandler
     void on(Resubscribed e) {
         status = SubscriptionStatus.ACTIVE;
+    }
+
+    @EventSourcingHandler
+    void on(BounceRecorded e) {
+        id = e.subscriptionId();
+        reports.add(e.reportId());
+        if (e.kind() == BounceKind.SOFT) {
+            softBounces.add(e.at());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(AddressSuspended e) {
+        suspended = true;
+    }
+
+    @EventSourcingHandler
+    void on(SuspensionLifted e) {
+        suspended = false;
+        softBounces.clear();
     }
 
     @EventSourcingHandler

@@ -38,7 +38,7 @@ class EventContractTest {
 
     private static final Set<Class<?>> QUERY_ANSWERS = Set.of(ConsentLedger.class, Recipient.class, IssueSummary.class,
             IssueDetails.class, IssuePreview.class, SendingProgress.class, ProposalDetails.class, ArchivedIssue.class,
-            ArchivedIssueSummary.class);
+            ArchivedIssueSummary.class, BouncedAddress.class, BouncingContact.class);
 
     static Stream<Object> events() {
         return Stream.of(
@@ -65,6 +65,12 @@ class EventContractTest {
                 new Resubscribed(SubscriptionId.ofContact(new ContactId("5b8e1f7a-3c2d-4e9f-8a6b-1d0c9e8f7a61")),
                         ConsentChannel.MEMBERSHIP, "2022-03", MONDAY_NINE),
                 new SubscriberPersonalDataErased(SUBSCRIPTION, "本人からの請求"),
+                // bounces (RFC 3464 reports read from the bounce mailbox)
+                new BounceRecorded(SUBSCRIPTION, "<20220404.report-1@mx.example.jp>", BounceKind.SOFT, "4.2.2",
+                        new SealedValue(SUBSCRIPTION.value(), "ZGlhZ25vc3RpYw=="), ISSUE, MONDAY_NINE.plusSeconds(900)),
+                new AddressSuspended(SUBSCRIPTION, BounceKind.HARD, "5.1.1",
+                        new SealedValue(SUBSCRIPTION.value(), "ZGlhZ25vc3RpYw=="), ISSUE, 0, MONDAY_NINE.plusSeconds(900)),
+                new SuspensionLifted(SUBSCRIPTION, MONDAY_NINE.plusSeconds(86400)),
                 // items proposed by members
                 new ItemProposed(PROPOSAL, new jp.kodoku.platform.membership.api.OrganizationId(
                         "0b9a8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d"), ProposalKind.ACTIVITY_REPORT, CONTENT, MONDAY_NINE),

@@ -2,6 +2,7 @@ package jp.kodoku.platform.newsletter.recipients;
 
 import jp.kodoku.platform.infra.personaldata.SealedValue;
 import jp.kodoku.platform.infra.readmodel.ReadModelBatches;
+import jp.kodoku.platform.infra.testsupport.InMemoryPersonalDataVault;
 import jp.kodoku.platform.newsletter.EmbeddedMongo;
 import jp.kodoku.platform.membership.api.*;
 import jp.kodoku.platform.newsletter.api.*;
@@ -31,9 +32,11 @@ class RecipientsProjectionTest {
     static final ContactId HANAKO = new ContactId("5b8e1f7a-3c2d-4e9f-8a6b-1d0c9e8f7a61");
     static final ContactId TARO = new ContactId("5b8e1f7a-3c2d-4e9f-8a6b-1d0c9e8f7a62");
     static final ContactId JIRO = new ContactId("5b8e1f7a-3c2d-4e9f-8a6b-1d0c9e8f7a63");
+    static final IssueId ISSUE = new IssueId("9b1c2d3e-4f50-4a61-8b72-c3d4e5f60718");
     static final SubscriptionId PUBLIC = new SubscriptionId("7c6d5e4f-3a2b-4c1d-9e8f-0a1b2c3d4e5f");
 
     private static EmbeddedMongo mongoServer;
+    private final InMemoryPersonalDataVault vault = new InMemoryPersonalDataVault();
     private MongoTemplate mongo;
     private RecipientsProjection projection;
 
@@ -50,7 +53,7 @@ class RecipientsProjectionTest {
     @BeforeEach
     void empty() {
         mongo = mongoServer.template("newsletter_recipients_test");
-        projection = new RecipientsProjection(mongo, new ReadModelBatches(mongo, () -> { }));
+        projection = new RecipientsProjection(mongo, new ReadModelBatches(mongo, () -> { }), vault);
         projection.dropAll();
     }
 
@@ -189,6 +192,98 @@ class RecipientsProjectionTest {
         assertThat(projection.handle(new FindConsentLedger(SubscriptionId.ofContact(HANAKO)))).isEqualTo(
                 new ConsentLedger(SubscriptionId.ofContact(HANAKO), SubscriptionStatus.ACTIVE,
                         List.of(new ConsentLedger.Entry("SUBSCRIBED_BY_MEMBERSHIP", APPROVED_AT, "MEMBERSHIP", null))));
+    }
+
+    // ---- bounces ------------------------------------------------------------------------------------------------------
+
+    /** Sakura approved with Hanako, whose address is really sealed (the secretariat's list unseals it). */
+    void sakuraWithHanakoAt(String address) {
+        SealedValue[] sealed = vault.seal(HANAKO.value(), "山田花子", address);
+        ContactPerson hanako = new ContactPerson(HANAKO, sealed[0], sealed[1], null, "事務局");
+        projection.on(new MembershipApplicationSubmitted(SAKURA, profile(false, Set.of("13"), Set.of()),
+                MemberCategory.REGULAR, hanako, "2022-02", "hash"), 0, APPROVED_AT.minusSeconds(86_400));
+        projection.on(new MembershipApplicationApproved(SAKURA, 1, MemberCategory.REGULAR, LocalDate.of(2022, 3, 1)), 1,
+                APPROVED_AT);
+    }
+
+    BounceRecorded hardBounce(SubscriptionId who, String diagnostic) {
+        return new BounceRecorded(who, "<report-1@mx.example.jp>", BounceKind.HARD, "5.1.1",
+                vault.seal(sealedUnder(who), diagnostic)[0], ISSUE, APPROVED_AT.plusSeconds(3600));
+    }
+
+    /** As the subscription seals a bounce's diagnostic: with the contact's own key for a member's contact. */
+    static String sealedUnder(SubscriptionId who) {
+        return who.value().startsWith("contact-") ? who.value().substring("contact-".length()) : who.value();
+    }
+
+    AddressSuspended suspendedBy(BounceRecorded bounce) {
+        return new AddressSuspended(bounce.subscriptionId(), bounce.kind(), bounce.status(), bounce.diagnostic(),
+                bounce.issueId(), 0, bounce.at());
+    }
+
+    @Test
+    void a_suspended_contact_receives_nothing_and_is_not_counted_until_the_suspension_is_lifted() {
+        member(SAKURA, MemberCategory.REGULAR, profile(false, Set.of("13"), Set.of()), HANAKO);
+        SubscriptionId hanako = SubscriptionId.ofContact(HANAKO);
+        BounceRecorded bounce = hardBounce(hanako, "550 5.1.1 User unknown");
+
+        projection.on(bounce, 0);
+        projection.on(suspendedBy(bounce), 1);
+        assertThat(recipients(Segment.EVERYONE)).isEmpty();
+        assertThat(projection.handle(new CountRecipients(Segment.EVERYONE))).isZero();
+
+        projection.on(new SuspensionLifted(hanako, APPROVED_AT.plusSeconds(7200)), 2);
+        assertThat(recipients(Segment.EVERYONE)).containsExactly(hanako);
+    }
+
+    @Test
+    void a_suspended_public_subscriber_receives_nothing() {
+        projection.on(requested(), 0);
+        projection.on(new SubscriptionConfirmed(PUBLIC, APPROVED_AT.plusSeconds(600)), 1);
+        BounceRecorded bounce = hardBounce(PUBLIC, "550 no such user");
+        projection.on(bounce, 2);
+        projection.on(suspendedBy(bounce), 3);
+
+        assertThat(recipients(Segment.EVERYONE)).isEmpty();
+    }
+
+    @Test
+    void the_secretariat_sees_the_bounced_address_with_its_reason_and_the_member_admin_sees_the_contact_bounces() {
+        sakuraWithHanakoAt("hanako@sakura.example.jp");
+        SubscriptionId hanako = SubscriptionId.ofContact(HANAKO);
+        BounceRecorded bounce = hardBounce(hanako, "550 5.1.1 <hanako@sakura.example.jp>: User unknown");
+        projection.on(bounce, 0);
+        projection.on(suspendedBy(bounce), 1);
+
+        BouncedAddress.Bounce reason = new BouncedAddress.Bounce(BounceKind.HARD, "5.1.1",
+                "550 5.1.1 <hanako@sakura.example.jp>: User unknown", ISSUE, APPROVED_AT.plusSeconds(3600));
+        assertThat(projection.handle(new ListBouncedAddresses())).containsExactly(new BouncedAddress(hanako,
+                "hanako@sakura.example.jp", SAKURA, true, reason, List.of(reason)));
+        assertThat(projection.handle(new ListBouncingContacts(SAKURA))).containsExactly(
+                new BouncingContact(HANAKO, true, BounceKind.HARD, "5.1.1", APPROVED_AT.plusSeconds(3600)));
+    }
+
+    @Test
+    void an_erased_contacts_bounces_go_with_it() {
+        sakuraWithHanakoAt("hanako@sakura.example.jp");
+        BounceRecorded bounce = hardBounce(SubscriptionId.ofContact(HANAKO), "550 User unknown");
+        projection.on(bounce, 0);
+        projection.on(suspendedBy(bounce), 1);
+
+        projection.on(new ContactPersonalDataErased(SAKURA, HANAKO, "本人からの請求"), 2);
+
+        assertThat(projection.handle(new ListBouncedAddresses())).isEmpty();
+        assertThat(projection.handle(new ListBouncingContacts(SAKURA))).isEmpty();
+    }
+
+    @Test
+    void an_erased_public_subscribers_bounces_go_with_it() {
+        projection.on(requested(), 0);
+        projection.on(hardBounce(PUBLIC, "550 User unknown"), 1);
+
+        projection.on(new SubscriberPersonalDataErased(PUBLIC, "本人からの請求"), 2, APPROVED_AT.plusSeconds(7200));
+
+        assertThat(projection.handle(new ListBouncedAddresses())).isEmpty();
     }
 
     @Test
