@@ -28,7 +28,7 @@ class KeyRotationTest extends ApiTest {
         assertThat(JwksRelay.fetches()).as("keys fetched while validating 20 tokens").isEqualTo(fetchesBefore);
 
         rotateSigningKey();
-        String after = TestTokens.secretariat();
+        String after = TestTokens.newSecretariatToken();
         assertThat(kid(after)).as("Keycloak signs with the new key").isNotEqualTo(kid(before));
 
         // Nimbus refetches the key set when it meets an unknown key id, at most once per 30 s.
